@@ -1,0 +1,37 @@
+//! # budget-core
+//!
+//! The model of a State–Département convention and every figure computed from it,
+//! exact to the cent. No browser, no I/O: the Leptos widget and the `budget`
+//! command are thin shells over this crate.
+//!
+//! Where each figure is computed:
+//!
+//! | figure | module |
+//! |---|---|
+//! | rounding, checked arithmetic, French display | [`money`] |
+//! | reading amounts (`93 507,00 €`, `216%`, `n/a`) | [`number`] |
+//! | calculations typed in cells (`=534,82*12`) | [`expr`] |
+//! | reading a pasted table into a convention | [`read`] |
+//! | action totals, subtotals, grand totals, shares, co-financing, consumption, years | [`figures`] |
+//! | payment tranches, amount due, balance, refund | [`tranches`] |
+//! | inconsistencies (declared ≠ computed…) | [`checks`] |
+//! | everything at once, for display and JSON | [`report`] |
+//! | saving and loading a convention (versioned JSON) | [`saved`] |
+#![forbid(unsafe_code)]
+
+pub mod checks;
+pub mod error;
+pub mod expr;
+pub mod figures;
+pub mod model;
+pub mod money;
+pub mod number;
+pub mod read;
+pub mod report;
+pub mod saved;
+pub mod tranches;
+
+pub use error::{CalcError, CalcResult};
+pub use model::*;
+pub use money::Lang;
+pub use rust_decimal::Decimal;

@@ -1,0 +1,349 @@
+//! The convention as plain data: no signals, no browser, only serde.
+//!
+//! A [`Convention`] holds what the user's table says. Nothing in it is computed:
+//! figures (totals, shares, rates…) are derived from it by the modules of this crate
+//! and are never stored, so they can never disagree with the data. What the source
+//! table *declared* (its own totals, subtotals, rates) is kept apart, in
+//! [`Convention::declared`], so that it can be checked against the computed figures.
+//!
+//! Funders and groups are referred to by their index in [`Convention::funders`] and
+//! [`Convention::groups`]; actions by their index in [`Convention::actions`].
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Version of the saved-convention format. Bump it and add a migration in
+/// [`crate::saved`] whenever a saved convention would no longer load.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Index of a funder in [`Convention::funders`].
+pub type FunderId = usize;
+/// Index of a group in [`Convention::groups`].
+pub type GroupId = usize;
+/// Index of an action in [`Convention::actions`].
+pub type ActionId = usize;
+
+/// Who puts money in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunderKind {
+    /// L'État (part État, participations directes (A)).
+    State,
+    /// Le Département (crédits CD (B)).
+    Departement,
+    /// Any other funder (CAF, MSA, FSE, communes…: autres financeurs (C)).
+    Other,
+}
+
+/// A funder: a column family of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Funder {
+    pub kind: FunderKind,
+    /// Name as shown to the user ("État", "Département", "CAF"…).
+    pub name: String,
+}
+
+impl Funder {
+    pub fn state() -> Self {
+        Self { kind: FunderKind::State, name: "État".into() }
+    }
+    pub fn departement() -> Self {
+        Self { kind: FunderKind::Departement, name: "Département".into() }
+    }
+    pub fn other(name: impl Into<String>) -> Self {
+        Self { kind: FunderKind::Other, name: name.into() }
+    }
+}
+
+/// What a group of actions is called in the source document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    #[default]
+    Axe,
+    Mesure,
+    Volet,
+    Other,
+}
+
+/// A group of actions (axe, mesure, volet). Subtotals are per group.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// Name as written in the source ("Axe Prévenir la pauvreté…", "Volet 1").
+    pub name: String,
+}
+
+/// Which part of a planned amount a figure is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The amount of the year itself (or the only amount given).
+    #[default]
+    Base,
+    /// Report N-1: unspent credit of the previous year added to this one.
+    CarryOver,
+    /// Avenant: amount added by an amendment.
+    Amendment,
+}
+
+/// One planned amount of one funder for one action.
+///
+/// An action may have several amounts for the same funder: one per year, or a
+/// carry-over plus an amendment. The funder's planned amount for the action is
+/// their sum (see [`crate::figures`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amount {
+    pub funder: FunderId,
+    /// Budget year this amount belongs to, when the table has year columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub part: Part,
+    /// The exact amount in euros (never rounded).
+    pub value: Decimal,
+    /// The calculation the user typed (`=534,82*12`), kept to be shown again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+}
+
+/// An amount attached to a funder (execution figures).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunderValue {
+    pub funder: FunderId,
+    pub value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+}
+
+/// What was done with the money (rapport d'exécution).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Execution {
+    /// Crédits engagés, per funder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committed: Vec<FunderValue>,
+    /// Dépenses exécutées / crédits consommés, per funder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub executed: Vec<FunderValue>,
+    /// Executed spending when the table gives only a total and no split per
+    /// funder. When `executed` is not empty this is ignored by the figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub executed_total: Option<Decimal>,
+    /// Montant à reporter / report demandé, per funder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_carry_over: Vec<FunderValue>,
+}
+
+impl Execution {
+    pub fn is_empty(&self) -> bool {
+        self.committed.is_empty()
+            && self.executed.is_empty()
+            && self.executed_total.is_none()
+            && self.to_carry_over.is_empty()
+    }
+}
+
+/// One fiche action.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// Number label as written: "2.9", "5", "Volet 1". Not always numeric.
+    pub number: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupId>,
+    /// Ligne budgétaire ("304-50-23-23-01").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_line: Option<String>,
+    /// Service in charge (direction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comments: String,
+    /// Planned amounts (prévisionnel), per funder, year and part.
+    #[serde(default)]
+    pub planned: Vec<Amount>,
+    #[serde(default, skip_serializing_if = "Execution::is_empty")]
+    pub execution: Execution,
+    /// 1-based row of the source table this action was read from, to take the
+    /// user back to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_row: Option<usize>,
+}
+
+/// Where a declared figure applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Scope {
+    Action(ActionId),
+    Group(GroupId),
+    /// The whole convention (TOTAL, TOTAL FINANCIER, Montant total).
+    Grand,
+}
+
+/// Which figure a declared value claims to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Measure {
+    /// Planned amount of one funder.
+    Planned(FunderId),
+    /// Planned total of all funders (budget global, column F).
+    PlannedTotal,
+    /// Executed amount of one funder.
+    Executed(FunderId),
+    /// Executed total (consommation totale).
+    ExecutedTotal,
+    /// Planned total of one year (year columns).
+    Year(i32),
+    /// Consumption rate as written (216 % is stored as 2.16).
+    ConsumptionRate,
+}
+
+/// A figure as written in the source document, to be checked, never added.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Declared {
+    pub scope: Scope,
+    pub measure: Measure,
+    pub value: Decimal,
+    /// Label of the source row ("Sous total", "TOTAL FINANCIER") or column.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_row: Option<usize>,
+}
+
+/// Settings of the rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Maximum share of an action's total the State may fund, as a fraction
+    /// (0.5 for 50 %).
+    pub state_max_share: Decimal,
+    /// Groups or actions exempt from the co-financing rule: a group name, or an
+    /// action number or title prefix (matched case- and accent-insensitively).
+    #[serde(default)]
+    pub exemptions: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { state_max_share: Decimal::new(5, 1), exemptions: Vec::new() }
+    }
+}
+
+/// How an instalment's amount is set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Share {
+    /// A percentage of the schedule's total: 60 % is stored as 60.
+    Percent(Decimal),
+    /// A fixed amount in euros.
+    Fixed(Decimal),
+    /// Whatever is left of the total (the balance, solde).
+    Remainder,
+}
+
+/// One instalment (tranche) of a payment schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instalment {
+    pub share: Share,
+    /// Label or triggering event ("à la signature", "après le rapport final").
+    #[serde(default)]
+    pub label: String,
+    /// Date as ISO `YYYY-MM-DD`, when the convention gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Whether this instalment is adjusted to the actual achievement
+    /// ("tout ou partie des 30 %").
+    #[serde(default)]
+    pub adjusted: bool,
+}
+
+/// What was actually achieved, to compute the amount due after execution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Achievement {
+    /// Executed spending in euros.
+    Spending { amount: Decimal },
+    /// Achieved units (posts, months, people…) times a unit cost.
+    Units { units: Decimal, unit_cost: Decimal },
+}
+
+/// A payment schedule: how a commitment is paid in instalments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub name: String,
+    /// Who pays (usually the State).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payer: Option<FunderId>,
+    /// The action this schedule pays for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ActionId>,
+    /// The commitment to pay (montant de la subvention).
+    pub total: Decimal,
+    pub instalments: Vec<Instalment>,
+    /// What was already paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid: Option<Decimal>,
+    /// The actual achievement, once known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub achieved: Option<Achievement>,
+}
+
+/// A convention and its financial annex.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Convention {
+    /// Saved-format version ([`FORMAT_VERSION`]).
+    pub version: u32,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub departement: String,
+    /// Years covered (2024, 2025, 2026, 2027).
+    #[serde(default)]
+    pub years: Vec<i32>,
+    #[serde(default)]
+    pub settings: Settings,
+    pub funders: Vec<Funder>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub declared: Vec<Declared>,
+    #[serde(default)]
+    pub schedules: Vec<Schedule>,
+}
+
+impl Default for Convention {
+    /// An empty convention with the two funders every convention has.
+    fn default() -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            title: String::new(),
+            departement: String::new(),
+            years: Vec::new(),
+            settings: Settings::default(),
+            funders: vec![Funder::state(), Funder::departement()],
+            groups: Vec::new(),
+            actions: Vec::new(),
+            declared: Vec::new(),
+            schedules: Vec::new(),
+        }
+    }
+}
+
+impl Convention {
+    /// Index of the first funder of this kind.
+    pub fn funder_of_kind(&self, kind: FunderKind) -> Option<FunderId> {
+        self.funders.iter().position(|f| f.kind == kind)
+    }
+
+    /// Index of the State funder, if the convention has one.
+    pub fn state(&self) -> Option<FunderId> {
+        self.funder_of_kind(FunderKind::State)
+    }
+
+    /// Index of the Département funder, if the convention has one.
+    pub fn departement_funder(&self) -> Option<FunderId> {
+        self.funder_of_kind(FunderKind::Departement)
+    }
+}
