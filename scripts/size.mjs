@@ -1,0 +1,28 @@
+// Prints the size of the first load of the release build (dist/): every .wasm,
+// .js and .css file, raw and compressed with brotli (quality 11, as a web server
+// serving precompressed files would), and their total.
+//
+//   node scripts/size.mjs [DIR]
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const dir = process.argv[2] ?? 'dist';
+const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+if (files.length === 0) {
+  console.error(`no .wasm/.js/.css in ${dir}: build first (trunk build --release)`);
+  process.exit(1);
+}
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KiB';
+let raw = 0;
+let br = 0;
+for (const f of files) {
+  const data = readFileSync(join(dir, f));
+  const size = brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }).length;
+  raw += data.length;
+  br += size;
+  console.log(`${f.padEnd(48)} ${kb(data.length)} raw ${kb(size)} brotli`);
+}
+console.log(`${'first load (wasm + js + css)'.padEnd(48)} ${kb(raw)} raw ${kb(br)} brotli`);
