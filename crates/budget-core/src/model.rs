@@ -45,13 +45,22 @@ pub struct Funder {
 
 impl Funder {
     pub fn state() -> Self {
-        Self { kind: FunderKind::State, name: "État".into() }
+        Self {
+            kind: FunderKind::State,
+            name: "État".into(),
+        }
     }
     pub fn departement() -> Self {
-        Self { kind: FunderKind::Departement, name: "Département".into() }
+        Self {
+            kind: FunderKind::Departement,
+            name: "Département".into(),
+        }
     }
     pub fn other(name: impl Into<String>) -> Self {
-        Self { kind: FunderKind::Other, name: name.into() }
+        Self {
+            kind: FunderKind::Other,
+            name: name.into(),
+        }
     }
 }
 
@@ -225,7 +234,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { state_max_share: Decimal::new(5, 1), exemptions: Vec::new() }
+        Self {
+            state_max_share: Decimal::new(5, 1),
+            exemptions: Vec::new(),
+        }
     }
 }
 

@@ -47,11 +47,15 @@ pub fn div(a: Decimal, b: Decimal, what: &'static str) -> CalcResult<Decimal> {
 
 /// Exact sum of an iterator of amounts.
 pub fn sum<I: IntoIterator<Item = Decimal>>(values: I, what: &'static str) -> CalcResult<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |acc, v| add(acc, v, what))
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| add(acc, v, what))
 }
 
 /// Display language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
@@ -69,7 +73,7 @@ fn group_thousands(digits: &str, sep: char) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3 * sep.len_utf8());
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -145,11 +149,17 @@ mod tests {
 
     #[test]
     fn formats_french_amounts() {
-        assert_eq!(format_eur(d("1775650"), Lang::Fr), "1\u{202F}775\u{202F}650,00\u{A0}€");
+        assert_eq!(
+            format_eur(d("1775650"), Lang::Fr),
+            "1\u{202F}775\u{202F}650,00\u{A0}€"
+        );
         assert_eq!(format_eur(d("93507"), Lang::Fr), "93\u{202F}507,00\u{A0}€");
         assert_eq!(format_eur(d("0"), Lang::Fr), "0,00\u{A0}€");
         assert_eq!(format_eur(d("999.995"), Lang::Fr), "1\u{202F}000,00\u{A0}€");
-        assert_eq!(format_eur(d("-20000"), Lang::Fr), "−20\u{202F}000,00\u{A0}€");
+        assert_eq!(
+            format_eur(d("-20000"), Lang::Fr),
+            "−20\u{202F}000,00\u{A0}€"
+        );
         assert_eq!(format_eur(d("-0.001"), Lang::Fr), "0,00\u{A0}€");
     }
 
@@ -169,8 +179,14 @@ mod tests {
 
     #[test]
     fn checked_helpers_report_instead_of_panicking() {
-        assert_eq!(add(Decimal::MAX, Decimal::ONE, "t"), Err(CalcError::Overflow { what: "t" }));
-        assert_eq!(div(Decimal::ONE, Decimal::ZERO, "t"), Err(CalcError::DivisionByZero { what: "t" }));
+        assert_eq!(
+            add(Decimal::MAX, Decimal::ONE, "t"),
+            Err(CalcError::Overflow { what: "t" })
+        );
+        assert_eq!(
+            div(Decimal::ONE, Decimal::ZERO, "t"),
+            Err(CalcError::DivisionByZero { what: "t" })
+        );
         assert_eq!(sum([d("0.1"), d("0.2")], "t"), Ok(d("0.3")));
     }
 }

@@ -1,1 +1,664 @@
-//! TODO
+//! Reading one cell of a pasted table: `93 507,00 €`, `216%`, `n/a`, `=534,82*12`.
+//!
+//! [`parse_cell`] tells an empty cell, a "not available" mark, an amount and a
+//! percentage apart, and refuses anything it cannot read exactly with a
+//! [`NumberError`] that says why, in French. It never rounds and never panics.
+//!
+//! # Accepted forms
+//!
+//! | written | read as |
+//! |---|---|
+//! | `93 507,00 €`, `93507`, `93 507 €`, `93 507 EUR`, `€1,234.50` | an amount |
+//! | thousands separated by a space, U+00A0 or U+202F | `93 507` = 93507 |
+//! | `1.000,50` (dot thousands, comma decimals), `1,000.50` (the reverse) | 1000.50 |
+//! | `0,5`, `1.5` | 0.5, 1.5 (a single comma is always a decimal comma) |
+//! | `1.000`, `12.345`, `1.000.000` | thousands: see the rule below |
+//! | `-12`, `−12` (U+2212), `+12`, `(1 234,00 €)` | negative (parentheses too) or positive |
+//! | `-`, `-  €` | zero (the spreadsheet's way of writing 0) |
+//! | `216%`, `12,07 %` | a percentage, kept as a ratio: 2.16, 0.1207 |
+//! | `n/a`, `N/A`, `ND`, `nd`, `n.d.`, `NC` | not available |
+//! | empty or blanks only | empty |
+//! | `=534,82*12` | the calculation's result, with the calculation kept ([`crate::expr`]) |
+//!
+//! ## The single-dot rule
+//!
+//! `1.000` is ambiguous: one thousand in French data, one in English. The tables
+//! this crate reads are French, where a dot is never a decimal separator *and*
+//! thousands separator at once, so: **a single dot followed by exactly three digits,
+//! with one to three digits before it (not starting with 0) and no other separator,
+//! is a thousands separator** (`1.000` = 1000, `12.345` = 12345). Every other single
+//! dot is a decimal point (`1.5`, `0.125`, `1234.567`, `93 507.5`). A single comma is
+//! always a decimal comma (`1,000` = 1). When both a dot and a comma appear, the
+//! last one is the decimal separator and the other separates thousands.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::expr::{self, ExprError};
+
+/// What a cell holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellValue {
+    /// Nothing, or only blanks.
+    Empty,
+    /// A "not available" mark (`n/a`, `ND`…): no figure, on purpose.
+    NotAvailable,
+    /// An amount in euros, exact as written.
+    Amount {
+        /// The amount.
+        value: Decimal,
+        /// The calculation typed in the cell (`=534,82*12`), trimmed, when the
+        /// amount is its result.
+        formula: Option<String>,
+    },
+    /// A percentage, as a ratio: `216%` is 2.16.
+    Percent(Decimal),
+}
+
+/// Why a cell could not be read. Each message quotes the cell and is in French.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Error)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum NumberError {
+    /// Letters or signs where digits are expected (`12,5O`, `12 k€`).
+    #[error("« {text} » n'est pas un montant lisible")]
+    Unreadable {
+        /// The cell, blanks around it removed.
+        text: String,
+    },
+    /// The same decimal separator more than once (`1,5,3`, `1.2.3`).
+    #[error("« {text} » a plusieurs séparateurs décimaux")]
+    SeveralDecimalSeparators {
+        /// The cell, blanks around it removed.
+        text: String,
+    },
+    /// Thousands separators that do not cut groups of three digits (`12 34`).
+    #[error("« {text} » : séparateur de milliers mal placé")]
+    BadGrouping {
+        /// The cell, blanks around it removed.
+        text: String,
+    },
+    /// More digits than an exact decimal holds (28 significant digits).
+    #[error("« {text} » a trop de chiffres pour être calculé exactement")]
+    OutOfRange {
+        /// The cell, blanks around it removed.
+        text: String,
+    },
+    /// A percentage where an amount is expected (see [`parse_amount`]).
+    #[error("« {text} » : pourcentage inattendu, un montant est attendu")]
+    UnexpectedPercent {
+        /// The cell, blanks around it removed.
+        text: String,
+    },
+    /// An error value of the spreadsheet the table was copied from (`#DIV/0!`).
+    #[error("« {text} » est une erreur du tableur d'origine")]
+    SpreadsheetError {
+        /// The cell, blanks around it removed.
+        text: String,
+    },
+    /// A calculation (`=…`) that cannot be carried out.
+    #[error("calcul impossible : {0}")]
+    Expression(ExprError),
+}
+
+impl NumberError {
+    /// The reason alone, without quoting the cell (for messages that already
+    /// quote it, such as [`crate::read::CellError`]).
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Unreadable { .. } => "montant illisible".into(),
+            Self::SeveralDecimalSeparators { .. } => "plusieurs séparateurs décimaux".into(),
+            Self::BadGrouping { .. } => "séparateur de milliers mal placé".into(),
+            Self::OutOfRange { .. } => "trop de chiffres pour un calcul exact".into(),
+            Self::UnexpectedPercent { .. } => {
+                "pourcentage inattendu, un montant est attendu".into()
+            }
+            Self::SpreadsheetError { .. } => "erreur du tableur d'origine".into(),
+            Self::Expression(e) => format!("calcul impossible : {e}"),
+        }
+    }
+}
+
+impl From<ExprError> for NumberError {
+    fn from(e: ExprError) -> Self {
+        Self::Expression(e)
+    }
+}
+
+/// Why a run of digits and separators is not a number (shared with [`crate::expr`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DigitsError {
+    /// A character other than a digit, `.`, `,` or a blank, or no digit at all.
+    Unreadable,
+    SeveralDecimalSeparators,
+    BadGrouping,
+    OutOfRange,
+}
+
+impl DigitsError {
+    fn into_number_error(self, text: &str) -> NumberError {
+        let text = text.to_string();
+        match self {
+            Self::Unreadable => NumberError::Unreadable { text },
+            Self::SeveralDecimalSeparators => NumberError::SeveralDecimalSeparators { text },
+            Self::BadGrouping => NumberError::BadGrouping { text },
+            Self::OutOfRange => NumberError::OutOfRange { text },
+        }
+    }
+}
+
+/// Whether `c` may separate thousands: a space, a no-break space (U+00A0), a
+/// narrow no-break space (U+202F) or a thin space (U+2009).
+pub(crate) fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}')
+}
+
+/// Reads an unsigned number made of digits, `.`, `,` and thousands blanks
+/// (`93 507,00`, `1.000,50`, `1,000.50`, `0,5`), following the rules of the module
+/// documentation. The result is exact, with the scale as written.
+pub(crate) fn parse_digits(s: &str) -> Result<Decimal, DigitsError> {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c))
+        || !s.chars().any(|c| c.is_ascii_digit())
+    {
+        return Err(DigitsError::Unreadable);
+    }
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    // Which character is the decimal separator, if any.
+    let decimal: Option<char> = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) if dots > 1 => None,   // 1.000.000: dots are thousands
+        (0, _) if commas > 1 => None, // 1,000,000: commas are thousands
+        (1, 0) => {
+            if single_dot_is_thousands(s) {
+                None
+            } else {
+                Some('.')
+            }
+        }
+        (0, 1) => Some(','),
+        _ => {
+            // Both: the last one is the decimal separator and must be unique.
+            let last = s
+                .chars()
+                .rev()
+                .find(|c| *c == '.' || *c == ',')
+                .unwrap_or(',');
+            let count = if last == '.' { dots } else { commas };
+            if count > 1 {
+                return Err(DigitsError::SeveralDecimalSeparators);
+            }
+            Some(last)
+        }
+    };
+    let (int_part, frac_part) = match decimal {
+        Some(sep) => match s.split_once(sep) {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        },
+        None => (s, None),
+    };
+    let mut digits = group_digits(int_part, dots + commas > 1 && decimal.is_none())?;
+    let mut scale = 0u32;
+    if let Some(frac) = frac_part {
+        if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
+            return Err(if frac.contains(['.', ',']) {
+                DigitsError::SeveralDecimalSeparators
+            } else {
+                DigitsError::BadGrouping
+            });
+        }
+        digits.push_str(frac);
+        scale = u32::try_from(frac.len()).map_err(|_| DigitsError::OutOfRange)?;
+    }
+    if digits.is_empty() {
+        return Err(DigitsError::Unreadable);
+    }
+    let trimmed = digits.trim_start_matches('0');
+    let significant = if trimmed.is_empty() { "0" } else { trimmed };
+    // 28 digits always fit in the 96-bit mantissa; 29 may or may not.
+    if significant.len() > 29 || scale > Decimal::MAX_SCALE {
+        return Err(DigitsError::OutOfRange);
+    }
+    let mantissa: i128 = significant.parse().map_err(|_| DigitsError::OutOfRange)?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| DigitsError::OutOfRange)
+}
+
+/// The single-dot rule: `1.000` and `12.345` are thousands, `0.125`, `1.5` and
+/// `1234.567` are decimals.
+fn single_dot_is_thousands(s: &str) -> bool {
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            (1..=3).contains(&int.len())
+                && int.chars().all(|c| c.is_ascii_digit())
+                && !int.starts_with('0')
+                && frac.len() == 3
+                && frac.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// Checks the thousands grouping of an integer part and returns its bare digits.
+///
+/// Groups may be cut by blanks (a run of blanks counts as one), or by `.` / `,`
+/// when these are the thousands separator; not by both kinds at once. The first
+/// group has one to three digits, every other exactly three.
+/// `repeated_separator` says the integer part is made only of repeated dots or
+/// commas (`1,5,3`), whose bad grouping is reported as several decimal separators.
+fn group_digits(int_part: &str, repeated_separator: bool) -> Result<String, DigitsError> {
+    let has_space = int_part.chars().any(is_group_space);
+    let has_mark = int_part.contains(['.', ',']);
+    if has_space && has_mark {
+        return Err(DigitsError::BadGrouping);
+    }
+    let groups: Vec<&str> = int_part
+        .split(|c: char| is_group_space(c) || c == '.' || c == ',')
+        .filter(|g| !(has_space && g.is_empty()))
+        .collect();
+    if groups.len() <= 1 {
+        return Ok(int_part.chars().filter(char::is_ascii_digit).collect());
+    }
+    let bad = groups.iter().enumerate().any(|(i, g)| {
+        let len = g.len();
+        if i == 0 {
+            !(1..=3).contains(&len)
+        } else {
+            len != 3
+        }
+    });
+    if bad {
+        return Err(if repeated_separator {
+            DigitsError::SeveralDecimalSeparators
+        } else {
+            DigitsError::BadGrouping
+        });
+    }
+    Ok(groups.concat())
+}
+
+/// `ratio / 100`, exactly when the scale allows it (a percentage to a ratio).
+pub(crate) fn percent_to_ratio(value: Decimal) -> Option<Decimal> {
+    let scale = value.scale().checked_add(2)?;
+    if scale <= Decimal::MAX_SCALE {
+        let mut ratio = value;
+        ratio.set_scale(scale).ok()?;
+        Some(ratio)
+    } else {
+        value.checked_div(Decimal::ONE_HUNDRED)
+    }
+}
+
+/// `-value`, without ever producing a negative zero.
+pub(crate) fn negate(value: Decimal) -> Option<Decimal> {
+    Decimal::ZERO.checked_sub(value)
+}
+
+/// Blanks and invisible characters a copy may leave around a cell.
+fn is_padding(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
+}
+
+/// Marks meaning "not available", compared case-insensitively.
+const NOT_AVAILABLE: [&str; 9] = [
+    "n/a", "na", "n.a.", "nd", "n.d.", "n/d", "nc", "n.c.", "#n/a",
+];
+
+/// Currency written after an amount, compared case-insensitively.
+const CURRENCY_SUFFIXES: [&str; 4] = ["€", "euros", "euro", "eur"];
+
+/// `s` without a trailing currency mark, if it has one.
+fn strip_currency_suffix(s: &str) -> Option<&str> {
+    CURRENCY_SUFFIXES.iter().find_map(|suffix| {
+        let cut = s.len().checked_sub(suffix.len())?;
+        let tail = s.get(cut..)?;
+        if tail.eq_ignore_ascii_case(suffix) {
+            s.get(..cut)
+        } else {
+            None
+        }
+    })
+}
+
+/// `s` without the unit written after the number (`€`, `EUR`, `%`), noting which
+/// one it was; only one unit is taken off.
+fn strip_unit<'a>(s: &'a str, percent: &mut bool, currency: &mut bool) -> &'a str {
+    if *percent || *currency {
+        return s;
+    }
+    if let Some(r) = strip_currency_suffix(s) {
+        *currency = true;
+        return r.trim_matches(is_padding);
+    }
+    if let Some(r) = s.strip_suffix('%') {
+        *percent = true;
+        return r.trim_matches(is_padding);
+    }
+    s
+}
+
+/// Reads one cell.
+///
+/// Returns [`CellValue::Empty`] for an empty cell, [`CellValue::NotAvailable`] for
+/// `n/a`-like marks, [`CellValue::Percent`] for `216%`, and [`CellValue::Amount`]
+/// otherwise (with the formula kept for cells starting with `=`). See the module
+/// documentation for the accepted forms.
+///
+/// ```
+/// use budget_core::number::{parse_cell, CellValue};
+/// use rust_decimal::Decimal;
+/// // 93 507,00 € with a narrow no-break space (U+202F) as thousands separator.
+/// assert_eq!(
+///     parse_cell("93\u{202F}507,00\u{A0}€"),
+///     Ok(CellValue::Amount { value: Decimal::new(93_507_00, 2), formula: None })
+/// );
+/// // 216 % = 2.16
+/// assert_eq!(parse_cell("216%"), Ok(CellValue::Percent(Decimal::new(216, 2))));
+/// ```
+pub fn parse_cell(text: &str) -> Result<CellValue, NumberError> {
+    let cell = text.trim_matches(is_padding);
+    if cell.is_empty() {
+        return Ok(CellValue::Empty);
+    }
+    if cell.starts_with('=') {
+        let value = expr::eval(cell)?;
+        return Ok(CellValue::Amount {
+            value,
+            formula: Some(cell.to_string()),
+        });
+    }
+    if NOT_AVAILABLE
+        .iter()
+        .any(|mark| cell.eq_ignore_ascii_case(mark))
+    {
+        return Ok(CellValue::NotAvailable);
+    }
+    if cell.starts_with('#') {
+        return Err(NumberError::SpreadsheetError {
+            text: cell.to_string(),
+        });
+    }
+    let unreadable = || NumberError::Unreadable {
+        text: cell.to_string(),
+    };
+
+    let mut percent = false;
+    let mut currency = false;
+    let mut negative = false;
+    let mut parenthesised = false;
+
+    let mut rest = strip_unit(cell, &mut percent, &mut currency);
+    // Accounting negatives: `(1 234,00 €)`.
+    if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        negative = true;
+        parenthesised = true;
+        rest = strip_unit(inner.trim_matches(is_padding), &mut percent, &mut currency);
+    }
+    // A sign.
+    if let Some(r) = rest.strip_prefix(['-', '\u{2212}', '\u{2013}']) {
+        if negative {
+            return Err(unreadable());
+        }
+        negative = true;
+        rest = r.trim_start_matches(is_padding);
+    } else if let Some(r) = rest.strip_prefix('+') {
+        rest = r.trim_start_matches(is_padding);
+    }
+    // A currency sign before the number (`€1,234.50`, `−€12.50`).
+    if !currency && !percent {
+        if let Some(r) = rest.strip_prefix('€') {
+            rest = r.trim_start_matches(is_padding);
+        }
+    }
+    if rest.is_empty() {
+        // `-` or `-  €`: the spreadsheet's zero.
+        return if negative && !parenthesised && !percent {
+            Ok(CellValue::Amount {
+                value: Decimal::ZERO,
+                formula: None,
+            })
+        } else {
+            Err(unreadable())
+        };
+    }
+    let magnitude = parse_digits(rest).map_err(|e| e.into_number_error(cell))?;
+    let value = if negative {
+        negate(magnitude).ok_or_else(unreadable)?
+    } else {
+        magnitude
+    };
+    if percent {
+        let ratio = percent_to_ratio(value).ok_or(NumberError::OutOfRange {
+            text: cell.to_string(),
+        })?;
+        Ok(CellValue::Percent(ratio))
+    } else {
+        Ok(CellValue::Amount {
+            value,
+            formula: None,
+        })
+    }
+}
+
+/// Reads a cell that should hold an amount: `None` when it is empty or marked
+/// not available, an error when it holds a percentage or cannot be read.
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>, NumberError> {
+    match parse_cell(text)? {
+        CellValue::Empty | CellValue::NotAvailable => Ok(None),
+        CellValue::Amount { value, .. } => Ok(Some(value)),
+        CellValue::Percent(_) => Err(NumberError::UnexpectedPercent {
+            text: text.trim_matches(is_padding).to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn amount(text: &str) -> Decimal {
+        match parse_cell(text) {
+            Ok(CellValue::Amount {
+                value,
+                formula: None,
+            }) => value,
+            other => panic!("{text:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_french_amounts_with_every_thousands_blank() {
+        // 93 507,00 € = 93 × 1000 + 507 = 93507
+        assert_eq!(amount("93 507,00 €"), d("93507"));
+        assert_eq!(amount("93\u{A0}507,00\u{A0}€"), d("93507"));
+        assert_eq!(amount("93\u{202F}507,00\u{A0}€"), d("93507"));
+        assert_eq!(amount("93507"), d("93507"));
+        assert_eq!(amount("93 507 €"), d("93507"));
+        assert_eq!(amount("1 815 650,00 €"), d("1815650"));
+        assert_eq!(amount("432\u{A0}803,59"), d("432803.59"));
+        assert_eq!(amount("0,00"), Decimal::ZERO);
+        assert_eq!(amount("  12,50 EUR "), d("12.5"));
+        assert_eq!(amount("12,50eur"), d("12.5"));
+    }
+
+    #[test]
+    fn keeps_the_scale_as_written() {
+        assert_eq!(amount("93 507,00 €").to_string(), "93507.00");
+    }
+
+    #[test]
+    fn tells_decimal_and_thousands_separators_apart() {
+        assert_eq!(amount("1.000,50"), d("1000.50"));
+        assert_eq!(amount("1,000.50"), d("1000.50"));
+        assert_eq!(amount("1.000.000,25"), d("1000000.25"));
+        assert_eq!(amount("1,000,000"), d("1000000"));
+        assert_eq!(amount("1.5"), d("1.5"));
+        assert_eq!(amount("0,5"), d("0.5"));
+        assert_eq!(amount(",5"), d("0.5"));
+        // The single-dot rule: one to three digits, a dot, exactly three digits.
+        assert_eq!(amount("1.000"), d("1000"));
+        assert_eq!(amount("12.345"), d("12345"));
+        assert_eq!(amount("0.125"), d("0.125"));
+        assert_eq!(amount("1234.567"), d("1234.567"));
+        assert_eq!(amount("93 507.5"), d("93507.5"));
+        // A single comma is always decimal.
+        assert_eq!(amount("1,000"), d("1"));
+    }
+
+    #[test]
+    fn reads_signs_and_zero_marks() {
+        assert_eq!(amount("-  €"), Decimal::ZERO);
+        assert_eq!(amount("-"), Decimal::ZERO);
+        assert_eq!(amount("\u{2212}"), Decimal::ZERO);
+        assert_eq!(amount("-20 000,00 €"), d("-20000"));
+        assert_eq!(amount("\u{2212}20\u{202F}000,00\u{A0}€"), d("-20000"));
+        assert_eq!(amount("(1 234,00 €)"), d("-1234"));
+        assert_eq!(amount("(1 234,00) €"), d("-1234"));
+        assert_eq!(amount("+12"), d("12"));
+        assert_eq!(amount("€1,234.50"), d("1234.50"));
+        assert_eq!(amount("\u{2212}€12.50"), d("-12.5"));
+        // Negating zero gives a plain zero, not −0.
+        assert_eq!(amount("-0,00").to_string(), "0.00");
+    }
+
+    #[test]
+    fn reads_percentages_as_ratios() {
+        assert_eq!(parse_cell("216%"), Ok(CellValue::Percent(d("2.16"))));
+        // 12,07 % = 12.07 / 100 = 0.1207
+        assert_eq!(
+            parse_cell("12,07\u{A0}%"),
+            Ok(CellValue::Percent(d("0.1207")))
+        );
+        assert_eq!(parse_cell("-5 %"), Ok(CellValue::Percent(d("-0.05"))));
+        assert_eq!(
+            parse_amount("216%"),
+            Err(NumberError::UnexpectedPercent {
+                text: "216%".into()
+            })
+        );
+    }
+
+    #[test]
+    fn reads_empty_and_not_available() {
+        assert_eq!(parse_cell(""), Ok(CellValue::Empty));
+        assert_eq!(parse_cell(" \t\u{A0}"), Ok(CellValue::Empty));
+        for mark in ["n/a", "N/A", "ND", "nd", "n.d.", "NC", "#N/A"] {
+            assert_eq!(parse_cell(mark), Ok(CellValue::NotAvailable), "{mark}");
+        }
+        assert_eq!(parse_amount("n/a"), Ok(None));
+        assert_eq!(parse_amount(""), Ok(None));
+        assert_eq!(parse_amount("12"), Ok(Some(d("12"))));
+    }
+
+    #[test]
+    fn evaluates_formulas_and_keeps_them() {
+        // 534,82 × 12 = 6 417,84
+        assert_eq!(
+            parse_cell(" =534,82*12 "),
+            Ok(CellValue::Amount {
+                value: d("6417.84"),
+                formula: Some("=534,82*12".into())
+            })
+        );
+        assert!(matches!(
+            parse_cell("=1/0"),
+            Err(NumberError::Expression(_))
+        ));
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_read_exactly() {
+        let unreadable = |t: &str| NumberError::Unreadable { text: t.into() };
+        assert_eq!(parse_cell("12,5O"), Err(unreadable("12,5O")));
+        assert_eq!(
+            parse_cell("12,5O").unwrap_err().to_string(),
+            "« 12,5O » n'est pas un montant lisible"
+        );
+        assert_eq!(parse_cell("12 k€"), Err(unreadable("12 k€")));
+        assert_eq!(parse_cell("1e5"), Err(unreadable("1e5")));
+        assert_eq!(parse_cell("€"), Err(unreadable("€")));
+        assert_eq!(parse_cell("--5"), Err(unreadable("--5")));
+        assert_eq!(parse_cell("(-5)"), Err(unreadable("(-5)")));
+        assert_eq!(parse_cell("()"), Err(unreadable("()")));
+        assert_eq!(parse_cell("%"), Err(unreadable("%")));
+        assert_eq!(parse_cell("12 € %"), Err(unreadable("12 € %")));
+        assert_eq!(
+            parse_cell("1,5,3"),
+            Err(NumberError::SeveralDecimalSeparators {
+                text: "1,5,3".into()
+            })
+        );
+        assert_eq!(
+            parse_cell("1.2.3"),
+            Err(NumberError::SeveralDecimalSeparators {
+                text: "1.2.3".into()
+            })
+        );
+        assert_eq!(
+            parse_cell("1,000.5.0"),
+            Err(NumberError::SeveralDecimalSeparators {
+                text: "1,000.5.0".into()
+            })
+        );
+        assert_eq!(
+            parse_cell("12 34"),
+            Err(NumberError::BadGrouping {
+                text: "12 34".into()
+            })
+        );
+        assert_eq!(
+            parse_cell("1 000.000,5"),
+            Err(NumberError::BadGrouping {
+                text: "1 000.000,5".into()
+            })
+        );
+        assert_eq!(
+            parse_cell("12,"),
+            Err(NumberError::BadGrouping { text: "12,".into() })
+        );
+        assert_eq!(
+            parse_cell("#DIV/0!"),
+            Err(NumberError::SpreadsheetError {
+                text: "#DIV/0!".into()
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_more_digits_than_a_decimal_holds() {
+        // 30 digits: beyond the 96-bit mantissa.
+        let big = "123456789012345678901234567890";
+        assert_eq!(
+            parse_cell(big),
+            Err(NumberError::OutOfRange { text: big.into() })
+        );
+        // 29 decimal places: beyond the maximum scale of 28.
+        let fine = "0,00000000000000000000000000001";
+        assert_eq!(
+            parse_cell(fine),
+            Err(NumberError::OutOfRange { text: fine.into() })
+        );
+        // 28 nines fit exactly.
+        let nines = "9999999999999999999999999999";
+        assert_eq!(amount(nines), d(nines));
+    }
+
+    #[test]
+    fn reason_does_not_repeat_the_cell() {
+        let e = parse_cell("12,5O").unwrap_err();
+        assert_eq!(e.reason(), "montant illisible");
+    }
+}

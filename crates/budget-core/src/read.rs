@@ -1,1 +1,1539 @@
-//! TODO
+//! Reading a pasted table into a [`Convention`].
+//!
+//! The text is what the clipboard gives when cells are copied from Excel or
+//! LibreOffice (tab-separated), or a CSV file (`;` or `,`). [`read_table`]:
+//!
+//! 1. cuts it into rows and cells with the `csv` crate (quoted cells may hold tabs,
+//!    separators, line breaks and doubled quotes; CRLF or LF; a UTF-8 BOM is
+//!    dropped). Rows are numbered as in the spreadsheet, blank lines included;
+//! 2. finds the header row: the first of the first [`HEADER_SEARCH_ROWS`] rows where
+//!    at least two cells are known headings. Rows above it are titles;
+//! 3. gives each column a [`ColumnRole`] from its heading (see [`classify_header`]);
+//! 4. reads every row below: an action, a group heading, a subtotal or total row
+//!    (whose figures are kept as [`Declared`], to be checked, never added), an
+//!    empty row, or an ignored one.
+//!
+//! A cell that cannot be read gives a [`CellError`] with its row, column, heading,
+//! text and reason; the rest of the row and of the table is still read, and the
+//! unreadable amount is simply absent (never a silent zero).
+//!
+//! Both choices can be overridden with [`ReadOptions`].
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    Action, ActionId, Amount, Convention, Declared, Funder, FunderId, FunderKind, FunderValue,
+    Group, GroupId, GroupKind, Measure, Part, Scope,
+};
+use crate::number::{parse_cell, percent_to_ratio, CellValue, NumberError};
+
+/// How many rows from the top may hold the header row.
+pub const HEADER_SEARCH_ROWS: usize = 10;
+
+/// Choices the reader would otherwise make itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// 1-based row of the headings; `None` to detect it, `Some(0)` for a table
+    /// without headings. Rows above it are ignored; a row past the end of the
+    /// table means "no data".
+    pub header_row: Option<usize>,
+    /// Role of each column, first column first; `None` to detect them from the
+    /// headings. Columns beyond the end of the list are detected.
+    pub columns: Option<Vec<ColumnRole>>,
+}
+
+/// The result of reading a table: the convention, what could not be read, and how
+/// each row and column was understood (for the user to check and correct).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reading {
+    /// What the table says: funders, groups, actions, declared figures.
+    pub convention: Convention,
+    /// Cells that could not be read, in reading order.
+    pub errors: Vec<CellError>,
+    /// 1-based row of the headings, if any.
+    pub header_row: Option<usize>,
+    /// Every column, first to last, with the role it was given.
+    pub columns: Vec<Column>,
+    /// Every row of the table, blank ones included, in order.
+    pub rows: Vec<RowReading>,
+}
+
+/// One column of the table and what it was understood to hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    /// 1-based.
+    pub index: usize,
+    /// The heading as written (blanks collapsed), empty without a header row.
+    pub header: String,
+    /// What the column holds.
+    pub role: ColumnRole,
+}
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnRole {
+    /// Nothing the calculator uses.
+    Ignored,
+    /// Fiche action n°.
+    Number,
+    /// Intitulé, libellé.
+    Title,
+    /// Axe, mesure, volet: a blank cell means "same as above".
+    Group,
+    /// Ligne budgétaire.
+    BudgetLine,
+    /// Direction, service.
+    Service,
+    /// Commentaires, observations.
+    Comments,
+    /// A planned amount of one funder; `part` tells a carry-over (report) or an
+    /// amendment (avenant) from the base amount; `year` is set for year columns.
+    Planned {
+        /// Whose amount.
+        funder: FunderRef,
+        /// Base amount, carry-over or amendment.
+        part: Part,
+        /// Budget year, for year columns.
+        year: Option<i32>,
+    },
+    /// The planned total of all funders (budget global, F = A+B+C): declared.
+    PlannedTotal,
+    /// Committed credits (crédits engagés) of one funder.
+    Committed(FunderRef),
+    /// Executed spending (dépenses exécutées, crédits consommés) of one funder.
+    Executed(FunderRef),
+    /// Executed total (consommation totale): declared.
+    ExecutedTotal,
+    /// Amount to carry over to next year (à reporter, report demandé).
+    ToCarryOver(FunderRef),
+    /// Consumption rate (taux de consommation): declared.
+    Rate,
+    /// Planned total of one year, all funders: declared.
+    YearTotal(i32),
+}
+
+impl ColumnRole {
+    /// Whether the column holds figures (rather than text).
+    pub fn is_figure(&self) -> bool {
+        !matches!(
+            self,
+            Self::Ignored
+                | Self::Number
+                | Self::Title
+                | Self::Group
+                | Self::BudgetLine
+                | Self::Service
+                | Self::Comments
+        )
+    }
+
+    fn funder(&self) -> Option<&FunderRef> {
+        match self {
+            Self::Planned { funder, .. }
+            | Self::Committed(funder)
+            | Self::Executed(funder)
+            | Self::ToCarryOver(funder) => Some(funder),
+            _ => None,
+        }
+    }
+}
+
+/// A funder as named by a column heading.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunderRef {
+    /// L'État (part État, participations directes (A)).
+    State,
+    /// Le Département (crédits CD (B)).
+    Departement,
+    /// Another funder, by name ("Autres financeurs" for column (C), "CAF"…).
+    Other(String),
+}
+
+/// How one row was understood.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowReading {
+    /// 1-based, as in the spreadsheet.
+    pub row: usize,
+    /// What the row was understood to be.
+    pub kind: RowKind,
+}
+
+/// What a row is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// The headings.
+    Header,
+    /// A fiche action, now `convention.actions[id]`.
+    Action(ActionId),
+    /// A row opening a group, `convention.groups[id]`.
+    GroupHeading(GroupId),
+    /// A group's own subtotal ("Sous total"): its figures are declared.
+    Subtotal {
+        /// The label as written ("Sous total", "Sous-total - Axe 1").
+        label: String,
+    },
+    /// The table's grand total ("TOTAL FINANCIER"): its figures are declared.
+    GrandTotal {
+        /// The label as written ("TOTAL FINANCIER", "Total général").
+        label: String,
+    },
+    /// Blank.
+    Empty,
+    /// A title above the headings, or a row with nothing to read.
+    Ignored,
+}
+
+/// A cell that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CellError {
+    /// 1-based row.
+    pub row: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Heading of the column, empty without a header row.
+    pub header: String,
+    /// The cell as written (blanks around it removed).
+    pub text: String,
+    /// Why it could not be read.
+    pub reason: NumberError,
+}
+
+impl fmt::Display for CellError {
+    /// `ligne 4, colonne « Etat » : « 12,5O » — montant illisible`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.header.is_empty() {
+            write!(f, "ligne {}, colonne {}", self.row, self.column)?;
+        } else {
+            write!(f, "ligne {}, colonne « {} »", self.row, self.header)?;
+        }
+        write!(f, " : « {} » — {}", self.text, self.reason.reason())
+    }
+}
+
+impl std::error::Error for CellError {}
+
+/// Reads a pasted table, detecting the header row and the columns.
+pub fn read_table(text: &str) -> Reading {
+    read_table_with(text, &ReadOptions::default())
+}
+
+/// Reads a pasted table with some choices made by the caller.
+pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let grid = split_rows(text);
+    let header_row = match options.header_row {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => detect_header_row(&grid),
+    };
+    let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let header_cells: Vec<String> = header_row
+        .and_then(|n| grid.iter().find(|r| r.number == n))
+        .map(|r| r.cells.iter().map(|c| collapse_blanks(c)).collect())
+        .unwrap_or_default();
+    let data_start = header_row.map_or(1, |n| n.saturating_add(1));
+    let roles = column_roles(
+        &grid,
+        &header_cells,
+        width,
+        header_row.is_some(),
+        data_start,
+        options,
+    );
+    let columns: Vec<Column> = roles
+        .into_iter()
+        .enumerate()
+        .map(|(i, role)| Column {
+            index: i + 1,
+            header: header_cells.get(i).cloned().unwrap_or_default(),
+            role,
+        })
+        .collect();
+
+    let mut reader = TableReader::new(&columns);
+    reader.last_total_row = reader.last_total_row(&grid);
+    for row in &grid {
+        let kind = if Some(row.number) == header_row {
+            RowKind::Header
+        } else if row.number < data_start {
+            if reader.conv.title.is_empty() {
+                if let Some(first) = row.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) {
+                    reader.conv.title = collapse_blanks(first);
+                }
+            }
+            if row.is_blank() {
+                RowKind::Empty
+            } else {
+                RowKind::Ignored
+            }
+        } else {
+            reader.read_row(row)
+        };
+        reader.rows.push(RowReading {
+            row: row.number,
+            kind,
+        });
+    }
+    let TableReader {
+        conv, errors, rows, ..
+    } = reader;
+    Reading {
+        convention: conv,
+        errors,
+        header_row,
+        columns,
+        rows,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rows and cells
+
+/// One row of the source table.
+#[derive(Debug)]
+struct Row {
+    /// 1-based spreadsheet row.
+    number: usize,
+    cells: Vec<String>,
+}
+
+impl Row {
+    fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map_or("", |c| c.trim())
+    }
+
+    fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// The delimiter: a tab if there is one, else `;` or `,`, whichever cuts the
+/// first rows into a consistent number of cells (`;` when both do, as French
+/// CSV uses `;` with decimal commas).
+fn detect_delimiter(text: &str) -> u8 {
+    if text.contains('\t') {
+        return b'\t';
+    }
+    // (cuts into several cells, how many of the first rows share the usual count)
+    let score = |delimiter: u8| -> (bool, usize) {
+        let mut counts: Vec<usize> = csv_reader(text, delimiter)
+            .byte_records()
+            .take(HEADER_SEARCH_ROWS)
+            .filter_map(Result::ok)
+            .map(|r| r.len())
+            .collect();
+        counts.sort_unstable();
+        let mut best = (0usize, 0usize); // (count, frequency)
+        for chunk in counts.chunk_by(|a, b| a == b) {
+            let (Some(&n), len) = (chunk.first(), chunk.len()) else {
+                continue;
+            };
+            if len > best.1 || (len == best.1 && n > best.0) {
+                best = (n, len);
+            }
+        }
+        (best.0 >= 2, best.1)
+    };
+    let semicolon = score(b';');
+    let comma = score(b',');
+    if semicolon.0 && (!comma.0 || semicolon.1 >= comma.1) {
+        b';'
+    } else if comma.0 {
+        b','
+    } else {
+        b'\t'
+    }
+}
+
+fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+}
+
+/// Number of line breaks in `bytes` (CRLF, LF or CR alone each count once).
+fn count_line_breaks(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut iter = bytes.iter().peekable();
+    while let Some(&b) = iter.next() {
+        if b == b'\n' {
+            count += 1;
+        } else if b == b'\r' {
+            count += 1;
+            if iter.peek() == Some(&&b'\n') {
+                iter.next();
+            }
+        }
+    }
+    count
+}
+
+/// Number of blank lines from byte `start` to the next record. The `csv` crate
+/// places a record where the previous one stopped: before the blank lines it
+/// skipped, and possibly between the CR and LF of the previous line break.
+fn blank_lines_before(bytes: &[u8], start: usize) -> usize {
+    let mut from = start;
+    if from > 0 && bytes.get(from - 1) == Some(&b'\r') && bytes.get(from) == Some(&b'\n') {
+        from += 1;
+    }
+    let rest = bytes.get(from..).unwrap_or_default();
+    let blank = rest
+        .iter()
+        .position(|b| *b != b'\r' && *b != b'\n')
+        .unwrap_or(rest.len());
+    count_line_breaks(rest.get(..blank).unwrap_or_default())
+}
+
+/// Cuts the text into rows. The `csv` crate skips blank lines; they are put back
+/// so that row numbers match the spreadsheet's.
+fn split_rows(text: &str) -> Vec<Row> {
+    let bytes = text.as_bytes();
+    let mut reader = csv_reader(text, detect_delimiter(text));
+    let mut record = csv::ByteRecord::new();
+    let mut rows = Vec::new();
+    let mut number = 0usize;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        for _ in 0..blank_lines_before(bytes, start) {
+            number += 1;
+            rows.push(Row {
+                number,
+                cells: Vec::new(),
+            });
+        }
+        number += 1;
+        let cells = record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
+        rows.push(Row { number, cells });
+    }
+    rows
+}
+
+/// Blanks (line breaks included) collapsed to single spaces, ends trimmed.
+fn collapse_blanks(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------
+// Headings
+
+/// Lower case without accents: `Dépenses exécutées` → `depenses executees`.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | '°' | 'º' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words of no weight when deciding whether a year is what a heading is about.
+const STOP_WORDS: [&str; 19] = [
+    "de", "du", "des", "d", "l", "la", "le", "les", "en", "pour", "au", "aux", "et", "part",
+    "annee", "exercice", "sur", "par", "a",
+];
+
+/// Other funders recognised by name in a heading.
+const NAMED_FUNDERS: [(&str, &str); 11] = [
+    ("caf", "CAF"),
+    ("msa", "MSA"),
+    ("fse", "FSE"),
+    ("feder", "FEDER"),
+    ("ars", "ARS"),
+    ("cpam", "CPAM"),
+    ("cnaf", "CNAF"),
+    ("epci", "EPCI"),
+    ("region", "Région"),
+    ("commune", "Communes"),
+    ("communes", "Communes"),
+];
+
+/// A heading, folded and cut into words, ready to be matched.
+struct Heading {
+    /// Folded text, trimmed.
+    folded: String,
+    /// Folded text without blanks: for `(a)`, `(a+b+c)`.
+    compact: String,
+    /// Alphanumeric words of the folded text.
+    words: Vec<String>,
+    /// ` word word … ` with single spaces, for phrase matching on word boundaries.
+    spaced: String,
+}
+
+impl Heading {
+    fn new(text: &str) -> Self {
+        let folded = fold(text.trim());
+        let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let spaced = format!(" {} ", words.join(" "));
+        Self {
+            folded,
+            compact,
+            words,
+            spaced,
+        }
+    }
+
+    fn has_word(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
+    fn any_word(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.has_word(w))
+    }
+
+    fn any_prefix(&self, prefixes: &[&str]) -> bool {
+        self.words
+            .iter()
+            .any(|w| prefixes.iter().any(|p| w.starts_with(p)))
+    }
+
+    /// Whether the words contain `phrase` (words separated by single spaces).
+    fn has_phrase(&self, phrase: &str) -> bool {
+        self.spaced.contains(&format!(" {phrase} "))
+    }
+
+    fn any_phrase(&self, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| self.has_phrase(p))
+    }
+
+    /// The column letter of the annex: `A - …`, `(B)`, `F) …`.
+    fn code_letter(&self) -> Option<char> {
+        let mut chars = self.folded.chars();
+        let first = chars.next()?;
+        let after = chars.find(|c| !c.is_whitespace());
+        if ('a'..='f').contains(&first) && matches!(after, Some('-' | '–' | '—' | ')' | '.' | ':'))
+        {
+            return Some(first);
+        }
+        ('a'..='f').find(|l| self.compact.contains(&format!("({l})")))
+    }
+
+    /// The funders a heading names, without repeats.
+    fn funders(&self) -> Vec<FunderRef> {
+        let code = self.code_letter();
+        let mut found = Vec::new();
+        let mut add = |f: FunderRef| {
+            if !found.contains(&f) {
+                found.push(f);
+            }
+        };
+        if self.has_word("etat")
+            || self.any_phrase(&["participations directes", "participation directe"])
+            || code == Some('a')
+        {
+            add(FunderRef::State);
+        }
+        if self.any_word(&["cd", "departement", "cg"])
+            || self.has_phrase("conseil departemental")
+            || code == Some('b')
+        {
+            add(FunderRef::Departement);
+        }
+        if self.any_phrase(&[
+            "autres financeurs",
+            "autre financeur",
+            "autres financements",
+            "autres partenaires",
+        ]) || code == Some('c')
+        {
+            add(FunderRef::Other("Autres financeurs".into()));
+        }
+        for (word, name) in NAMED_FUNDERS {
+            if self.has_word(word) {
+                add(FunderRef::Other(name.into()));
+            }
+        }
+        found
+    }
+
+    /// The year a short heading is about (`2024`, `Subvention 2019`, `Etat 2025`);
+    /// `None` when a year only dates a longer heading ("… pour la convention 2024").
+    fn year(&self) -> Option<i32> {
+        let is_year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        let mut years = self
+            .words
+            .iter()
+            .filter(|w| is_year(w))
+            .filter_map(|w| w.parse::<i32>().ok())
+            .filter(|y| (1990..=2100).contains(y));
+        let year = years.next()?;
+        if years.next().is_some() {
+            return None;
+        }
+        let others = self
+            .words
+            .iter()
+            .filter(|w| !is_year(w) && !STOP_WORDS.contains(&w.as_str()))
+            .count();
+        (others <= 3).then_some(year)
+    }
+
+    /// Words that are nothing but the year (and stop words).
+    fn is_bare_year(&self) -> bool {
+        self.words.iter().all(|w| {
+            (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+                || STOP_WORDS.contains(&w.as_str())
+                || w == "montant"
+                || w == "montants"
+        })
+    }
+}
+
+/// What a heading says, before looking at the other columns.
+#[derive(Debug, PartialEq)]
+enum Guess {
+    Role(ColumnRole),
+    /// A heading that is only a year (`2024`): the State's amounts of that year,
+    /// or the year's total when other columns give each funder's amount for it.
+    BareYear(i32),
+}
+
+/// The role a heading names, on its own. Matching ignores case, accents and
+/// punctuation; the most specific rule wins:
+///
+/// 1. descriptive columns: `commentaire`, `observations` → comments; `taux` →
+///    rate; `ligne budgétaire` → budget line; `intitulé`, `libellé` → title;
+///    `fiche action`, `n°`, `numéro` → number; `axe`, `mesure`, `volet` → group;
+///    `direction`, `service` → service;
+/// 2. execution: `à reporter`, `report demandé` → to carry over; `engagé(s)` →
+///    committed; `consommé`, `exécuté`, `réalisé` → executed for the funder named,
+///    or the executed total (`Consommation totale`);
+/// 3. planned parts: `report` → carry-over, `avenant` → amendment, of the funder
+///    named (the State's when none is);
+/// 4. planned total: `budget global`, `budget total`, `coût total`, `(A+B+C)`,
+///    column letter F;
+/// 5. year columns, when the year is what a short heading is about: `Etat 2024`
+///    → the State's 2024 amount, `Total 2024` → the year's total, `2024` alone →
+///    see [`Guess::BareYear`];
+/// 6. a funder named (`Etat`, `part Etat`, `participations directes`, `(A)`; `CD`,
+///    `département`, `(B)`; `autres financeurs`, `(C)`, `CAF`, `MSA`, `FSE`…) →
+///    its planned amount; two funders or `prévisionnel`, `montant inscrit`,
+///    `total` without a funder → planned total; `subvention` → the State's amount;
+/// 7. last, the looser words: `action` → number, `dépense` → title.
+///
+/// Carry-over, commitment and to-carry-over columns naming no funder are read as
+/// the State's: in these reports they are the State's credits.
+fn classify_header(text: &str) -> Guess {
+    use ColumnRole as R;
+    let h = Heading::new(text);
+    if h.words.is_empty() {
+        return Guess::Role(R::Ignored);
+    }
+    let funders = h.funders();
+    let single = match funders.as_slice() {
+        [f] => Some(f.clone()),
+        _ => None,
+    };
+    let named_or_state = || single.clone().unwrap_or(FunderRef::State);
+    let planned =
+        |funder: FunderRef, part: Part, year: Option<i32>| R::Planned { funder, part, year };
+
+    let role = if h.any_prefix(&["commentaire", "observation", "remarque"]) {
+        R::Comments
+    } else if h.has_word("taux") {
+        R::Rate
+    } else if h.has_phrase("ligne budgetaire") || h.has_word("imputation") {
+        R::BudgetLine
+    } else if h.any_prefix(&["intitule", "libelle", "designation"]) {
+        R::Title
+    } else if h.has_phrase("fiche action")
+        || h.any_word(&["numero", "num", "no", "n"])
+        || h.compact.starts_with("n°")
+    {
+        R::Number
+    } else if h.any_word(&["axe", "axes", "mesure", "mesures", "volet", "volets"]) {
+        R::Group
+    } else if funders.is_empty() && h.any_word(&["direction", "service", "services", "pilote"]) {
+        R::Service
+    } else if h.any_phrase(&["a reporter", "report demande", "reports demandes"]) {
+        R::ToCarryOver(named_or_state())
+    } else if h.any_prefix(&["engag"]) {
+        R::Committed(named_or_state())
+    } else if h.any_prefix(&["consomm", "execut", "realis"]) {
+        single.clone().map_or(R::ExecutedTotal, R::Executed)
+    } else if h.any_word(&["report", "reports"]) {
+        planned(named_or_state(), Part::CarryOver, None)
+    } else if h.any_prefix(&["avenant"]) {
+        planned(named_or_state(), Part::Amendment, None)
+    } else if h.any_phrase(&["budget global", "budget total", "cout total", "cout global"])
+        || h.compact.contains("a+b+c")
+        || h.code_letter() == Some('f')
+    {
+        R::PlannedTotal
+    } else if let Some(year) = h.year() {
+        if let Some(funder) = single.clone() {
+            planned(funder, Part::Base, Some(year))
+        } else if funders.len() > 1 || h.any_word(&["total", "totaux", "budget", "cout", "global"])
+        {
+            R::YearTotal(year)
+        } else if h.is_bare_year() {
+            return Guess::BareYear(year);
+        } else {
+            planned(FunderRef::State, Part::Base, Some(year))
+        }
+    } else if let Some(funder) = single.clone() {
+        planned(funder, Part::Base, None)
+    } else if funders.len() > 1
+        || h.has_phrase("montant inscrit")
+        || h.any_prefix(&["previsionnel"])
+        || h.any_word(&["total", "totaux", "budget", "cout"])
+    {
+        R::PlannedTotal
+    } else if h.any_word(&["subvention", "subventions", "dotation"]) {
+        planned(FunderRef::State, Part::Base, None)
+    } else if h.any_word(&["action", "actions", "fiche", "ref", "reference"]) {
+        R::Number
+    } else if h.any_prefix(&["depense"]) || h.any_word(&["titre", "objet"]) {
+        R::Title
+    } else {
+        R::Ignored
+    };
+    Guess::Role(role)
+}
+
+/// Whether a row looks like the headings: at least two cells are known headings.
+fn looks_like_header(row: &Row) -> bool {
+    row.cells
+        .iter()
+        .filter(|c| !matches!(classify_header(c), Guess::Role(ColumnRole::Ignored)))
+        .count()
+        >= 2
+}
+
+fn detect_header_row(grid: &[Row]) -> Option<usize> {
+    grid.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .find(|r| looks_like_header(r))
+        .map(|r| r.number)
+}
+
+/// The role of every column: the caller's, else the heading's, with the choices
+/// that depend on the other columns made last.
+fn column_roles(
+    grid: &[Row],
+    headers: &[String],
+    width: usize,
+    has_header: bool,
+    data_start: usize,
+    options: &ReadOptions,
+) -> Vec<ColumnRole> {
+    let overrides = options.columns.as_deref().unwrap_or_default();
+    if !has_header && overrides.is_empty() {
+        return guess_roles_from_content(grid, width, data_start);
+    }
+    let guesses: Vec<Guess> = (0..width)
+        .map(|i| match overrides.get(i) {
+            Some(role) => Guess::Role(role.clone()),
+            None => classify_header(headers.get(i).map_or("", String::as_str)),
+        })
+        .collect();
+    let dated_funder_years: Vec<i32> = guesses
+        .iter()
+        .filter_map(|g| match g {
+            Guess::Role(ColumnRole::Planned { year: Some(y), .. }) => Some(*y),
+            _ => None,
+        })
+        .collect();
+    let mut roles: Vec<ColumnRole> = guesses
+        .into_iter()
+        .map(|g| match g {
+            Guess::Role(role) => role,
+            Guess::BareYear(y) if dated_funder_years.contains(&y) => ColumnRole::YearTotal(y),
+            Guess::BareYear(y) => ColumnRole::Planned {
+                funder: FunderRef::State,
+                part: Part::Base,
+                year: Some(y),
+            },
+        })
+        .collect();
+    // "Total Etat" next to "Report Etat" and "Avenant Etat" repeats their sum: it
+    // is not another amount of the State (it would be counted twice).
+    for i in 0..roles.len() {
+        let Some(ColumnRole::Planned {
+            funder,
+            part: Part::Base,
+            year: None,
+        }) = roles.get(i)
+        else {
+            continue;
+        };
+        let detected = overrides.get(i).is_none();
+        let says_total =
+            Heading::new(headers.get(i).map_or("", String::as_str)).any_word(&["total", "totaux"]);
+        let has_parts = roles.iter().enumerate().any(|(j, r)| {
+            j != i && matches!(r, ColumnRole::Planned { funder: g, .. } if g == funder)
+        });
+        if detected && says_total && has_parts {
+            if let Some(role) = roles.get_mut(i) {
+                *role = ColumnRole::Ignored;
+            }
+        }
+    }
+    roles
+}
+
+/// Roles for a table without headings, from what its cells hold: the first text
+/// column is the title (after a first column of short labels, the number), and
+/// the figure columns are, in order, the State's, the Département's, then other
+/// funders' planned amounts. A guess for the user to check.
+fn guess_roles_from_content(grid: &[Row], width: usize, data_start: usize) -> Vec<ColumnRole> {
+    let data: Vec<&Row> = grid.iter().filter(|r| r.number >= data_start).collect();
+    let is_figure_column = |i: usize| {
+        let cells: Vec<&str> = data
+            .iter()
+            .map(|r| r.cell(i))
+            .filter(|c| !c.is_empty())
+            .collect();
+        !cells.is_empty()
+            && cells.iter().all(|c| {
+                matches!(
+                    parse_cell(c),
+                    Ok(CellValue::Amount { .. } | CellValue::NotAvailable)
+                )
+            })
+    };
+    let is_short_label_column = |i: usize| {
+        let cells: Vec<&str> = data
+            .iter()
+            .map(|r| r.cell(i))
+            .filter(|c| !c.is_empty())
+            .collect();
+        !cells.is_empty()
+            && cells
+                .iter()
+                .all(|c| c.chars().count() <= 6 && !c.contains(char::is_whitespace))
+    };
+    let mut roles = vec![ColumnRole::Ignored; width];
+    let mut figures = 0usize;
+    let mut has_title = false;
+    for (i, role) in roles.iter_mut().enumerate() {
+        let text_column = !data.iter().all(|r| r.cell(i).is_empty()) && !is_figure_column(i);
+        if i == 0 && is_short_label_column(0) && width > 1 {
+            *role = ColumnRole::Number;
+        } else if text_column && !has_title {
+            *role = ColumnRole::Title;
+            has_title = true;
+        } else if is_figure_column(i) {
+            let funder = match figures {
+                0 => FunderRef::State,
+                1 => FunderRef::Departement,
+                _ => FunderRef::Other(format!("Colonne {}", i + 1)),
+            };
+            *role = ColumnRole::Planned {
+                funder,
+                part: Part::Base,
+                year: None,
+            };
+            figures += 1;
+        }
+    }
+    roles
+}
+
+// ---------------------------------------------------------------------------
+// Reading the rows
+
+/// What a total row's label says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum TotalLabel {
+    /// `Sous total`, `Sous-total - Axe 1`.
+    Sub,
+    /// `Total`, `Montant total`: a group's or the whole table's, from context.
+    Plain,
+    /// `Total général`, `TOTAL FINANCIER`.
+    Grand,
+}
+
+/// Group kind from the first word of a name or heading.
+fn group_kind_of(text: &str) -> Option<GroupKind> {
+    let h = Heading::new(text);
+    match h.words.first().map(String::as_str) {
+        Some("axe" | "axes") => Some(GroupKind::Axe),
+        Some("mesure" | "mesures") => Some(GroupKind::Mesure),
+        Some("volet" | "volets") => Some(GroupKind::Volet),
+        _ => None,
+    }
+}
+
+fn total_label_of(text: &str) -> Option<TotalLabel> {
+    let h = Heading::new(text);
+    let first = h.words.first().map(String::as_str);
+    let second = h.words.get(1).map(String::as_str);
+    let grand = h.any_word(&["general", "generaux", "financier", "convention", "global"]);
+    match (first, second) {
+        (Some("sous" | "s"), Some("total" | "totaux")) | (Some("soustotal"), _) => {
+            Some(TotalLabel::Sub)
+        }
+        (Some("total" | "totaux"), _) | (Some("montant"), Some("total")) => Some(if grand {
+            TotalLabel::Grand
+        } else {
+            TotalLabel::Plain
+        }),
+        _ => None,
+    }
+}
+
+/// The state of the reading, row after row.
+struct TableReader<'a> {
+    columns: &'a [Column],
+    /// Funder index of each column, for columns of a funder.
+    funder_of_column: Vec<Option<FunderId>>,
+    conv: Convention,
+    errors: Vec<CellError>,
+    rows: Vec<RowReading>,
+    /// Group of the rows being read ("same as above").
+    current_group: Option<GroupId>,
+    /// Whether the current group already had its subtotal row.
+    group_closed: bool,
+    /// Whether any group had a subtotal row so far.
+    seen_group_subtotal: bool,
+    /// Kind of groups whose name does not say it (from the group column's heading).
+    default_group_kind: GroupKind,
+    /// Whether the table gives executed amounts per funder.
+    has_executed_split: bool,
+    /// Row number of the table's last total row.
+    last_total_row: Option<usize>,
+    /// Whether a grand total row was read.
+    after_grand_total: bool,
+}
+
+impl<'a> TableReader<'a> {
+    fn new(columns: &'a [Column]) -> Self {
+        let mut conv = Convention::default();
+        let funder_of_column = columns
+            .iter()
+            .map(|c| c.role.funder().map(|f| funder_id(&mut conv, f)))
+            .collect();
+        let mut years: Vec<i32> = columns
+            .iter()
+            .filter_map(|c| match c.role {
+                ColumnRole::Planned { year: Some(y), .. } | ColumnRole::YearTotal(y) => Some(y),
+                _ => None,
+            })
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        conv.years = years;
+        let default_group_kind = columns
+            .iter()
+            .find(|c| c.role == ColumnRole::Group)
+            .and_then(|c| group_kind_of(&c.header))
+            .unwrap_or(GroupKind::Other);
+        let has_executed_split = columns
+            .iter()
+            .any(|c| matches!(c.role, ColumnRole::Executed(_)));
+        Self {
+            columns,
+            funder_of_column,
+            conv,
+            errors: Vec::new(),
+            rows: Vec::new(),
+            current_group: None,
+            group_closed: false,
+            seen_group_subtotal: false,
+            default_group_kind,
+            has_executed_split,
+            last_total_row: None,
+            after_grand_total: false,
+        }
+    }
+
+    /// Text of the first column with this role in `row`.
+    fn text_of(&self, row: &Row, role: &ColumnRole) -> String {
+        self.columns
+            .iter()
+            .filter(|c| &c.role == role)
+            .map(|c| row.cell(c.index - 1))
+            .find(|t| !t.is_empty())
+            .map(str::to_string)
+            .unwrap_or_default()
+    }
+
+    fn read_row(&mut self, row: &Row) -> RowKind {
+        if row.is_blank() {
+            return RowKind::Empty;
+        }
+        if let Some((label, kind)) = self.total_label(row) {
+            return self.read_total(row, label, kind);
+        }
+        let number = self.text_of(row, &ColumnRole::Number);
+        let title = self.text_of(row, &ColumnRole::Title);
+        let has_figure = self
+            .columns
+            .iter()
+            .any(|c| c.role.is_figure() && !row.cell(c.index - 1).is_empty());
+        // Below the grand total, rows without a number or figures are notes.
+        if self.after_grand_total && number.is_empty() && !has_figure {
+            return RowKind::Ignored;
+        }
+        if let Some(name) = self.group_heading(row) {
+            let id = self.open_group(&name);
+            return RowKind::GroupHeading(id);
+        }
+        if number.is_empty() && title.is_empty() && !has_figure {
+            return RowKind::Ignored;
+        }
+        let group_cell = self.text_of(row, &ColumnRole::Group);
+        if !group_cell.is_empty() {
+            self.open_group(&group_cell);
+        }
+        let id = self.read_action(row, number, title);
+        RowKind::Action(id)
+    }
+
+    /// The label and kind of a total row, if `row` is one. An action number in
+    /// the row makes it an action, whatever its title says.
+    fn total_label(&self, row: &Row) -> Option<(String, TotalLabel)> {
+        let number = self.text_of(row, &ColumnRole::Number);
+        if !number.is_empty() {
+            return total_label_of(&number).map(|k| (number, k));
+        }
+        let label_columns = self.columns.iter().filter(|c| {
+            matches!(
+                c.role,
+                ColumnRole::Title | ColumnRole::Group | ColumnRole::Ignored
+            )
+        });
+        let first_non_empty = row.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty());
+        label_columns
+            .map(|c| row.cell(c.index - 1))
+            .chain(first_non_empty)
+            .filter(|t| !t.is_empty())
+            .find_map(|t| total_label_of(t).map(|k| (collapse_blanks(t), k)))
+    }
+
+    /// The group a row opens, if it only names a group: text in the group column
+    /// and nothing else, or one cell starting with `Axe`, `Mesure` or `Volet`.
+    fn group_heading(&self, row: &Row) -> Option<String> {
+        let filled: Vec<(usize, &str)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, c.trim()))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        let role_of = |i: usize| self.columns.get(i).map(|c| &c.role);
+        if filled
+            .iter()
+            .all(|(i, _)| role_of(*i) == Some(&ColumnRole::Group))
+        {
+            return filled.first().map(|(_, t)| collapse_blanks(t));
+        }
+        match filled.as_slice() {
+            [(i, text)]
+                if !role_of(*i).is_some_and(ColumnRole::is_figure)
+                    && group_kind_of(text).is_some() =>
+            {
+                Some(collapse_blanks(text))
+            }
+            _ => None,
+        }
+    }
+
+    fn open_group(&mut self, name: &str) -> GroupId {
+        let name = collapse_blanks(name);
+        let id = match self.conv.groups.iter().position(|g| g.name == name) {
+            Some(id) => id,
+            None => {
+                let kind = group_kind_of(&name).unwrap_or(self.default_group_kind);
+                self.conv.groups.push(Group { kind, name });
+                self.conv.groups.len() - 1
+            }
+        };
+        if self.current_group != Some(id) {
+            self.group_closed = false;
+        }
+        self.current_group = Some(id);
+        id
+    }
+
+    fn error(&mut self, row: &Row, column: &Column, reason: NumberError) {
+        self.errors.push(CellError {
+            row: row.number,
+            column: column.index,
+            header: column.header.clone(),
+            text: row.cell(column.index - 1).to_string(),
+            reason,
+        });
+    }
+
+    /// The figure in a cell of a figure column: an amount, or a ratio for rate
+    /// columns. Empty and "not available" cells give `None`; unreadable ones an
+    /// error, recorded, and `None`.
+    fn figure(&mut self, row: &Row, column: &Column) -> Option<(Decimal, Option<String>)> {
+        let text = row.cell(column.index - 1);
+        match parse_cell(text) {
+            Ok(CellValue::Empty | CellValue::NotAvailable) => None,
+            Ok(CellValue::Percent(ratio)) if column.role == ColumnRole::Rate => Some((ratio, None)),
+            Ok(CellValue::Percent(_)) => {
+                let text = text.to_string();
+                self.error(row, column, NumberError::UnexpectedPercent { text });
+                None
+            }
+            Ok(CellValue::Amount { value, formula }) => {
+                if column.role == ColumnRole::Rate && column.header.contains('%') {
+                    // "Taux (%)" holding 216: percentage points.
+                    match percent_to_ratio(value) {
+                        Some(ratio) => Some((ratio, formula)),
+                        None => {
+                            let text = text.to_string();
+                            self.error(row, column, NumberError::OutOfRange { text });
+                            None
+                        }
+                    }
+                } else {
+                    Some((value, formula))
+                }
+            }
+            Err(reason) => {
+                self.error(row, column, reason);
+                None
+            }
+        }
+    }
+
+    fn declare(&mut self, scope: Scope, measure: Measure, value: Decimal, label: &str, row: usize) {
+        self.conv.declared.push(Declared {
+            scope,
+            measure,
+            value,
+            label: label.to_string(),
+            source_row: Some(row),
+        });
+    }
+
+    fn read_action(&mut self, row: &Row, number: String, title: String) -> ActionId {
+        let id = self.conv.actions.len();
+        let optional = |s: String| if s.is_empty() { None } else { Some(s) };
+        let comments: Vec<String> = self
+            .columns
+            .iter()
+            .filter(|c| c.role == ColumnRole::Comments)
+            .map(|c| row.cell(c.index - 1).to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut action = Action {
+            number,
+            title,
+            group: self.current_group,
+            budget_line: optional(self.text_of(row, &ColumnRole::BudgetLine)),
+            service: optional(self.text_of(row, &ColumnRole::Service)),
+            comments: comments.join("\n"),
+            source_row: Some(row.number),
+            ..Action::default()
+        };
+        let columns = self.columns;
+        for (i, column) in columns.iter().enumerate() {
+            if !column.role.is_figure() {
+                continue;
+            }
+            let Some((value, formula)) = self.figure(row, column) else {
+                continue;
+            };
+            let funder = self.funder_of_column.get(i).copied().flatten();
+            let scope = Scope::Action(id);
+            let label = column.header.as_str();
+            match (&column.role, funder) {
+                (ColumnRole::Planned { part, year, .. }, Some(funder)) => {
+                    action.planned.push(Amount {
+                        funder,
+                        year: *year,
+                        part: *part,
+                        value,
+                        formula,
+                    });
+                }
+                (ColumnRole::Committed(_), Some(funder)) => {
+                    action.execution.committed.push(FunderValue {
+                        funder,
+                        value,
+                        formula,
+                    });
+                }
+                (ColumnRole::Executed(_), Some(funder)) => {
+                    action.execution.executed.push(FunderValue {
+                        funder,
+                        value,
+                        formula,
+                    });
+                }
+                (ColumnRole::ToCarryOver(_), Some(funder)) => {
+                    action.execution.to_carry_over.push(FunderValue {
+                        funder,
+                        value,
+                        formula,
+                    });
+                }
+                (ColumnRole::PlannedTotal, _) => {
+                    self.declare(scope, Measure::PlannedTotal, value, label, row.number);
+                }
+                (ColumnRole::ExecutedTotal, _) => {
+                    if !self.has_executed_split && action.execution.executed_total.is_none() {
+                        action.execution.executed_total = Some(value);
+                    }
+                    self.declare(scope, Measure::ExecutedTotal, value, label, row.number);
+                }
+                (ColumnRole::Rate, _) => {
+                    self.declare(scope, Measure::ConsumptionRate, value, label, row.number);
+                }
+                (ColumnRole::YearTotal(year), _) => {
+                    self.declare(scope, Measure::Year(*year), value, label, row.number);
+                }
+                _ => {}
+            }
+        }
+        self.conv.actions.push(action);
+        id
+    }
+
+    /// Row number of the last total row of the table.
+    fn last_total_row(&self, grid: &[Row]) -> Option<usize> {
+        grid.iter()
+            .rev()
+            .find(|r| !r.is_blank() && self.total_label(r).is_some())
+            .map(|r| r.number)
+    }
+
+    /// Reads a subtotal or total row: its figures become declared figures of the
+    /// current group or of the whole table.
+    fn read_total(&mut self, row: &Row, label: String, kind: TotalLabel) -> RowKind {
+        // "Total axe 2", "Total Volet 1": a group's, whatever comes after.
+        let names_group =
+            Heading::new(&label).any_word(&["axe", "axes", "mesure", "mesures", "volet", "volets"]);
+        let group = match kind {
+            TotalLabel::Sub => self.current_group,
+            TotalLabel::Grand => None,
+            TotalLabel::Plain => {
+                let open = self.current_group.is_some() && !self.group_closed;
+                let last_without_subtotals =
+                    self.last_total_row == Some(row.number) && !self.seen_group_subtotal;
+                if names_group || (open && !last_without_subtotals) {
+                    self.current_group
+                } else {
+                    None
+                }
+            }
+        };
+        let scope = match group {
+            Some(g) => {
+                self.group_closed = true;
+                self.seen_group_subtotal = true;
+                Scope::Group(g)
+            }
+            None => {
+                self.after_grand_total = true;
+                Scope::Grand
+            }
+        };
+        // Each funder's declared amount is the sum of its columns in the row
+        // (carry-over + amendment, years…); a funder with an unreadable cell
+        // declares nothing, nor one whose cells are all empty.
+        let mut planned: Vec<PlannedSum> = Vec::new();
+        let columns = self.columns;
+        for (i, column) in columns.iter().enumerate() {
+            if !column.role.is_figure() {
+                continue;
+            }
+            let errors_before = self.errors.len();
+            let figure = self.figure(row, column).map(|(value, _)| value);
+            let failed = self.errors.len() > errors_before;
+            let funder = self.funder_of_column.get(i).copied().flatten();
+            let measure = match (&column.role, funder) {
+                (ColumnRole::Planned { .. }, Some(funder)) => {
+                    let entry = match planned.iter().position(|p| p.funder == funder) {
+                        Some(p) => planned.get_mut(p),
+                        None => {
+                            planned.push(PlannedSum::new(funder));
+                            planned.last_mut()
+                        }
+                    };
+                    if let Some(entry) = entry {
+                        entry.add(figure, failed);
+                    }
+                    None
+                }
+                (ColumnRole::PlannedTotal, _) => Some(Measure::PlannedTotal),
+                (ColumnRole::Executed(_), Some(funder)) => Some(Measure::Executed(funder)),
+                (ColumnRole::ExecutedTotal, _) => Some(Measure::ExecutedTotal),
+                (ColumnRole::Rate, _) => Some(Measure::ConsumptionRate),
+                (ColumnRole::YearTotal(year), _) => Some(Measure::Year(*year)),
+                // Commitments and amounts to carry over have no declared measure.
+                _ => None,
+            };
+            if let (Some(measure), Some(value)) = (measure, figure) {
+                self.declare(scope, measure, value, &label, row.number);
+            }
+        }
+        for sum in planned {
+            if let Some(value) = sum.total() {
+                self.declare(
+                    scope,
+                    Measure::Planned(sum.funder),
+                    value,
+                    &label,
+                    row.number,
+                );
+            }
+        }
+        match scope {
+            Scope::Group(_) => RowKind::Subtotal { label },
+            _ => RowKind::GrandTotal { label },
+        }
+    }
+}
+
+/// A funder's planned amount declared by a total row, summed over its columns.
+struct PlannedSum {
+    funder: FunderId,
+    /// `None` once a cell could not be read or the sum overflowed.
+    sum: Option<Decimal>,
+    /// Whether any of its cells held a figure.
+    any: bool,
+}
+
+impl PlannedSum {
+    fn new(funder: FunderId) -> Self {
+        Self {
+            funder,
+            sum: Some(Decimal::ZERO),
+            any: false,
+        }
+    }
+
+    fn add(&mut self, figure: Option<Decimal>, failed: bool) {
+        if failed {
+            self.sum = None;
+        } else if let Some(value) = figure {
+            self.any = true;
+            self.sum = self.sum.and_then(|s| s.checked_add(value));
+        }
+    }
+
+    fn total(&self) -> Option<Decimal> {
+        if self.any {
+            self.sum
+        } else {
+            None
+        }
+    }
+}
+
+/// Index of a funder in the convention, added if new.
+fn funder_id(conv: &mut Convention, funder: &FunderRef) -> FunderId {
+    let found = match funder {
+        FunderRef::State => conv.funder_of_kind(FunderKind::State),
+        FunderRef::Departement => conv.funder_of_kind(FunderKind::Departement),
+        FunderRef::Other(name) => conv
+            .funders
+            .iter()
+            .position(|f| f.kind == FunderKind::Other && &f.name == name),
+    };
+    found.unwrap_or_else(|| {
+        conv.funders.push(match funder {
+            FunderRef::State => Funder::state(),
+            FunderRef::Departement => Funder::departement(),
+            FunderRef::Other(name) => Funder::other(name.clone()),
+        });
+        conv.funders.len() - 1
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(header: &str) -> ColumnRole {
+        match classify_header(header) {
+            Guess::Role(role) => role,
+            Guess::BareYear(y) => panic!("{header:?}: bare year {y}"),
+        }
+    }
+
+    fn planned(funder: FunderRef, part: Part, year: Option<i32>) -> ColumnRole {
+        ColumnRole::Planned { funder, part, year }
+    }
+
+    #[test]
+    fn classifies_the_headings_of_the_brief() {
+        use FunderRef::{Departement, State};
+        let other = || FunderRef::Other("Autres financeurs".into());
+        let cases = [
+            ("Report Etat 2021", planned(State, Part::CarryOver, None)),
+            (
+                "Avenant CD 2022",
+                planned(Departement, Part::Amendment, None),
+            ),
+            ("Dépenses exécutées part Etat", ColumnRole::Executed(State)),
+            (
+                "A - Participations directes mobilisées pour la convention 2024",
+                planned(State, Part::Base, None),
+            ),
+            (
+                "F - Budget global de l'action prévu en 2024 (A+B+C)",
+                ColumnRole::PlannedTotal,
+            ),
+            ("Taux de consommation", ColumnRole::Rate),
+            ("Consommation totale", ColumnRole::ExecutedTotal),
+            ("État", planned(State, Part::Base, None)),
+            ("PART ETAT", planned(State, Part::Base, None)),
+            ("Recette Etat", planned(State, Part::Base, None)),
+            ("Montant (A)", planned(State, Part::Base, None)),
+            ("Crédits CD", planned(Departement, Part::Base, None)),
+            ("(B)", planned(Departement, Part::Base, None)),
+            ("Département", planned(Departement, Part::Base, None)),
+            ("Autres financeurs", planned(other(), Part::Base, None)),
+            ("(C)", planned(other(), Part::Base, None)),
+            (
+                "CAF",
+                planned(FunderRef::Other("CAF".into()), Part::Base, None),
+            ),
+            ("Budget global", ColumnRole::PlannedTotal),
+            (
+                "Montant inscrit dans la convention",
+                ColumnRole::PlannedTotal,
+            ),
+            ("Prévisionnel", ColumnRole::PlannedTotal),
+            ("(F)", ColumnRole::PlannedTotal),
+            ("Crédits engagés CD", ColumnRole::Committed(Departement)),
+            ("Crédits consommés Etat", ColumnRole::Executed(State)),
+            ("Montant réalisé", ColumnRole::ExecutedTotal),
+            ("Report demandé", ColumnRole::ToCarryOver(State)),
+            (
+                "Montant à reporter CD",
+                ColumnRole::ToCarryOver(Departement),
+            ),
+            ("Fiche action n°", ColumnRole::Number),
+            ("N°", ColumnRole::Number),
+            ("Numéro", ColumnRole::Number),
+            ("Action", ColumnRole::Number),
+            ("Intitulé de l'action", ColumnRole::Title),
+            ("Libellé", ColumnRole::Title),
+            ("Nature de la dépense", ColumnRole::Title),
+            ("Axes de la stratégie départementale", ColumnRole::Group),
+            ("Mesure", ColumnRole::Group),
+            ("Volet", ColumnRole::Group),
+            ("Ligne budgétaire", ColumnRole::BudgetLine),
+            ("Direction pilote", ColumnRole::Service),
+            ("Service", ColumnRole::Service),
+            ("Commentaires", ColumnRole::Comments),
+            ("Observations", ColumnRole::Comments),
+            ("Subvention 2019", planned(State, Part::Base, Some(2019))),
+            ("Etat 2024", planned(State, Part::Base, Some(2024))),
+            (
+                "Crédits CD 2025",
+                planned(Departement, Part::Base, Some(2025)),
+            ),
+            ("Total 2026", ColumnRole::YearTotal(2026)),
+            ("Total Etat + CD", ColumnRole::PlannedTotal),
+            ("", ColumnRole::Ignored),
+            ("Remarque libre", ColumnRole::Comments),
+            ("Porteur", ColumnRole::Ignored),
+        ];
+        for (header, expected) in cases {
+            assert_eq!(role(header), expected, "{header:?}");
+        }
+        assert_eq!(classify_header("2017"), Guess::BareYear(2017));
+        assert_eq!(classify_header("Montant 2018"), Guess::BareYear(2018));
+    }
+
+    #[test]
+    fn folds_case_accents_and_apostrophes() {
+        assert_eq!(
+            fold("Dépenses EXÉCUTÉES l’œuvre"),
+            "depenses executees l'oeuvre"
+        );
+        let h = Heading::new("Sous-total - Axe 1");
+        assert_eq!(h.words, ["sous", "total", "axe", "1"]);
+        assert!(h.has_phrase("sous total"));
+        assert!(!h.has_phrase("total axe 2"));
+    }
+
+    #[test]
+    fn recognises_total_labels() {
+        assert_eq!(total_label_of("Sous total"), Some(TotalLabel::Sub));
+        assert_eq!(total_label_of("Sous-total - Axe 2"), Some(TotalLabel::Sub));
+        assert_eq!(total_label_of("S/total"), Some(TotalLabel::Sub));
+        assert_eq!(total_label_of("TOTAL FINANCIER"), Some(TotalLabel::Grand));
+        assert_eq!(total_label_of("Total général"), Some(TotalLabel::Grand));
+        assert_eq!(total_label_of("Montant total"), Some(TotalLabel::Plain));
+        assert_eq!(total_label_of("Total"), Some(TotalLabel::Plain));
+        assert_eq!(total_label_of("Totalement nouveau"), None);
+        assert_eq!(total_label_of("Crèche"), None);
+    }
+
+    #[test]
+    fn group_kind_comes_from_the_first_word() {
+        assert_eq!(group_kind_of("Axe 2 – Lutter…"), Some(GroupKind::Axe));
+        assert_eq!(group_kind_of("MESURE 1"), Some(GroupKind::Mesure));
+        assert_eq!(group_kind_of("Volet 3"), Some(GroupKind::Volet));
+        assert_eq!(group_kind_of("Prévenir la pauvreté"), None);
+    }
+
+    #[test]
+    fn detects_the_delimiter() {
+        assert_eq!(detect_delimiter("a\tb\n1\t2"), b'\t');
+        // French CSV: `;` between cells, `,` inside numbers.
+        assert_eq!(detect_delimiter("N°;Etat;CD\n1;1 234,50;2,5\n2;3;4"), b';');
+        assert_eq!(detect_delimiter("N°,Etat,CD\n1,1234.50,2.5\n"), b',');
+        assert_eq!(
+            detect_delimiter("une seule colonne\nsans séparateur"),
+            b'\t'
+        );
+    }
+
+    #[test]
+    fn counts_blank_lines_between_records() {
+        // "a\r" | "\n" (rest of the CRLF) | "\r\n" (one blank line) | "b"
+        assert_eq!(blank_lines_before(b"a\r\n\r\nb", 2), 1);
+        assert_eq!(blank_lines_before(b"a\n\n\nb", 2), 2);
+        assert_eq!(blank_lines_before(b"\n\nb", 0), 2);
+        assert_eq!(blank_lines_before(b"a\nb", 2), 0);
+        assert_eq!(blank_lines_before(b"a", 7), 0);
+    }
+
+    #[test]
+    fn cell_error_without_heading_names_the_column_number() {
+        let e = CellError {
+            row: 4,
+            column: 3,
+            header: String::new(),
+            text: "12,5O".into(),
+            reason: NumberError::Unreadable {
+                text: "12,5O".into(),
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            "ligne 4, colonne 3 : « 12,5O » — montant illisible"
+        );
+    }
+}

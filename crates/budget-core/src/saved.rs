@@ -1,1 +1,559 @@
-//! TODO
+//! Saving and loading a convention: versioned JSON.
+//!
+//! A saved convention is the pretty-printed JSON of [`Convention`], amounts as
+//! decimal strings (`"93507.00"`, never binary floats), with a `version` field.
+//! [`to_json`] always writes [`FORMAT_VERSION`]. [`from_json`] reads the version
+//! first, brings an older document forward one version at a time through
+//! [`MIGRATIONS`], refuses a document written by a newer calculator, and checks
+//! that every index it holds (funder, group, action) points at something, so that
+//! nothing computed from a loaded convention can go out of bounds.
+//!
+//! # Versions
+//!
+//! - **1** (current): [`Convention`] as it is.
+//! - **0** (the predecessor, kept to exercise the migration chain): the same,
+//!   except that `settings.state_max_share` was a percentage (`50` for 50 %, as a
+//!   JSON number or string) where version 1 stores the fraction (`"0.5"`).
+//!
+//! To add version 2: bump [`FORMAT_VERSION`], write `fn v1_to_v2(Value) ->
+//! Result<Value, String>` and append it to [`MIGRATIONS`].
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::model::{Convention, Measure, Scope, FORMAT_VERSION};
+use crate::number::percent_to_ratio;
+
+/// Why a saved convention cannot be loaded. Messages are in French.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LoadError {
+    /// Not JSON at all, or cut short.
+    #[error("le fichier n'est pas un JSON valide (ligne {line}, colonne {column}) : {message}")]
+    Syntax {
+        /// 1-based line of the file.
+        line: usize,
+        /// 1-based column of the line.
+        column: usize,
+        /// The JSON reader's message.
+        message: String,
+    },
+    /// JSON, but not an object.
+    #[error("le fichier ne contient pas une convention (un objet JSON est attendu)")]
+    NotAnObject,
+    /// No `version` field.
+    #[error("numéro de version absent : ce fichier n'est pas une convention enregistrée")]
+    MissingVersion,
+    /// A `version` that is not a whole number.
+    #[error("numéro de version illisible : {found}")]
+    BadVersion {
+        /// The `version` field as written.
+        found: String,
+    },
+    /// Written by a newer calculator.
+    #[error(
+        "convention enregistrée en version {found} par une version plus récente du calculateur ; \
+         celle-ci lit jusqu'à la version {supported}"
+    )]
+    TooNew {
+        /// The document's version.
+        found: u64,
+        /// The newest version this calculator reads ([`FORMAT_VERSION`]).
+        supported: u32,
+    },
+    /// An older document that cannot be brought forward.
+    #[error("conversion depuis la version {from} impossible : {message}")]
+    Migration {
+        /// The document's version.
+        from: u32,
+        /// What the migration could not convert.
+        message: String,
+    },
+    /// Well-formed JSON that is not a valid convention (a field missing or of the
+    /// wrong type), located in the file.
+    #[error("convention invalide (ligne {line}, colonne {column}) : {message}")]
+    Invalid {
+        /// 1-based line of the file.
+        line: usize,
+        /// 1-based column of the line.
+        column: usize,
+        /// The JSON reader's message.
+        message: String,
+    },
+    /// An older document, once brought forward, is not a valid convention (the
+    /// position in the file is lost by the conversion).
+    #[error("convention invalide (enregistrée en version {from}) : {message}")]
+    InvalidMigrated {
+        /// The document's version.
+        from: u32,
+        /// The JSON reader's message.
+        message: String,
+    },
+    /// An index pointing at nothing (an amount of funder 7 when there are 3).
+    #[error("référence invalide : {what} n° {index} n'existe pas ({count} en tout)")]
+    BadReference {
+        /// What the index points at: "financeur", "groupe", "action".
+        what: &'static str,
+        /// The index found.
+        index: usize,
+        /// How many there are.
+        count: usize,
+    },
+}
+
+/// One migration: a document of version `n` (as JSON) to version `n + 1`.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[n]` brings a document from version `n` to version `n + 1`; there
+/// is one per version before [`FORMAT_VERSION`].
+pub const MIGRATIONS: [Migration; FORMAT_VERSION as usize] = [v0_to_v1];
+
+/// Version 0 stored `settings.state_max_share` as a percentage (50); version 1
+/// stores the fraction (0.5).
+fn v0_to_v1(mut doc: Value) -> Result<Value, String> {
+    if let Some(share) = doc.pointer_mut("/settings/state_max_share") {
+        let text = match share {
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => s.clone(),
+            other => return Err(format!("state_max_share illisible : {other}")),
+        };
+        let percent = Decimal::from_str(&text)
+            .or_else(|_| Decimal::from_scientific(&text))
+            .map_err(|_| format!("state_max_share illisible : {text}"))?;
+        let fraction = percent_to_ratio(percent)
+            .ok_or_else(|| format!("state_max_share hors limites : {text}"))?;
+        *share = Value::String(fraction.to_string());
+    }
+    Ok(doc)
+}
+
+/// The saved form of a convention: pretty JSON, amounts as decimal strings,
+/// `version` set to [`FORMAT_VERSION`].
+pub fn to_json(conv: &Convention) -> String {
+    let mut current = conv.clone();
+    current.version = FORMAT_VERSION;
+    // A Convention has only string map keys and plain fields: serialising it
+    // cannot fail; should it ever, an empty string is not a loadable document
+    // and `from_json` says so.
+    serde_json::to_string_pretty(&current).unwrap_or_default()
+}
+
+/// Whether `text` looks like a saved convention (a JSON object) rather than a
+/// pasted table: its first character, blanks and a BOM aside, is `{`.
+pub fn looks_like_saved(text: &str) -> bool {
+    text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .starts_with('{')
+}
+
+/// Loads a saved convention, migrating older versions forward.
+pub fn from_json(text: &str) -> Result<Convention, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut doc: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if !doc.is_object() {
+        return Err(LoadError::NotAnObject);
+    }
+    let version = match doc.get("version") {
+        None => return Err(LoadError::MissingVersion),
+        Some(v) => v.as_u64().ok_or_else(|| LoadError::BadVersion {
+            found: v.to_string(),
+        })?,
+    };
+    let supported = FORMAT_VERSION;
+    let from = u32::try_from(version)
+        .ok()
+        .filter(|v| *v <= supported)
+        .ok_or(LoadError::TooNew {
+            found: version,
+            supported,
+        })?;
+    let conv = if from == supported {
+        // No migration: read the original text, so errors point into it.
+        serde_json::from_str::<Convention>(text).map_err(|e| LoadError::Invalid {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?
+    } else {
+        for (step, migrate) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            doc = migrate(doc).map_err(|message| LoadError::Migration { from, message })?;
+            if let Some(v) = doc.get_mut("version") {
+                *v = Value::from(step + 1);
+            }
+        }
+        serde_json::from_value::<Convention>(doc).map_err(|e| LoadError::InvalidMigrated {
+            from,
+            message: e.to_string(),
+        })?
+    };
+    check_references(&conv)?;
+    Ok(conv)
+}
+
+/// Checks that every index points into its list.
+fn check_references(conv: &Convention) -> Result<(), LoadError> {
+    let funders = conv.funders.len();
+    let groups = conv.groups.len();
+    let actions = conv.actions.len();
+    let check = |what: &'static str, index: usize, count: usize| {
+        if index < count {
+            Ok(())
+        } else {
+            Err(LoadError::BadReference { what, index, count })
+        }
+    };
+    for action in &conv.actions {
+        if let Some(g) = action.group {
+            check("groupe", g, groups)?;
+        }
+        for amount in &action.planned {
+            check("financeur", amount.funder, funders)?;
+        }
+        let execution = &action.execution;
+        for value in execution
+            .committed
+            .iter()
+            .chain(&execution.executed)
+            .chain(&execution.to_carry_over)
+        {
+            check("financeur", value.funder, funders)?;
+        }
+    }
+    for declared in &conv.declared {
+        match declared.scope {
+            Scope::Action(a) => check("action", a, actions)?,
+            Scope::Group(g) => check("groupe", g, groups)?,
+            Scope::Grand => {}
+        }
+        match declared.measure {
+            Measure::Planned(f) | Measure::Executed(f) => check("financeur", f, funders)?,
+            _ => {}
+        }
+    }
+    for schedule in &conv.schedules {
+        if let Some(f) = schedule.payer {
+            check("financeur", f, funders)?;
+        }
+        if let Some(a) = schedule.action {
+            check("action", a, actions)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// Vienne 2024, action 1, with its declared total.
+    fn sample() -> Convention {
+        let mut conv = Convention {
+            title: "Contrat départemental des solidarités 2024".into(),
+            ..Convention::default()
+        };
+        conv.funders.push(Funder::other("Autres financeurs"));
+        conv.groups.push(Group {
+            kind: GroupKind::Axe,
+            name: "Axe Prévenir la pauvreté".into(),
+        });
+        conv.actions.push(Action {
+            number: "1".into(),
+            title: "Crèche familiale préventive".into(),
+            group: Some(0),
+            planned: vec![
+                Amount {
+                    funder: 0,
+                    year: None,
+                    part: Part::Base,
+                    value: d("93507.00"),
+                    formula: None,
+                },
+                Amount {
+                    funder: 1,
+                    year: Some(2024),
+                    part: Part::Base,
+                    value: d("6417.84"),
+                    formula: Some("=534,82*12".into()),
+                },
+            ],
+            source_row: Some(2),
+            ..Action::default()
+        });
+        conv.declared.push(Declared {
+            scope: Scope::Action(0),
+            measure: Measure::PlannedTotal,
+            value: d("775000.00"),
+            label: "F".into(),
+            source_row: Some(2),
+        });
+        conv
+    }
+
+    #[test]
+    fn saves_amounts_as_decimal_strings() {
+        let json = to_json(&sample());
+        assert!(json.contains("\"value\": \"93507.00\""), "{json}");
+        assert!(json.contains("\"state_max_share\": \"0.5\""), "{json}");
+        assert!(json.contains("\"version\": 1"), "{json}");
+    }
+
+    #[test]
+    fn round_trips() {
+        let conv = sample();
+        assert_eq!(from_json(&to_json(&conv)), Ok(conv));
+    }
+
+    #[test]
+    fn always_writes_the_current_version() {
+        let mut conv = sample();
+        conv.version = 0;
+        let loaded = from_json(&to_json(&conv)).unwrap();
+        assert_eq!(loaded.version, FORMAT_VERSION);
+        // Not migrated as if it were version 0: 0.5 stays 0.5.
+        assert_eq!(loaded.settings.state_max_share, d("0.5"));
+    }
+
+    #[test]
+    fn migrates_version_0() {
+        // Version 0: state_max_share as a percentage, here 50 (a JSON number) → 0.5;
+        // and 40 as a string → 0.4.
+        let v0 = r#"{"version": 0, "settings": {"state_max_share": 50},
+                     "funders": [{"kind": "state", "name": "État"}]}"#;
+        let conv = from_json(v0).unwrap();
+        assert_eq!(conv.version, 1);
+        assert_eq!(conv.settings.state_max_share, d("0.5"));
+        let v0 = r#"{"version": 0, "settings": {"state_max_share": "40"}, "funders": []}"#;
+        assert_eq!(from_json(v0).unwrap().settings.state_max_share, d("0.4"));
+        // No settings at all: the default, 0.5.
+        let v0 = r#"{"version": 0, "funders": []}"#;
+        assert_eq!(from_json(v0).unwrap().settings.state_max_share, d("0.5"));
+    }
+
+    #[test]
+    fn reports_what_is_wrong() {
+        assert!(matches!(
+            from_json("{\n  \"version\": 1,\n  oops"),
+            Err(LoadError::Syntax { line: 3, .. })
+        ));
+        assert_eq!(from_json("[1, 2]"), Err(LoadError::NotAnObject));
+        assert_eq!(from_json("{}"), Err(LoadError::MissingVersion));
+        assert_eq!(
+            from_json(r#"{"version": "un"}"#),
+            Err(LoadError::BadVersion {
+                found: "\"un\"".into()
+            })
+        );
+        assert_eq!(
+            from_json(r#"{"version": 2}"#),
+            Err(LoadError::TooNew {
+                found: 2,
+                supported: 1
+            })
+        );
+        assert_eq!(
+            from_json(r#"{"version": 99999999999}"#),
+            Err(LoadError::TooNew {
+                found: 99_999_999_999,
+                supported: 1
+            })
+        );
+        let missing_funders = "{\n\"version\": 1\n}";
+        assert!(matches!(
+            from_json(missing_funders),
+            Err(LoadError::Invalid {
+                line: 3,
+                column: 1,
+                ..
+            })
+        ));
+        assert!(matches!(
+            from_json(r#"{"version": 0, "settings": {"state_max_share": true}, "funders": []}"#),
+            Err(LoadError::Migration { from: 0, .. })
+        ));
+        let e = from_json(r#"{"version": 2}"#).unwrap_err().to_string();
+        assert!(e.contains("version 2") && e.contains("plus récente"), "{e}");
+    }
+
+    #[test]
+    fn refuses_dangling_indices() {
+        let mut conv = sample();
+        if let Some(amount) = conv.actions.first_mut().and_then(|a| a.planned.first_mut()) {
+            amount.funder = 7;
+        }
+        assert_eq!(
+            from_json(&to_json(&conv)),
+            Err(LoadError::BadReference {
+                what: "financeur",
+                index: 7,
+                count: 3
+            })
+        );
+        let mut conv = sample();
+        conv.declared.push(Declared {
+            scope: Scope::Group(4),
+            measure: Measure::PlannedTotal,
+            value: d("1"),
+            label: String::new(),
+            source_row: None,
+        });
+        assert_eq!(
+            from_json(&to_json(&conv)),
+            Err(LoadError::BadReference {
+                what: "groupe",
+                index: 4,
+                count: 1
+            })
+        );
+    }
+
+    #[test]
+    fn tells_saved_from_pasted() {
+        assert!(looks_like_saved("\u{FEFF}  \n{\"version\": 1}"));
+        assert!(!looks_like_saved("Fiche action n°\tIntitulé"));
+        assert!(!looks_like_saved(""));
+    }
+
+    // Small arbitrary conventions whose indices are valid.
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        (any::<i64>(), 0u32..=6).prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        "[ -~éèàç€«»\\n\"\\\\]{0,12}"
+    }
+
+    fn convention() -> impl Strategy<Value = Convention> {
+        let funders = prop::collection::vec(text().prop_map(Funder::other), 0..3);
+        let groups = prop::collection::vec(
+            (
+                text(),
+                prop_oneof![
+                    Just(GroupKind::Axe),
+                    Just(GroupKind::Volet),
+                    Just(GroupKind::Other)
+                ],
+            )
+                .prop_map(|(name, kind)| Group { kind, name }),
+            0..3,
+        );
+        (funders, groups, text(), decimal()).prop_flat_map(|(others, groups, title, share)| {
+            let funder_count = 2 + others.len();
+            let group_count = groups.len();
+            let amount = (
+                0..funder_count,
+                prop::option::of(2017i32..2030),
+                prop_oneof![
+                    Just(Part::Base),
+                    Just(Part::CarryOver),
+                    Just(Part::Amendment)
+                ],
+                decimal(),
+                prop::option::of(text()),
+            )
+                .prop_map(|(funder, year, part, value, formula)| Amount {
+                    funder,
+                    year,
+                    part,
+                    value,
+                    formula,
+                });
+            let value = (0..funder_count, decimal()).prop_map(|(funder, value)| FunderValue {
+                funder,
+                value,
+                formula: None,
+            });
+            let group = if group_count == 0 {
+                Just(None).boxed()
+            } else {
+                prop::option::of(0..group_count).boxed()
+            };
+            let action = (
+                text(),
+                text(),
+                group,
+                prop::collection::vec(amount, 0..4),
+                prop::collection::vec(value, 0..3),
+                prop::option::of(decimal()),
+                prop::option::of(1usize..500),
+            )
+                .prop_map(
+                    |(number, title, group, planned, executed, total, row)| Action {
+                        number,
+                        title,
+                        group,
+                        planned,
+                        execution: Execution {
+                            executed,
+                            executed_total: total,
+                            ..Execution::default()
+                        },
+                        source_row: row,
+                        ..Action::default()
+                    },
+                );
+            let others = others.clone();
+            let groups = groups.clone();
+            let title = title.clone();
+            (prop::collection::vec(action, 0..4), decimal()).prop_map(move |(actions, declared)| {
+                let mut conv = Convention {
+                    title: title.clone(),
+                    ..Convention::default()
+                };
+                conv.settings.state_max_share = share;
+                conv.funders.extend(others.iter().cloned());
+                conv.groups = groups.clone();
+                if !actions.is_empty() {
+                    conv.declared.push(Declared {
+                        scope: Scope::Action(actions.len() - 1),
+                        measure: Measure::Planned(1),
+                        value: declared,
+                        label: "Sous total".into(),
+                        source_row: Some(3),
+                    });
+                }
+                conv.declared.push(Declared {
+                    scope: Scope::Grand,
+                    measure: Measure::ConsumptionRate,
+                    value: declared,
+                    label: String::new(),
+                    source_row: None,
+                });
+                conv.actions = actions;
+                conv
+            })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn save_then_load_gives_back_the_convention(conv in convention()) {
+            prop_assert_eq!(from_json(&to_json(&conv)), Ok(conv));
+        }
+
+        #[test]
+        fn loading_never_panics(text in "\\PC{0,200}") {
+            let _ = from_json(&text);
+        }
+
+        #[test]
+        fn loading_json_like_text_never_panics(
+            text in "[{}\\[\\]\":,0-9a-z_ .\\-eE]{0,120}"
+        ) {
+            let _ = from_json(&text);
+            let _ = from_json(&format!("{{\"version\": 1, {text}"));
+            let _ = from_json(&format!("{{\"version\": 0, \"funders\": [], {text}}}"));
+        }
+    }
+}
