@@ -1,0 +1,13 @@
+//! # budget-widget
+//!
+//! The calculator as a Leptos client-side-rendered widget. Components live here so
+//! that the browser tests (`tests/`, wasm-bindgen-test) can mount them; `main.rs`
+//! only installs the panic hook and mounts [`App`]. Every figure comes from
+//! [`budget_core`].
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod i18n;
+pub mod summary;
+
+pub use app::App;

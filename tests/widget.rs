@@ -1,0 +1,188 @@
+//! Component tests of the widget in a real browser (headless Chromium through
+//! chromedriver): `cargo test -p budget-widget --target wasm32-unknown-unknown`.
+//!
+//! Each test mounts the calculator in a fresh `<div>`, acts as a user would
+//! (types or pastes a table) and reads what the page shows. Expected figures are
+//! worked out by hand in each test.
+#![cfg(target_arch = "wasm32")]
+
+use budget_widget::App;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{A0}';
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Mounts the calculator in a new container and returns the container.
+fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    (container, handle)
+}
+
+/// Lets Leptos run its effects and update the page.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// The table whose caption is `caption`.
+fn table(container: &HtmlElement, caption: &str) -> Element {
+    let tables = container.query_selector_all("table").expect("query");
+    (0..tables.length())
+        .filter_map(|i| tables.item(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|t| {
+            t.query_selector("caption")
+                .ok()
+                .flatten()
+                .is_some_and(|c| text(&c) == caption)
+        })
+        .unwrap_or_else(|| panic!("no table captioned {caption:?}"))
+}
+
+/// The cells of the row of `table` whose header cell reads `label`.
+fn row_cells(table: &Element, label: &str) -> Vec<String> {
+    let rows = table.query_selector_all("tr").expect("query");
+    for i in 0..rows.length() {
+        let row: Element = rows.item(i).expect("row").unchecked_into();
+        let th = row.query_selector("th").ok().flatten();
+        if th.as_ref().is_some_and(|th| text(th) == label) {
+            let cells = row.query_selector_all("td").expect("cells");
+            return (0..cells.length())
+                .filter_map(|j| cells.item(j))
+                .map(|c| c.text_content().unwrap_or_default())
+                .collect();
+        }
+    }
+    panic!("no row {label:?}")
+}
+
+/// Types `value` into the paste area as a user would (an `input` event).
+fn type_into_paste_area(container: &HtmlElement, value: &str) {
+    let area: web_sys::HtmlTextAreaElement = container
+        .query_selector("#bw-paste-area")
+        .expect("query")
+        .expect("paste area")
+        .unchecked_into();
+    area.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    area.dispatch_event(&event).expect("dispatch");
+}
+
+fn eur(s: &str) -> String {
+    // "1 775 650,00" written with plain spaces in the tests, shown with U+202F.
+    format!("{}{NBSP}€", s.replace(' ', &NNBSP.to_string()))
+}
+
+#[wasm_bindgen_test]
+async fn mounts_with_a_labelled_paste_area_and_no_table() {
+    let (container, _handle) = mount();
+    settle().await;
+    let label = container
+        .query_selector("label[for=bw-paste-area]")
+        .unwrap()
+        .expect("label");
+    assert!(text(&label).starts_with("Tableau à coller"));
+    assert!(container.query_selector("table").unwrap().is_none());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typed_table_shows_totals_and_locates_an_unreadable_cell() {
+    let (container, _handle) = mount();
+    // Row 3's State amount "12,5O" has a letter O instead of a zero.
+    type_into_paste_area(
+        &container,
+        "N°\tIntitulé\tEtat\tCD\n1\tMaraudes\t1 000,50\t2 000\n2\tFormation\t12,5O\t500\n",
+    );
+    settle().await;
+    let totals = table(&container, "Totaux par financeur");
+    // État: only action 1 is readable: 1 000,50. Share 1 000,50 / 3 500,50 = 28,58 %.
+    assert_eq!(
+        row_cells(&totals, "État"),
+        vec![eur("1 000,50"), format!("28,58{NBSP}%")]
+    );
+    // Département: 2 000 + 500 = 2 500.
+    assert_eq!(row_cells(&totals, "Département")[0], eur("2 500,00"));
+    // Total: 1 000,50 + 2 500 = 3 500,50.
+    assert_eq!(row_cells(&totals, "Total")[0], eur("3 500,50"));
+    let alert = container
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("error list");
+    let message = text(&alert);
+    assert!(message.contains("Ligne 3"), "{message}");
+    assert!(message.contains("« Etat »"), "{message}");
+    assert!(message.contains("« 12,5O »"), "{message}");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ctrl_v_outside_a_field_imports_the_clipboard() {
+    let (container, _handle) = mount();
+    settle().await;
+    let data = web_sys::DataTransfer::new().expect("data transfer");
+    data.set_data(
+        "text/plain",
+        "Fiche action n°\tIntitulé\tPart Etat\tPart CD\n7\tRéseau\t1 789\t1 789\n",
+    )
+    .expect("set data");
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).expect("event");
+    document()
+        .body()
+        .expect("body")
+        .dispatch_event(&event)
+        .expect("dispatch");
+    settle().await;
+    let totals = table(&container, "Totaux par financeur");
+    // 1 789 + 1 789 = 3 578 (Creuse, action 7).
+    assert_eq!(row_cells(&totals, "Total")[0], eur("3 578,00"));
+    let status = container
+        .query_selector("[role=status]")
+        .unwrap()
+        .expect("live region");
+    assert!(text(&status).contains(&eur("3 578,00")));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switches_to_english() {
+    let (container, _handle) = mount();
+    settle().await;
+    let button = container
+        .query_selector("button.bw-lang")
+        .unwrap()
+        .expect("language button");
+    button.unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(
+        text(&container.query_selector("h1").unwrap().expect("h1")),
+        "Convention budget calculator"
+    );
+    container.remove();
+}
