@@ -128,6 +128,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The list of inconsistencies, each with its row in the source table.
+fn checks_section(lang: Lang, warnings: &[budget_core::checks::Warning]) -> impl IntoView {
+    let body = if warnings.is_empty() {
+        view! { <p class="bw-ok">{t(lang, Key::ChecksNone)}</p> }.into_any()
+    } else {
+        let items = warnings
+            .iter()
+            .map(|w| {
+                let message = match lang {
+                    Lang::Fr => w.message.clone(),
+                    Lang::En => w.message_en.clone(),
+                };
+                view! { <li>{message}</li> }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="bw-checks" aria-labelledby="bw-checks-heading">
+            <h2 id="bw-checks-heading">
+                {format!("{} ({} {})", t(lang, Key::ChecksHeading), warnings.len(), t(lang, Key::ChecksCount))}
+            </h2>
+            {body}
+        </section>
+    }
+}
+
 /// The sentence read out by screen readers after each recalculation.
 fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
     let Some(s) = summary else {
@@ -266,8 +293,10 @@ fn results(lang: Lang, s: Summary) -> impl IntoView {
         }
     });
     let grand_cells = amount_cells(lang, &s.grand, width);
+    let checks = checks_section(lang, &s.warnings);
     view! {
         {errors}
+        {checks}
         <div class="bw-results">
             <table class="bw-totals">
                 <caption>{t(lang, Key::TotalsCaption)}</caption>

@@ -35,6 +35,9 @@ pub enum Key {
     ActionsCount,
     CalcErrorHeading,
     IgnoredRows,
+    ChecksHeading,
+    ChecksNone,
+    ChecksCount,
 }
 
 /// The text of `key` in `lang`.
@@ -76,6 +79,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ActionsCount => ("actions", "actions"),
         Key::CalcErrorHeading => ("Calcul impossible", "Calculation impossible"),
         Key::IgnoredRows => ("lignes ignorées", "rows ignored"),
+        Key::ChecksHeading => ("Vérifications", "Checks"),
+        Key::ChecksNone => (
+            "Aucune incohérence : les totaux déclarés correspondent aux montants des actions.",
+            "No inconsistency: the declared totals match the actions’ amounts.",
+        ),
+        Key::ChecksCount => ("incohérences", "inconsistencies"),
     };
     match lang {
         Lang::Fr => fr,

@@ -4,6 +4,7 @@
 //! whole convention's planned amounts, and keeps them as exact decimals; the view
 //! formats them in the user's language.
 
+use budget_core::checks::{self, Warning};
 use budget_core::figures::{self, FunderAmounts};
 use budget_core::read::{CellError, Reading};
 use budget_core::{CalcError, Convention, Decimal};
@@ -37,6 +38,8 @@ pub struct Summary {
     pub grand_shares: Vec<Option<Decimal>>,
     pub action_count: usize,
     pub errors: Vec<CellError>,
+    /// Every inconsistency the core found (declared ≠ computed, co-financing…).
+    pub warnings: Vec<Warning>,
 }
 
 impl Summary {
@@ -54,6 +57,7 @@ impl Summary {
             grand_shares,
             action_count: conv.actions.len(),
             errors: reading.errors.clone(),
+            warnings: checks::check(conv).warnings,
         }
     }
 }

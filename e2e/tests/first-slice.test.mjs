@@ -52,6 +52,17 @@ async function expectVienneTotals(page) {
   // 14 action rows (axe 1: 1–4, axe 2: 5–9, axe 3: 10, 9, 11, 12, 13) + 3 group headings + 3 subtotals + header + grand total.
   assert.equal(await actions.getByRole('row').count(), 14 + 3 + 3 + 1 + 1);
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+
+  // The document's slips, worked by hand: axe 3 declares A 110 428 / B 110 428 /
+  // F 220 856 for rows adding up to 90 428 / 90 428 / 180 856; TOTAL FINANCIER
+  // repeats them (578 633 vs 558 633, 701 524 vs 681 524, 1 815 650 vs 1 775 650);
+  // and action number 9 appears in two axes. 3 + 3 + 1 = 7 inconsistencies.
+  const checks = page.getByRole('region', { name: /Vérifications/ });
+  assert.equal(await checks.getByRole('heading').textContent(), 'Vérifications (7 incohérences)');
+  const items = await checks.getByRole('listitem').allTextContents();
+  assert.equal(items.length, 7);
+  assert.ok(items.some((i) => i.includes(eur('220 856,00')) && i.includes(eur('180 856,00')) && i.includes(eur('40 000,00'))), items.join('\n'));
+  assert.ok(items.some((i) => i.includes(eur('578 633,00')) && i.includes(eur('558 633,00'))), items.join('\n'));
 }
 
 test('the widget mounts with no console error', async () => {
