@@ -38,6 +38,22 @@ pub enum Key {
     ChecksHeading,
     ChecksNone,
     ChecksCount,
+    MappingHeading,
+    MappingIntro,
+    HeaderRowLabel,
+    HeaderRowHint,
+    ColumnsCaption,
+    ColColumn,
+    ColHeading,
+    ColRole,
+    RowsSummary,
+    RowsDetails,
+    ColRow,
+    ColKind,
+    ColContent,
+    Confirm,
+    UndoImport,
+    RoleOf,
 }
 
 /// The text of `key` in `lang`.
@@ -85,9 +101,107 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "No inconsistency: the declared totals match the actions’ amounts.",
         ),
         Key::ChecksCount => ("incohérences", "inconsistencies"),
+        Key::MappingHeading => ("Lecture du tableau", "How the table was read"),
+        Key::MappingIntro => (
+            "Vérifiez comment chaque colonne et chaque ligne a été comprise. Changez le sens d’une colonne ou la ligne d’en-tête si besoin : les totaux se mettent à jour. Validez, ou annulez l’import.",
+            "Check how each column and row was understood. Change a column’s meaning or the header row if needed: the totals follow. Confirm, or undo the import.",
+        ),
+        Key::HeaderRowLabel => ("Ligne d’en-tête", "Header row"),
+        Key::HeaderRowHint => ("0 si le tableau n’a pas d’en-tête", "0 if the table has no header"),
+        Key::ColumnsCaption => ("Colonnes reconnues", "Columns as understood"),
+        Key::ColColumn => ("Colonne", "Column"),
+        Key::ColHeading => ("En-tête", "Heading"),
+        Key::ColRole => ("Sens", "Meaning"),
+        Key::RowsSummary => ("Lignes reconnues", "Rows as understood"),
+        Key::RowsDetails => ("Voir chaque ligne", "See each row"),
+        Key::ColRow => ("Ligne", "Row"),
+        Key::ColKind => ("Comprise comme", "Understood as"),
+        Key::ColContent => ("Contenu", "Content"),
+        Key::Confirm => ("Valider la lecture", "Confirm"),
+        Key::UndoImport => ("Annuler l’import", "Undo the import"),
+        Key::RoleOf => ("Sens de la colonne", "Meaning of column"),
     };
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
+    }
+}
+
+/// How a column's role is shown in the mapping preview.
+pub fn role_label(lang: Lang, role: &budget_core::read::ColumnRole) -> String {
+    use budget_core::read::{ColumnRole as R, FunderRef};
+    use budget_core::Part;
+    let fr = lang == Lang::Fr;
+    let funder = |f: &FunderRef| match f {
+        FunderRef::State => (if fr { "État" } else { "State" }).to_string(),
+        FunderRef::Departement => "Département".to_string(),
+        FunderRef::Other(name) => name.clone(),
+    };
+    let pick = |a: &str, b: &str| if fr { a.to_string() } else { b.to_string() };
+    match role {
+        R::Ignored => pick("Ignorée", "Ignored"),
+        R::Number => pick("N° de l’action", "Action number"),
+        R::Title => pick("Intitulé", "Title"),
+        R::Group => pick("Groupe (axe, mesure, volet)", "Group (axe, mesure, volet)"),
+        R::BudgetLine => pick("Ligne budgétaire", "Budget line"),
+        R::Service => pick("Service", "Service"),
+        R::Comments => pick("Commentaires", "Comments"),
+        R::Planned {
+            funder: f,
+            part,
+            year,
+        } => {
+            let what = match (part, fr) {
+                (Part::Base, true) => "Prévu",
+                (Part::Base, false) => "Planned",
+                (Part::CarryOver, true) => "Report N-1",
+                (Part::CarryOver, false) => "Carry-over",
+                (Part::Amendment, true) => "Avenant",
+                (Part::Amendment, false) => "Amendment",
+            };
+            match year {
+                Some(y) => format!("{what} {y} — {}", funder(f)),
+                None => format!("{what} — {}", funder(f)),
+            }
+        }
+        R::PlannedTotal => pick(
+            "Total prévu (déclaré, vérifié)",
+            "Planned total (declared, checked)",
+        ),
+        R::Committed(f) => format!("{} — {}", pick("Engagé", "Committed"), funder(f)),
+        R::Executed(f) => format!("{} — {}", pick("Exécuté", "Executed"), funder(f)),
+        R::ExecutedTotal => pick(
+            "Total exécuté (déclaré, vérifié)",
+            "Executed total (declared, checked)",
+        ),
+        R::ToCarryOver(f) => format!("{} — {}", pick("À reporter", "To carry over"), funder(f)),
+        R::Rate => pick(
+            "Taux de consommation (déclaré, vérifié)",
+            "Consumption rate (declared, checked)",
+        ),
+        R::YearTotal(y) => format!(
+            "{} {y} ({})",
+            pick("Total", "Total"),
+            pick("déclaré, vérifié", "declared, checked")
+        ),
+    }
+}
+
+/// How a row was understood, in the mapping preview.
+pub fn row_kind_label(lang: Lang, kind: &budget_core::read::RowKind) -> &'static str {
+    use budget_core::read::RowKind as K;
+    let (fr, en) = match kind {
+        K::Header => ("en-tête", "header"),
+        K::Action(_) => ("action", "action"),
+        K::GroupHeading(_) => ("groupe", "group"),
+        K::Subtotal { .. } => ("sous-total déclaré", "declared subtotal"),
+        K::GrandTotal { .. } => ("total déclaré", "declared total"),
+        K::Empty => ("vide", "empty"),
+        K::Ignored => ("ignorée", "ignored"),
+    };
+    if lang == Lang::Fr {
+        fr
+    } else {
+        en
     }
 }

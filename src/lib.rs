@@ -8,6 +8,9 @@
 
 pub mod app;
 pub mod i18n;
+pub mod mapping;
+pub mod results;
+pub mod state;
 pub mod summary;
 
 pub use app::App;

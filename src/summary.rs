@@ -6,7 +6,7 @@
 
 use budget_core::checks::{self, Warning};
 use budget_core::figures::{self, FunderAmounts};
-use budget_core::read::{CellError, Reading};
+use budget_core::read::CellError;
 use budget_core::{CalcError, Convention, Decimal};
 
 /// One action line.
@@ -43,9 +43,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Builds the summary of a reading.
-    pub fn of(reading: &Reading) -> Self {
-        let conv = &reading.convention;
+    /// Builds the summary of a convention and the cells its import could not read.
+    pub fn of(conv: &Convention, errors: &[CellError]) -> Self {
         let grand_shares = match figures::grand_shares(conv) {
             Ok(Some(shares)) => shares.into_iter().map(Some).collect(),
             _ => vec![None; conv.funders.len()],
@@ -56,7 +55,7 @@ impl Summary {
             grand: figures::grand_planned(conv),
             grand_shares,
             action_count: conv.actions.len(),
-            errors: reading.errors.clone(),
+            errors: errors.to_vec(),
             warnings: checks::check(conv).warnings,
         }
     }

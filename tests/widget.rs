@@ -186,3 +186,80 @@ async fn switches_to_english() {
     );
     container.remove();
 }
+
+/// Picks the option whose text is `label` in the `<select>` labelled `aria_label`.
+fn choose(container: &HtmlElement, aria_label: &str, label: &str) {
+    let select: web_sys::HtmlSelectElement = container
+        .query_selector(&format!("select[aria-label='{aria_label}']"))
+        .expect("query")
+        .unwrap_or_else(|| panic!("no select {aria_label:?}"))
+        .unchecked_into();
+    let options = select.options();
+    let index = (0..options.length())
+        .find(|&i| {
+            options
+                .item(i)
+                .is_some_and(|o| o.text_content().as_deref() == Some(label))
+        })
+        .unwrap_or_else(|| panic!("no option {label:?}"));
+    select.set_selected_index(index as i32);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    select.dispatch_event(&event).expect("dispatch");
+}
+
+fn click_button(container: &HtmlElement, label: &str) {
+    let buttons = container.query_selector_all("button").expect("query");
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no button {label:?}"));
+    button.click();
+}
+
+#[wasm_bindgen_test]
+async fn a_column_meaning_changed_in_the_preview_changes_the_totals() {
+    let (container, _handle) = mount();
+    // Column C's heading means nothing to the reader: it is ignored at first.
+    type_into_paste_area(
+        &container,
+        "N°\tIntitulé\tCrédits mystère\tCD\n1\tMaraudes\t60 000\t60 000\n2\tFormation\t11 000\t11 000\n",
+    );
+    settle().await;
+    let totals = table(&container, "Totaux par financeur");
+    // Only the Département counts: 60 000 + 11 000 = 71 000.
+    assert_eq!(row_cells(&totals, "Total")[0], eur("71 000,00"));
+    choose(&container, "Sens de la colonne C", "Prévu — État");
+    settle().await;
+    let totals = table(&container, "Totaux par financeur");
+    // Now the State too: 60 000 + 11 000 = 71 000; total 142 000.
+    assert_eq!(row_cells(&totals, "État")[0], eur("71 000,00"));
+    assert_eq!(row_cells(&totals, "Total")[0], eur("142 000,00"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_import_is_undone_in_one_step() {
+    let (container, _handle) = mount();
+    type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n");
+    settle().await;
+    click_button(&container, "Valider la lecture");
+    settle().await;
+    // A second import, then undone: the first one's totals come back (10 + 20 = 30).
+    type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tB\t1 000\t2 000\n");
+    settle().await;
+    assert_eq!(
+        row_cells(&table(&container, "Totaux par financeur"), "Total")[0],
+        eur("3 000,00")
+    );
+    click_button(&container, "Annuler l’import");
+    settle().await;
+    assert_eq!(
+        row_cells(&table(&container, "Totaux par financeur"), "Total")[0],
+        eur("30,00")
+    );
+    assert!(container.query_selector(".bw-mapping").unwrap().is_none());
+    container.remove();
+}

@@ -1,0 +1,214 @@
+//! The results: totals per funder, the table of actions with computed
+//! subtotals, every unreadable cell and every inconsistency. Formatting only:
+//! every figure comes from the core through [`Summary`].
+//!
+//! All user text goes through Leptos text nodes and attributes, never `inner_html`.
+
+use budget_core::money::{format_eur, format_percent};
+use budget_core::{CalcError, Lang};
+use leptos::prelude::*;
+
+use crate::i18n::{t, Key};
+use crate::summary::{ActionLine, GroupBlock, Summary};
+
+/// The list of inconsistencies, each with its row in the source table.
+fn checks_section(lang: Lang, warnings: &[budget_core::checks::Warning]) -> impl IntoView {
+    let body = if warnings.is_empty() {
+        view! { <p class="bw-ok">{t(lang, Key::ChecksNone)}</p> }.into_any()
+    } else {
+        let items = warnings
+            .iter()
+            .map(|w| {
+                let message = w.message(lang);
+                view! { <li>{message}</li> }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="bw-checks" aria-labelledby="bw-checks-heading">
+            <h2 id="bw-checks-heading">
+                {format!("{} ({} {})", t(lang, Key::ChecksHeading), warnings.len(), t(lang, Key::ChecksCount))}
+            </h2>
+            {body}
+        </section>
+    }
+}
+
+/// The sentence read out by screen readers after each recalculation.
+pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
+    let Some(s) = summary else {
+        return String::new();
+    };
+    match &s.grand {
+        Ok(g) => format!(
+            "{} : {} ({} {})",
+            t(lang, Key::GrandTotal),
+            format_eur(g.total, lang),
+            s.action_count,
+            t(lang, Key::ActionsCount)
+        ),
+        Err(e) => format!("{} : {e}", t(lang, Key::CalcErrorHeading)),
+    }
+}
+
+fn amount_cells(
+    lang: Lang,
+    amounts: &Result<budget_core::figures::FunderAmounts, CalcError>,
+    width: usize,
+) -> impl IntoView {
+    match amounts {
+        Ok(a) => {
+            let cells = a
+                .by_funder
+                .iter()
+                .map(|v| view! { <td class="bw-num">{format_eur(*v, lang)}</td> })
+                .collect_view();
+            view! {
+                {cells}
+                <td class="bw-num bw-total">{format_eur(a.total, lang)}</td>
+            }
+            .into_any()
+        }
+        Err(e) => {
+            view! { <td class="bw-error" colspan=(width + 1).to_string()>{e.to_string()}</td> }
+                .into_any()
+        }
+    }
+}
+
+fn action_row(lang: Lang, line: ActionLine, width: usize) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row" class="bw-number">{line.number}</th>
+            <td>{line.title}</td>
+            {amount_cells(lang, &line.amounts, width)}
+        </tr>
+    }
+}
+
+fn group_rows(lang: Lang, block: GroupBlock, width: usize) -> impl IntoView {
+    let name = block
+        .name
+        .clone()
+        .unwrap_or_else(|| t(lang, Key::NoGroup).to_string());
+    let span = (width + 3).to_string();
+    let subtotal = block.subtotal.map(|st| {
+        view! {
+            <tr class="bw-subtotal">
+                <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
+                {amount_cells(lang, &st, width)}
+            </tr>
+        }
+    });
+    view! {
+        <tbody>
+            <tr class="bw-group">
+                <th scope="colgroup" colspan=span>{name.clone()}</th>
+            </tr>
+            {block.actions.into_iter().map(|l| action_row(lang, l, width)).collect_view()}
+            {subtotal}
+        </tbody>
+    }
+}
+
+pub fn results(lang: Lang, s: Summary) -> impl IntoView {
+    let width = s.funders.len();
+    let shares = s.grand_shares.clone();
+    let funder_headers = s
+        .funders
+        .iter()
+        .map(|f| view! { <th scope="col" class="bw-num">{f.clone()}</th> })
+        .collect_view();
+    let totals_rows = match &s.grand {
+        Ok(g) => {
+            let funder_rows = s
+                .funders
+                .iter()
+                .zip(g.by_funder.iter())
+                .zip(shares.iter())
+                .map(|((name, amount), share)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{name.clone()}</th>
+                            <td class="bw-num">{format_eur(*amount, lang)}</td>
+                            <td class="bw-num">{share.map(|r| format_percent(r, 2, lang)).unwrap_or_default()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                {funder_rows}
+                <tr class="bw-total-row">
+                    <th scope="row">{t(lang, Key::ColTotal)}</th>
+                    <td class="bw-num">{format_eur(g.total, lang)}</td>
+                    <td class="bw-num">{format_percent(budget_core::Decimal::ONE, 2, lang)}</td>
+                </tr>
+            }
+            .into_any()
+        }
+        Err(e) => {
+            view! { <tr><td colspan="3" class="bw-error">{e.to_string()}</td></tr> }.into_any()
+        }
+    };
+    let errors = (!s.errors.is_empty()).then(|| {
+        let items = s
+            .errors
+            .iter()
+            .map(|e| {
+                view! {
+                    <li>
+                        <strong>{format!("{} {}, {} « {} »", t(lang, Key::Row), e.row, t(lang, Key::Column), e.header)}</strong>
+                        {format!(" : « {} » — {}", e.text, e.reason)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="bw-errors" role="alert" aria-labelledby="bw-errors-heading">
+                <h2 id="bw-errors-heading">{t(lang, Key::ErrorsHeading)}</h2>
+                <p>{t(lang, Key::ErrorsIntro)}</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    let grand_cells = amount_cells(lang, &s.grand, width);
+    let checks = checks_section(lang, &s.warnings);
+    view! {
+        {errors}
+        {checks}
+        <div class="bw-results">
+            <table class="bw-totals">
+                <caption>{t(lang, Key::TotalsCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, Key::ColFunder)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColAmount)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColShare)}</th>
+                    </tr>
+                </thead>
+                <tbody>{totals_rows}</tbody>
+            </table>
+            <div class="bw-scroll">
+                <table class="bw-actions-table">
+                    <caption>{t(lang, Key::ActionsCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(lang, Key::ColNumber)}</th>
+                            <th scope="col">{t(lang, Key::ColTitle)}</th>
+                            {funder_headers}
+                            <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
+                        </tr>
+                    </thead>
+                    {s.blocks.into_iter().map(|b| group_rows(lang, b, width)).collect_view()}
+                    <tfoot>
+                        <tr class="bw-grand">
+                            <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
+                            {grand_cells}
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </div>
+    }
+}
