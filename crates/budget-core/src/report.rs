@@ -1,1 +1,397 @@
-//! TODO
+//! Every figure and every warning of a convention at once, for display and
+//! JSON.
+//!
+//! [`compute`] never panics and never stops at the first error: a figure that
+//! cannot be computed (overflow) is `None` and its error is listed in
+//! [`Report::errors`]; everything else is still computed.
+//!
+//! Amounts and ratios are exact [`Decimal`]s; serialised to JSON they are
+//! decimal strings (`"1775650.00"`, `"0.1206541935483870967741935484"`), never
+//! binary floats. Ratios (shares, rates) are fractions: 0.5 is 50 %. Amounts
+//! per funder are arrays indexed like [`Report::funders`].
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::checks::{self, Warning};
+use crate::error::{CalcError, CalcResult};
+use crate::figures::{
+    self, aggregate, aggregate_executed, aggregate_optional, CoFinancing, Consumption,
+    ExecutedAmounts, FunderAmounts, PartAmounts, Years,
+};
+use crate::model::{ActionId, Convention, FunderId, FunderKind, GroupId, Scope, Settings};
+use crate::tranches::{self, InstalmentAmount, Settlement};
+
+/// A funder, as the amounts arrays are indexed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FunderInfo {
+    pub id: FunderId,
+    pub name: String,
+    pub kind: FunderKind,
+}
+
+/// The figures of an action, a group, or the whole convention. A figure is
+/// `None` when it could not be computed (see [`Report::errors`]) or, for
+/// `carry_over_requested` and `committed`, when the table gives none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Planned amounts per funder and total ([`figures::action_planned`],
+    /// [`figures::aggregate`]).
+    pub planned: Option<FunderAmounts>,
+    /// The same split into base, carry-over (report N-1) and amendment.
+    pub planned_by_part: Option<PartAmounts>,
+    /// Funding split ([`figures::shares`]): ratios adding up to exactly 1;
+    /// `None` also when the total is zero.
+    pub shares: Option<Vec<Decimal>>,
+    /// Executed spending ([`figures::ExecutedAmounts`]).
+    pub executed: Option<ExecutedAmounts>,
+    /// Rates, remaining and unspent credit ([`figures::consumption`]).
+    pub consumption: Option<Consumption>,
+    /// Carry-over requested for next year (montant à reporter).
+    pub carry_over_requested: Option<FunderAmounts>,
+    /// Committed credits (crédits engagés).
+    pub committed: Option<FunderAmounts>,
+}
+
+/// The figures of one action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActionFigures {
+    pub id: ActionId,
+    pub number: String,
+    pub title: String,
+    /// Its group, when the group exists.
+    pub group: Option<GroupId>,
+    pub source_row: Option<usize>,
+    #[serde(flatten)]
+    pub figures: Totals,
+    /// The co-financing rule ([`figures::co_financing`]); `None` without a
+    /// State funder or when it could not be computed.
+    pub co_financing: Option<CoFinancing>,
+}
+
+/// The figures of a group (or of the actions without a group).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupFigures {
+    /// `None` for the actions without a group.
+    pub id: Option<GroupId>,
+    pub name: String,
+    /// Its actions, in table order.
+    pub actions: Vec<ActionId>,
+    #[serde(flatten)]
+    pub figures: Totals,
+    /// How many of its actions break the co-financing rule.
+    pub co_financing_breaches: usize,
+}
+
+/// A payment schedule with its instalments and, once known, the settlement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScheduleFigures {
+    pub id: usize,
+    pub name: String,
+    pub payer: Option<FunderId>,
+    pub action: Option<ActionId>,
+    pub total: Decimal,
+    /// [`tranches::instalments`]: rounded to the cent, adding up to `total`.
+    pub instalments: Option<Vec<InstalmentAmount>>,
+    /// [`tranches::settle`], when something was paid or achieved.
+    pub settlement: Option<Settlement>,
+}
+
+/// A figure that could not be computed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportError {
+    /// Where: an action, a group, the whole convention; `None` for a schedule.
+    pub scope: Option<Scope>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<usize>,
+    /// The error, in French.
+    pub message: String,
+    #[serde(skip)]
+    pub error: Option<CalcError>,
+}
+
+/// Everything the calculator shows for a convention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub title: String,
+    pub departement: String,
+    pub funders: Vec<FunderInfo>,
+    pub settings: Settings,
+    /// One entry per action, in table order.
+    pub actions: Vec<ActionFigures>,
+    /// One entry per group, in order (subtotals).
+    pub groups: Vec<GroupFigures>,
+    /// The actions that belong to no (existing) group, when the convention
+    /// has groups and such actions.
+    pub ungrouped: Option<GroupFigures>,
+    /// The whole convention (grand totals).
+    pub grand: Totals,
+    /// Totals per year and change from year to year, when amounts have years.
+    pub years: Option<Years>,
+    pub schedules: Vec<ScheduleFigures>,
+    /// Every inconsistency ([`checks::check`]).
+    pub warnings: Vec<Warning>,
+    /// Figures that could not be computed.
+    pub errors: Vec<ReportError>,
+}
+
+impl Report {
+    /// Whether a warning or an error was found.
+    pub fn is_clean(&self) -> bool {
+        self.warnings.is_empty() && self.errors.is_empty()
+    }
+}
+
+struct Errors(Vec<ReportError>);
+
+impl Errors {
+    fn keep<T>(&mut self, scope: Option<Scope>, result: CalcResult<T>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(error) => {
+                self.push(scope, None, error);
+                None
+            }
+        }
+    }
+
+    fn push(&mut self, scope: Option<Scope>, schedule: Option<usize>, error: CalcError) {
+        let message = error.to_string();
+        let seen = self
+            .0
+            .iter()
+            .any(|e| e.scope == scope && e.schedule == schedule && e.message == message);
+        if !seen {
+            self.0.push(ReportError {
+                scope,
+                schedule,
+                message,
+                error: Some(error),
+            });
+        }
+    }
+}
+
+fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> ActionFigures {
+    let scope = Some(Scope::Action(id));
+    let action = conv.actions.get(id);
+    let planned = errors.keep(scope, figures::action_planned(conv, id));
+    let executed = errors.keep(scope, figures::action_executed(conv, id));
+    let totals = Totals {
+        planned_by_part: errors.keep(scope, figures::action_planned_by_part(conv, id)),
+        shares: planned
+            .as_ref()
+            .and_then(|p| errors.keep(scope, figures::shares(p)).flatten()),
+        consumption: match (&planned, &executed) {
+            (Some(p), Some(e)) => errors.keep(scope, figures::consumption(conv, p, e)),
+            _ => None,
+        },
+        carry_over_requested: errors
+            .keep(scope, figures::action_carry_over_requested(conv, id))
+            .flatten(),
+        committed: errors
+            .keep(scope, figures::action_committed(conv, id))
+            .flatten(),
+        planned,
+        executed,
+    };
+    let co_financing = totals.planned.as_ref().and_then(|p| {
+        errors
+            .keep(scope, figures::co_financing_of(conv, id, p))
+            .flatten()
+    });
+    ActionFigures {
+        id,
+        number: action.map(|a| a.number.clone()).unwrap_or_default(),
+        title: action.map(|a| a.title.clone()).unwrap_or_default(),
+        group: action
+            .and_then(|a| a.group)
+            .filter(|g| *g < conv.groups.len()),
+        source_row: action.and_then(|a| a.source_row),
+        figures: totals,
+        co_financing,
+    }
+}
+
+/// The figures of several actions from theirs: sums by [`aggregate`] and
+/// [`aggregate_executed`], shares and consumption from the sums.
+fn aggregate_totals(
+    conv: &Convention,
+    actions: &[ActionFigures],
+    ids: &[ActionId],
+    scope: Scope,
+    errors: &mut Errors,
+) -> Totals {
+    let n = conv.funders.len();
+    let members: Vec<&Totals> = ids
+        .iter()
+        .filter_map(|id| actions.get(*id))
+        .map(|a| &a.figures)
+        .collect();
+    let scope_ = Some(scope);
+    // A sum is known only when every member's figure is.
+    let planned: Option<Vec<&FunderAmounts>> = members.iter().map(|t| t.planned.as_ref()).collect();
+    let planned = planned.and_then(|p| errors.keep(scope_, aggregate(n, p)));
+    let parts: Option<Vec<&PartAmounts>> =
+        members.iter().map(|t| t.planned_by_part.as_ref()).collect();
+    let planned_by_part = parts.and_then(|p| errors.keep(scope_, PartAmounts::aggregate(n, p)));
+    let executed: Option<Vec<&ExecutedAmounts>> =
+        members.iter().map(|t| t.executed.as_ref()).collect();
+    let executed = executed.and_then(|e| errors.keep(scope_, aggregate_executed(n, e)));
+    let carry: Vec<&Option<FunderAmounts>> =
+        members.iter().map(|t| &t.carry_over_requested).collect();
+    let committed: Vec<&Option<FunderAmounts>> = members.iter().map(|t| &t.committed).collect();
+    Totals {
+        shares: planned
+            .as_ref()
+            .and_then(|p| errors.keep(scope_, figures::shares(p)).flatten()),
+        consumption: match (&planned, &executed) {
+            (Some(p), Some(e)) => errors.keep(scope_, figures::consumption(conv, p, e)),
+            _ => None,
+        },
+        carry_over_requested: errors.keep(scope_, aggregate_optional(n, carry)).flatten(),
+        committed: errors
+            .keep(scope_, aggregate_optional(n, committed))
+            .flatten(),
+        planned,
+        planned_by_part,
+        executed,
+    }
+}
+
+fn group_figures(
+    conv: &Convention,
+    actions: &[ActionFigures],
+    id: Option<GroupId>,
+    name: String,
+    ids: Vec<ActionId>,
+    errors: &mut Errors,
+) -> GroupFigures {
+    let scope = id.map_or(Scope::Grand, Scope::Group);
+    let figures = aggregate_totals(conv, actions, &ids, scope, errors);
+    let co_financing_breaches = ids
+        .iter()
+        .filter_map(|i| actions.get(*i))
+        .filter(|a| a.co_financing.as_ref().is_some_and(|c| c.breach.is_some()))
+        .count();
+    GroupFigures {
+        id,
+        name,
+        actions: ids,
+        figures,
+        co_financing_breaches,
+    }
+}
+
+fn schedule_figures(conv: &Convention, errors: &mut Errors) -> Vec<ScheduleFigures> {
+    let mut out = Vec::with_capacity(conv.schedules.len());
+    for (id, s) in conv.schedules.iter().enumerate() {
+        let instalments = match tranches::instalments(s.total, &s.instalments) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                errors.push(None, Some(id), e);
+                None
+            }
+        };
+        let settlement = if s.paid.is_some() || s.achieved.is_some() {
+            let achieved = match s
+                .achieved
+                .as_ref()
+                .map(tranches::achieved_amount)
+                .transpose()
+            {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    errors.push(None, Some(id), e);
+                    None
+                }
+            };
+            achieved.and_then(|a| {
+                match tranches::settle(s.total, a, s.paid.unwrap_or(Decimal::ZERO)) {
+                    Ok(v) => Some(v),
+                    Err(e) => {
+                        errors.push(None, Some(id), e);
+                        None
+                    }
+                }
+            })
+        } else {
+            None
+        };
+        out.push(ScheduleFigures {
+            id,
+            name: s.name.clone(),
+            payer: s.payer,
+            action: s.action,
+            total: s.total,
+            instalments,
+            settlement,
+        });
+    }
+    out
+}
+
+/// Computes every figure and every warning of `conv`.
+pub fn compute(conv: &Convention) -> Report {
+    let mut errors = Errors(Vec::new());
+    let actions: Vec<ActionFigures> = (0..conv.actions.len())
+        .map(|id| action_figures(conv, id, &mut errors))
+        .collect();
+
+    let mut members: Vec<Vec<ActionId>> = vec![Vec::new(); conv.groups.len()];
+    let mut ungrouped: Vec<ActionId> = Vec::new();
+    for (id, a) in conv.actions.iter().enumerate() {
+        match a.group.and_then(|g| members.get_mut(g)) {
+            Some(m) => m.push(id),
+            None => ungrouped.push(id),
+        }
+    }
+    let groups: Vec<GroupFigures> = members
+        .into_iter()
+        .enumerate()
+        .map(|(g, ids)| {
+            let name = conv
+                .groups
+                .get(g)
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
+            group_figures(conv, &actions, Some(g), name, ids, &mut errors)
+        })
+        .collect();
+    let ungrouped = (!conv.groups.is_empty() && !ungrouped.is_empty())
+        .then(|| group_figures(conv, &actions, None, String::new(), ungrouped, &mut errors));
+    let all: Vec<ActionId> = (0..actions.len()).collect();
+    let grand = aggregate_totals(conv, &actions, &all, Scope::Grand, &mut errors);
+    let years = errors
+        .keep(Some(Scope::Grand), figures::year_totals(conv, Scope::Grand))
+        .filter(|y| !y.by_year.is_empty());
+    let schedules = schedule_figures(conv, &mut errors);
+
+    let checked = checks::check(conv);
+    for e in checked.errors {
+        errors.push(e.scope, None, e.error);
+    }
+    Report {
+        title: conv.title.clone(),
+        departement: conv.departement.clone(),
+        funders: conv
+            .funders
+            .iter()
+            .enumerate()
+            .map(|(id, f)| FunderInfo {
+                id,
+                name: f.name.clone(),
+                kind: f.kind,
+            })
+            .collect(),
+        settings: conv.settings.clone(),
+        actions,
+        groups,
+        ungrouped,
+        grand,
+        years,
+        schedules,
+        warnings: checked.warnings,
+        errors: errors.0,
+    }
+}

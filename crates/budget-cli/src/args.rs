@@ -1,0 +1,437 @@
+//! Command-line arguments, parsed by hand (three sub-commands and a handful of
+//! options do not justify a parsing crate and its build time).
+
+use budget_core::number::{parse_amount, parse_cell, CellValue};
+use budget_core::tranches;
+use budget_core::{Decimal, Instalment, Share};
+
+/// The French help text (`budget --help`).
+pub const USAGE: &str = "\
+budget — calculateur des conventions budgétaires État–Département
+
+Utilisation :
+  budget check FICHIER [--json] [--state-max POURCENTAGE] [--exempt LIBELLÉ]…
+  budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
+                  [--due MONTANT | --units N --unit-cost MONTANT] [--json]
+  budget eval EXPRESSION [--json]
+  budget --help | --version
+
+budget check FICHIER
+  Lit un tableau copié d'un tableur (TSV ou CSV) ou une convention enregistrée
+  (JSON) et affiche tous les montants calculés (totaux par action, sous-totaux,
+  total général, parts des financeurs, règle de cofinancement, taux de
+  consommation, crédits non consommés, années, échéanciers) et toutes les
+  incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
+  l'entrée standard.
+    --json                 sortie JSON, montants en chaînes décimales exactes
+    --state-max P          part maximale de l'État, en pourcentage (50 par défaut) :
+                           --state-max 60
+    --exempt L             exempte de la règle de cofinancement un groupe (par son
+                           nom) ou une action (par son numéro ou le début de son
+                           intitulé) ; majuscules et accents ignorés ; répétable
+
+budget tranches
+  Découpe un montant en tranches arrondies au centime (demi-centime arrondi
+  en s'éloignant de zéro) ; la dernière tranche (ou la tranche « reste ») prend
+  le reste, de sorte que les tranches font exactement le montant.
+    --amount A             le montant (engagement), au format français accepté :
+                           « 1 300 000,00 € »
+    --schedule S           les tranches, séparées par des virgules : 60,40
+                           (par des points-virgules si des pourcentages ont une
+                           virgule décimale : 33,33;33,33;reste). Chaque tranche est
+                           un pourcentage (60 ou 60 %), un montant fixe (1000 €)
+                           ou « reste ». Modèles : 60/40 (avance à la signature,
+                           solde après le bilan final), 70/30 (30 % ajustés au
+                           réalisé), 100 (totalité à la signature)
+    --paid X               déjà versé
+    --due Y                réalisé (dépenses effectives) : le montant dû est
+                           min(Y, A), puis solde = dû − versé (négatif : trop-perçu
+                           à reverser)
+    --units N --unit-cost C   réalisé en unités × coût unitaire (postes, mois…)
+    --json                 sortie JSON
+
+budget eval EXPRESSION
+  Calcule exactement une expression : budget eval \"534,82*12\"
+
+Codes de sortie :
+  0  tout a été lu (des avertissements sont possibles) ;
+  1  des cellules (ou l'expression, ou le fichier enregistré) n'ont pas pu être lues :
+     chacune est listée, et tout ce qui a pu être lu est calculé et affiché ;
+  2  erreur d'utilisation (option inconnue, argument manquant, fichier introuvable).
+";
+
+/// A command to run.
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    Help,
+    Version,
+    Check(CheckArgs),
+    Tranches(TranchesArgs),
+    Eval { expression: String, json: bool },
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct CheckArgs {
+    pub file: String,
+    pub json: bool,
+    /// As a fraction (60 → 0.6).
+    pub state_max: Option<Decimal>,
+    pub exempt: Vec<String>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct TranchesArgs {
+    pub amount: Decimal,
+    pub schedule: Vec<Instalment>,
+    pub paid: Option<Decimal>,
+    pub achieved: Option<Achieved>,
+    pub json: bool,
+}
+
+/// What was achieved, as given on the command line.
+#[derive(Debug, PartialEq)]
+pub enum Achieved {
+    Spending(Decimal),
+    Units { units: Decimal, unit_cost: Decimal },
+}
+
+/// A usage error, in French.
+pub type UsageError = String;
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+    if args
+        .iter()
+        .take_while(|a| *a != "--")
+        .any(|a| a == "-h" || a == "--help")
+    {
+        return Ok(Command::Help);
+    }
+    let Some((first, rest)) = args.split_first() else {
+        return Err("aucune commande : check, tranches ou eval".into());
+    };
+    match first.as_str() {
+        "-h" | "--help" | "help" | "aide" => Ok(Command::Help),
+        "-V" | "--version" => Ok(Command::Version),
+        "check" => parse_check(rest).map(Command::Check),
+        "tranches" => parse_tranches(rest).map(Command::Tranches),
+        "eval" => parse_eval(rest),
+        other => Err(format!(
+            "commande inconnue « {other} » : check, tranches ou eval"
+        )),
+    }
+}
+
+/// Takes the value of option `name` from `it`.
+fn value<'a>(name: &str, it: &mut impl Iterator<Item = &'a String>) -> Result<&'a str, UsageError> {
+    it.next()
+        .map(String::as_str)
+        .ok_or_else(|| format!("{name} attend une valeur"))
+}
+
+/// `--name=value` or `--name value`.
+fn split_option(arg: &str) -> (&str, Option<&str>) {
+    match arg.split_once('=') {
+        Some((name, v)) if name.starts_with("--") => (name, Some(v)),
+        _ => (arg, None),
+    }
+}
+
+fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
+    let mut out = CheckArgs::default();
+    let mut file: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = split_option(arg);
+        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
+            Some(v) => Ok(v.to_string()),
+            None => value(name, it).map(str::to_string),
+        };
+        match name {
+            "--json" => out.json = true,
+            "--state-max" => out.state_max = Some(state_max(&take(&mut it)?)?),
+            "--exempt" => out.exempt.push(take(&mut it)?),
+            _ if name.starts_with('-') && name != "-" => {
+                return Err(format!("option inconnue « {name} » pour check"))
+            }
+            _ if file.is_some() => {
+                return Err(format!("un seul fichier à la fois (« {arg} » en trop)"))
+            }
+            _ => file = Some(arg.clone()),
+        }
+    }
+    out.file = file.ok_or("check attend un fichier : budget check tableau.tsv")?;
+    Ok(out)
+}
+
+/// `60`, `60 %`, `60,5` → 0.60, 0.605 (a percentage from 0 to 100).
+fn state_max(text: &str) -> Result<Decimal, UsageError> {
+    let bad = || format!("--state-max attend un pourcentage entre 0 et 100 (« {text} »)");
+    let ratio = match parse_cell(text) {
+        Ok(CellValue::Percent(r)) => r,
+        Ok(CellValue::Amount { value, .. }) => {
+            value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(bad)?
+        }
+        _ => return Err(bad()),
+    };
+    if ratio < Decimal::ZERO || ratio > Decimal::ONE {
+        return Err(bad());
+    }
+    Ok(ratio.normalize())
+}
+
+fn amount(name: &str, text: &str) -> Result<Decimal, UsageError> {
+    match parse_amount(text) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(format!("{name} attend un montant")),
+        Err(e) => Err(format!("{name} : {e}")),
+    }
+}
+
+fn parse_tranches(args: &[String]) -> Result<TranchesArgs, UsageError> {
+    let (mut total, mut schedule, mut paid, mut due, mut units, mut unit_cost) =
+        (None, None, None, None, None, None);
+    let mut json = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = split_option(arg);
+        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
+            Some(v) => Ok(v.to_string()),
+            None => value(name, it).map(str::to_string),
+        };
+        match name {
+            "--json" => json = true,
+            "--amount" => total = Some(amount(name, &take(&mut it)?)?),
+            "--schedule" => schedule = Some(parse_schedule(&take(&mut it)?)?),
+            "--paid" => paid = Some(amount(name, &take(&mut it)?)?),
+            "--due" => due = Some(amount(name, &take(&mut it)?)?),
+            "--units" => units = Some(amount(name, &take(&mut it)?)?),
+            "--unit-cost" => unit_cost = Some(amount(name, &take(&mut it)?)?),
+            _ => return Err(format!("argument inconnu « {arg} » pour tranches")),
+        }
+    }
+    let achieved = match (due, units, unit_cost) {
+        (Some(d), None, None) => Some(Achieved::Spending(d)),
+        (None, Some(units), Some(unit_cost)) => Some(Achieved::Units { units, unit_cost }),
+        (None, None, None) => None,
+        (Some(_), _, _) => return Err("--due ou --units/--unit-cost, pas les deux".into()),
+        _ => return Err("--units et --unit-cost vont ensemble".into()),
+    };
+    Ok(TranchesArgs {
+        amount: total.ok_or("tranches attend --amount MONTANT")?,
+        schedule: schedule.ok_or("tranches attend --schedule TRANCHES (par exemple 60,40)")?,
+        paid,
+        achieved,
+        json,
+    })
+}
+
+/// `60,40`, `33,33;33,33;reste`, `1000 €,reste`, or a ready-made schedule
+/// (`60/40`, `70/30`, `100`).
+pub fn parse_schedule(text: &str) -> Result<Vec<Instalment>, UsageError> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    match compact.as_str() {
+        "60/40" => return Ok(tranches::sixty_forty()),
+        "70/30" => return Ok(tranches::seventy_thirty_adjusted()),
+        "100" | "100%" => return Ok(tranches::full_at_signature()),
+        _ => {}
+    }
+    let separator = if text.contains(';') { ';' } else { ',' };
+    let items: Vec<&str> = text.split(separator).map(str::trim).collect();
+    let count = items.len();
+    let mut out = Vec::with_capacity(count);
+    for (i, item) in items.into_iter().enumerate() {
+        let n = i.saturating_add(1);
+        let lower = item.to_lowercase();
+        let share = if ["reste", "solde", "rest", "remainder", "*"].contains(&lower.as_str()) {
+            Share::Remainder
+        } else if lower.ends_with('€') || lower.ends_with("eur") {
+            Share::Fixed(amount("--schedule", item)?)
+        } else {
+            match parse_cell(item) {
+                Ok(CellValue::Percent(r)) => Share::Percent(
+                    r.checked_mul(Decimal::ONE_HUNDRED)
+                        .ok_or("--schedule : pourcentage trop grand")?,
+                ),
+                Ok(CellValue::Amount { value, .. }) => Share::Percent(value),
+                _ => return Err(format!("--schedule : tranche {n} illisible « {item} »")),
+            }
+        };
+        let label = match (&share, n == count) {
+            (Share::Remainder, _) => "Solde".to_string(),
+            (_, true) if count > 1 => format!("Tranche {n} (solde)"),
+            _ => format!("Tranche {n}"),
+        };
+        out.push(Instalment {
+            share,
+            label,
+            date: None,
+            adjusted: false,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
+    let mut json = false;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut verbatim = false;
+    for arg in args {
+        match arg.as_str() {
+            "--" if !verbatim => verbatim = true,
+            "--json" if !verbatim => json = true,
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        return Err("eval attend une expression : budget eval \"534,82*12\"".into());
+    }
+    Ok(Command::Eval {
+        expression: parts.join(" "),
+        json,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn args(s: &[&str]) -> Vec<String> {
+        s.iter().map(|a| a.to_string()).collect()
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn check_options() {
+        let cmd = parse(&args(&[
+            "check",
+            "t.tsv",
+            "--state-max",
+            "60",
+            "--exempt",
+            "Volet 1",
+            "--exempt=Volet 3",
+            "--json",
+        ]));
+        assert_eq!(
+            cmd,
+            Ok(Command::Check(CheckArgs {
+                file: "t.tsv".into(),
+                json: true,
+                state_max: Some(d("0.6")),
+                exempt: vec!["Volet 1".into(), "Volet 3".into()],
+            }))
+        );
+        assert!(parse(&args(&["check"])).is_err());
+        assert!(parse(&args(&["check", "a", "b"])).is_err());
+        assert!(parse(&args(&["check", "a", "--state-max", "150"])).is_err());
+        assert!(parse(&args(&["check", "a", "--state-max"])).is_err());
+        assert!(parse(&args(&["check", "a", "--nope"])).is_err());
+        // 60 % and 62,5 read as percentages too.
+        assert_eq!(state_max("60 %"), Ok(d("0.6")));
+        assert_eq!(state_max("62,5"), Ok(d("0.625")));
+    }
+
+    #[test]
+    fn schedules() {
+        let percents = |s: &str| -> Vec<Share> {
+            parse_schedule(s)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.share)
+                .collect()
+        };
+        assert_eq!(
+            percents("60,40"),
+            vec![Share::Percent(d("60")), Share::Percent(d("40"))]
+        );
+        assert_eq!(
+            percents("33,33;33,33;reste"),
+            vec![
+                Share::Percent(d("33.33")),
+                Share::Percent(d("33.33")),
+                Share::Remainder
+            ]
+        );
+        assert_eq!(
+            percents("1 000 €, solde"),
+            vec![Share::Fixed(d("1000")), Share::Remainder]
+        );
+        assert_eq!(
+            percents("70 %,30 %"),
+            vec![Share::Percent(d("70")), Share::Percent(d("30"))]
+        );
+        assert_eq!(
+            parse_schedule("70/30").unwrap(),
+            tranches::seventy_thirty_adjusted()
+        );
+        assert!(parse_schedule("60,abc").is_err());
+    }
+
+    #[test]
+    fn tranches_options() {
+        let cmd = parse(&args(&[
+            "tranches",
+            "--amount",
+            "1 300 000,00 €",
+            "--schedule",
+            "70/30",
+            "--paid",
+            "910000",
+            "--units",
+            "202,5",
+            "--unit-cost",
+            "6 417,84",
+        ]))
+        .unwrap();
+        let Command::Tranches(t) = cmd else {
+            panic!("{cmd:?}")
+        };
+        assert_eq!(t.amount, d("1300000"));
+        assert_eq!(t.paid, Some(d("910000")));
+        assert_eq!(
+            t.achieved,
+            Some(Achieved::Units {
+                units: d("202.5"),
+                unit_cost: d("6417.84")
+            })
+        );
+        assert!(parse(&args(&["tranches", "--schedule", "60,40"])).is_err());
+        assert!(parse(&args(&[
+            "tranches",
+            "--amount",
+            "12,5O",
+            "--schedule",
+            "60,40"
+        ]))
+        .is_err());
+        assert!(parse(&args(&[
+            "tranches",
+            "--amount",
+            "1",
+            "--schedule",
+            "60,40",
+            "--units",
+            "2"
+        ]))
+        .is_err());
+    }
+
+    #[test]
+    fn eval_keeps_the_expression() {
+        assert_eq!(
+            parse(&args(&["eval", "--", "-5", "+3"])),
+            Ok(Command::Eval {
+                expression: "-5 +3".into(),
+                json: false
+            })
+        );
+        assert!(parse(&args(&["eval"])).is_err());
+        assert!(parse(&args(&[])).is_err());
+        assert!(parse(&args(&["frobnicate"])).is_err());
+    }
+}

@@ -1,0 +1,352 @@
+//! The `budget` command, run as a user would: on the two fixtures, on broken
+//! input, and with wrong arguments.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Narrow no-break space (thousands) and no-break space (before € and %).
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{A0}';
+
+fn fixture(name: &str) -> String {
+    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn budget(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_budget"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// `1 775 650,00 €` with the French separators.
+fn eur(text: &str) -> String {
+    format!("{}{NBSP}€", text.replace(' ', &NNBSP.to_string()))
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// A file in the temporary directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, content: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("budget-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, content).unwrap();
+        Self(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn check_vienne_prints_the_figures_and_the_slips() {
+    let o = budget(&["check", &fixture("vienne-2024-solidarites.tsv")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // Grand total F = 1 775 650 (A 558 633 + B 681 524 + C 535 493).
+    assert!(
+        out.contains(&format!("total {}", eur("1 775 650,00"))),
+        "{out}"
+    );
+    assert!(out.contains(&format!("État {}", eur("558 633,00"))));
+    // The State's share of action 1: 93 507 / 775 000 = 12,07 %.
+    assert!(out.contains(&format!("État 12,07{NBSP}%")));
+    // TOTAL FINANCIER declares 1 815 650: 40 000 too much.
+    assert!(out.contains(&format!(
+        "TOTAL FINANCIER (ligne 19) : total déclaré {}, calculé {} (écart {})",
+        eur("1 815 650,00"),
+        eur("1 775 650,00"),
+        eur("40 000,00")
+    )));
+    assert!(out.contains("Avertissements (7)"));
+    assert!(out.contains("même numéro que l'action de la ligne 11"));
+}
+
+#[test]
+fn check_vienne_as_json() {
+    let o = budget(&["check", &fixture("vienne-2024-solidarites.tsv"), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let j = json(&o);
+    assert_eq!(j["source"], "table");
+    assert_eq!(j["unreadable_cells"], serde_json::json!([]));
+    // Amounts are exact decimal strings, as read ("93 507,00 €" keeps its cents).
+    assert_eq!(j["grand"]["planned"]["total"], "1775650.00");
+    assert_eq!(j["grand"]["planned"]["by_funder"][0], "558633.00");
+    assert_eq!(j["groups"][2]["planned"]["total"], "180856.00");
+    assert_eq!(j["warnings"].as_array().unwrap().len(), 7);
+    let grand_f = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["label"] == "TOTAL FINANCIER" && w["figure"]["kind"] == "planned_total")
+        .unwrap();
+    assert_eq!(grand_f["declared"], "1815650.00");
+    assert_eq!(grand_f["computed"], "1775650.00");
+    assert_eq!(grand_f["difference"], "40000.00");
+}
+
+#[test]
+fn check_creuse_prints_rates_and_breaches() {
+    let o = budget(&["check", &fixture("creuse-2023-execution.tsv")]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    // Action 5: 543 042,59 / 251 278 = 216,11 %.
+    assert!(
+        out.contains(&format!("Taux de consommation : 216,11{NBSP}%")),
+        "{out}"
+    );
+    // Action 8: excess 38 648 − 25 500 = 13 148; Département missing 26 296.
+    assert!(out.contains(&format!("excédent de l'État {}", eur("13 148,00"))));
+    assert!(out.contains(&format!(
+        "crédits du Département manquants {}",
+        eur("26 296,00")
+    )));
+    // Consommation totale 51 000 declared for 50 820.
+    assert!(out.contains(&format!(
+        "total exécuté déclaré {}, calculé {}",
+        eur("51 000,00"),
+        eur("50 820,00")
+    )));
+    assert!(out.contains("Avertissements (9)"));
+}
+
+#[test]
+fn settings_from_the_command_line() {
+    let file = fixture("creuse-2023-execution.tsv");
+    let breaches = |o: &Output| {
+        json(o)["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| !a["co_financing"]["breach"].is_null())
+            .map(|a| a["number"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // 50 %: actions 8 (75,8 %) and 11 (57,2 %).
+    assert_eq!(breaches(&budget(&["check", &file, "--json"])), ["8", "11"]);
+    // 60 %: action 8 only, excess 38 648 − 30 600 = 8 048.
+    let o = budget(&["check", &file, "--json", "--state-max", "60"]);
+    assert_eq!(breaches(&o), ["8"]);
+    assert_eq!(json(&o)["settings"]["state_max_share"], "0.6");
+    let a8 = json(&o)["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["number"] == "8")
+        .cloned()
+        .unwrap();
+    assert_eq!(a8["co_financing"]["breach"]["state_excess"], "8048.0");
+    // Exempting action 11 by its title, accents and case ignored.
+    let o = budget(&[
+        "check",
+        &file,
+        "--json",
+        "--exempt",
+        "SOUTIEN A L'ACQUISITION",
+    ]);
+    assert_eq!(breaches(&o), ["8"]);
+}
+
+#[test]
+fn an_unreadable_cell_is_listed_and_everything_else_computed() {
+    // Creuse with "12,5O" (a letter O) as action 4's State executed amount.
+    let text = std::fs::read_to_string(fixture("creuse-2023-execution.tsv")).unwrap();
+    let broken = text.replacen("32\u{A0}466", "12,5O", 1);
+    assert_ne!(broken, text);
+    let file = TempFile::new("unreadable.tsv", &broken);
+    let o = budget(&["check", file.path()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("Cellules illisibles (1)"), "{out}");
+    assert!(out.contains("ligne 3"));
+    assert!(out.contains("« 12,5O »"));
+    // The rest is still there: action 5's rate.
+    assert!(out.contains(&format!("216,11{NBSP}%")));
+    let o = budget(&["check", file.path(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let cells = json(&o)["unreadable_cells"].clone();
+    assert_eq!(cells[0]["row"], 3);
+    assert_eq!(cells[0]["text"], "12,5O");
+    assert!(cells[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("montant illisible"));
+}
+
+#[test]
+fn a_saved_convention_is_checked_too() {
+    let text = std::fs::read_to_string(fixture("vienne-2024-solidarites.tsv")).unwrap();
+    let conv = budget_core::read::read_table(&text).convention;
+    let file = TempFile::new("saved.json", &budget_core::saved::to_json(&conv));
+    let o = budget(&["check", file.path(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&o);
+    assert_eq!(j["source"], "saved");
+    assert_eq!(j["grand"]["planned"]["total"], "1775650.00");
+    // A saved file that cannot be loaded: its content is unreadable (1).
+    let broken = TempFile::new("broken.json", "{ \"version\": 1, \"funders\": ");
+    let o = budget(&["check", broken.path()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("JSON"));
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_the_usage() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["check", "/nonexistent/table.tsv"],
+        &["check", "x.tsv", "--state-max", "150"],
+        &["check", "x.tsv", "--nope"],
+        &["tranches", "--amount", "1000"],
+        &["tranches", "--amount", "douze", "--schedule", "60,40"],
+        &["eval"],
+    ] {
+        let o = budget(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(stderr(&o).starts_with("budget : "), "{args:?}");
+    }
+    assert!(stderr(&budget(&["check"])).contains("Utilisation :"));
+}
+
+#[test]
+fn help_is_in_french() {
+    let o = budget(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("Utilisation :"));
+    assert!(out.contains("Codes de sortie"));
+    assert!(out.contains("--state-max"));
+}
+
+#[test]
+fn tranches_of_the_vienne_aci_commitment() {
+    // 70 % of 1 300 000 = 910 000, 30 % = 390 000; 202,5 posts × 6 417,84 = 1 299 612,60
+    // achieved, 910 000 paid: balance 389 612,60.
+    let o = budget(&[
+        "tranches",
+        "--amount",
+        "1 300 000 €",
+        "--schedule",
+        "70/30",
+        "--paid",
+        "910 000",
+        "--units",
+        "202,5",
+        "--unit-cost",
+        "6 417,84",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(&eur("910 000,00")), "{out}");
+    assert!(out.contains(&eur("390 000,00")));
+    assert!(out.contains(&format!("Réalisé : {}", eur("1 299 612,60"))));
+    assert!(out.contains(&format!("Solde à verser : {}", eur("389 612,60"))));
+}
+
+#[test]
+fn tranches_over_payment_and_json() {
+    // 120 posts only: 770 140,80 due, 910 000 paid → 139 859,20 to refund.
+    let o = budget(&[
+        "tranches",
+        "--amount",
+        "1300000",
+        "--schedule",
+        "70,30",
+        "--paid",
+        "910000",
+        "--due",
+        "770 140,80",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let j = json(&o);
+    assert_eq!(j["instalments"][0]["amount"], "910000");
+    assert_eq!(j["instalments"][1]["amount"], "390000");
+    assert_eq!(j["settlement"]["due"], "770140.80");
+    assert_eq!(j["settlement"]["balance"], "-139859.20");
+    assert_eq!(j["settlement"]["refund"], "139859.20");
+    assert_eq!(j["issues"], serde_json::json!([]));
+    let o = budget(&[
+        "tranches",
+        "--amount",
+        "1300000",
+        "--schedule",
+        "70,30",
+        "--paid",
+        "910000",
+        "--due",
+        "770140,80",
+    ]);
+    assert!(stdout(&o).contains(&format!("Trop-perçu à reverser : {}", eur("139 859,20"))));
+}
+
+#[test]
+fn tranches_three_thirds_and_a_rounded_advance() {
+    // 3 × 33,33 % of 100 €: 33,33 + 33,33 + 33,34, flagged as adding up to 99,99 €.
+    let o = budget(&[
+        "tranches",
+        "--amount",
+        "100",
+        "--schedule",
+        "33,33;33,33;33,33",
+        "--json",
+    ]);
+    let j = json(&o);
+    let amounts: Vec<&str> = j["instalments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(amounts, ["33.33", "33.33", "33.34"]);
+    assert_eq!(j["issues"][0]["kind"], "does_not_add_up");
+    assert_eq!(j["issues"][0]["difference"], "0.01");
+    // 60 % of 100 000,01 = 60 000,006 → 60 000,01; balance 40 000,00.
+    let o = budget(&["tranches", "--amount", "100 000,01", "--schedule", "60/40"]);
+    let out = stdout(&o);
+    assert!(out.contains(&eur("60 000,01")), "{out}");
+    assert!(out.contains(&eur("40 000,00")));
+}
+
+#[test]
+fn eval_prints_the_exact_value() {
+    // 534,82 € a month × 12 = 6 417,84 €.
+    let o = budget(&["eval", "=534,82*12"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("6{NNBSP}417,84\n"));
+    // 1/3 with every digit a decimal holds.
+    assert_eq!(
+        stdout(&budget(&["eval", "1/3"])),
+        "0,3333333333333333333333333333\n"
+    );
+    let o = budget(&["eval", "--json", "202,5*6417,84"]);
+    assert_eq!(json(&o)["value"], "1299612.600");
+    // Division by zero: the expression cannot be computed.
+    let o = budget(&["eval", "1/0"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("division par zéro"));
+}

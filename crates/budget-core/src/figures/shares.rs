@@ -1,0 +1,59 @@
+//! Funding split: each funder's share of an action, of a group, of the whole.
+
+use rust_decimal::Decimal;
+
+use super::totals::{action_planned, grand_planned, group_planned, FunderAmounts};
+use crate::error::CalcResult;
+use crate::model::{ActionId, Convention, GroupId};
+use crate::money::{div, sub, sum};
+
+/// Each funder's share of the total, as exact ratios (0.12065… for 12,07 %),
+/// indexed by funder; `None` when the total is zero (no split to show).
+///
+/// A share is `amount ÷ total`, a quotient given to 28 significant digits
+/// (`rust_decimal`): 1/3 cannot be written exactly in decimal. So that the
+/// shares of a whole **add up to exactly 1 before any rounding**, the share of
+/// the last funder with a non-zero amount is `1 − (the others' shares)`: it
+/// differs from its quotient by at most a few 10⁻²⁸, invisible at any display
+/// precision. A funder who puts nothing in has a share of exactly 0. (Rounded
+/// for display, shares may still show 99,99 % or 100,01 % in total: that is
+/// the display, not the figure.)
+///
+/// The total used is the sum of `by_funder`.
+pub fn shares(amounts: &FunderAmounts) -> CalcResult<Option<Vec<Decimal>>> {
+    let total = sum(amounts.by_funder.iter().copied(), "total pour les parts")?;
+    if total.is_zero() {
+        return Ok(None);
+    }
+    let last = amounts.by_funder.iter().rposition(|v| !v.is_zero());
+    let mut out = Vec::with_capacity(amounts.by_funder.len());
+    let mut others = Decimal::ZERO;
+    for (f, value) in amounts.by_funder.iter().enumerate() {
+        if Some(f) == last || value.is_zero() {
+            out.push(Decimal::ZERO);
+            continue;
+        }
+        let share = div(*value, total, "part d'un financeur")?;
+        others = crate::money::add(others, share, "somme des parts")?;
+        out.push(share);
+    }
+    if let Some(slot) = last.and_then(|l| out.get_mut(l)) {
+        *slot = sub(Decimal::ONE, others, "dernière part")?;
+    }
+    Ok(Some(out))
+}
+
+/// Funding split of an action ([`shares`] of [`action_planned`]).
+pub fn action_shares(conv: &Convention, action: ActionId) -> CalcResult<Option<Vec<Decimal>>> {
+    shares(&action_planned(conv, action)?)
+}
+
+/// Funding split of a group ([`shares`] of [`group_planned`]).
+pub fn group_shares(conv: &Convention, group: GroupId) -> CalcResult<Option<Vec<Decimal>>> {
+    shares(&group_planned(conv, group)?)
+}
+
+/// Funding split of the whole convention ([`shares`] of [`grand_planned`]).
+pub fn grand_shares(conv: &Convention) -> CalcResult<Option<Vec<Decimal>>> {
+    shares(&grand_planned(conv)?)
+}

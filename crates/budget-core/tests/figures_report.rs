@@ -1,0 +1,253 @@
+//! `report::compute`: every figure and warning at once, and its JSON.
+
+use std::str::FromStr;
+
+use budget_core::checks::WarningKind;
+use budget_core::report;
+use budget_core::{
+    Achievement, Action, Amount, Convention, Decimal, Declared, Execution, Funder, FunderValue,
+    Group, Measure, Part, Schedule, Scope,
+};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn amount(funder: usize, value: &str) -> Amount {
+    Amount {
+        funder,
+        year: None,
+        part: Part::Base,
+        value: d(value),
+        formula: None,
+    }
+}
+
+/// Two axes of Vienne 2024 (the second one short of a row, as in the document),
+/// the declared subtotal of axis 3, and the ACI payment of the insertion convention.
+fn convention() -> Convention {
+    let action = |group, number: &str, a: &str, b: &str, c: &str, row| Action {
+        number: number.into(),
+        title: format!("Action {number}"),
+        group: Some(group),
+        planned: vec![amount(0, a), amount(1, b), amount(2, c)],
+        source_row: Some(row),
+        ..Action::default()
+    };
+    Convention {
+        title: "Contrat départemental des solidarités 2024".into(),
+        departement: "Vienne".into(),
+        funders: vec![
+            Funder::state(),
+            Funder::departement(),
+            Funder::other("Autres financeurs"),
+        ],
+        groups: vec![
+            Group {
+                name: "Axe Prévenir la pauvreté".into(),
+                ..Group::default()
+            },
+            Group {
+                name: "Axe Construire une transition écologique solidaire".into(),
+                ..Group::default()
+            },
+        ],
+        actions: vec![
+            action(0, "1", "93507", "146000", "535493", 2),
+            action(0, "2", "50000", "50000", "0", 3),
+            action(1, "10", "20000", "20000", "0", 13),
+            action(1, "9", "25428", "25428", "0", 14),
+        ],
+        declared: vec![Declared {
+            scope: Scope::Group(1),
+            measure: Measure::PlannedTotal,
+            value: d("110856"),
+            label: "Sous total".into(),
+            source_row: Some(18),
+        }],
+        schedules: vec![Schedule {
+            name: "ACI".into(),
+            payer: Some(1),
+            action: None,
+            total: d("1300000"),
+            instalments: budget_core::tranches::seventy_thirty_adjusted(),
+            paid: Some(d("910000")),
+            achieved: Some(Achievement::Units {
+                units: d("202.5"),
+                unit_cost: d("6417.84"),
+            }),
+        }],
+        ..Convention::default()
+    }
+}
+
+#[test]
+fn every_figure_at_once() {
+    let r = report::compute(&convention());
+    assert!(r.errors.is_empty());
+    assert_eq!(r.funders.len(), 3);
+    assert_eq!(r.actions.len(), 4);
+    // Axis 1: 775 000 + 100 000 = 875 000; axis 3 (two rows here): 40 000 + 50 856 = 90 856.
+    assert_eq!(
+        r.groups[0].figures.planned.as_ref().unwrap().total,
+        d("875000")
+    );
+    assert_eq!(
+        r.groups[1].figures.planned.as_ref().unwrap().total,
+        d("90856")
+    );
+    assert_eq!(r.groups[1].actions, vec![2, 3]);
+    // Grand: 875 000 + 90 856 = 965 856; State 93 507 + 50 000 + 20 000 + 25 428 = 188 935.
+    let grand = r.grand.planned.as_ref().unwrap();
+    assert_eq!(
+        (grand.total, grand.by_funder[0]),
+        (d("965856"), d("188935"))
+    );
+    assert_eq!(
+        r.grand
+            .shares
+            .as_ref()
+            .unwrap()
+            .iter()
+            .copied()
+            .sum::<Decimal>(),
+        Decimal::ONE
+    );
+    assert_eq!(r.ungrouped, None);
+    // No execution in a plan.
+    assert_eq!(r.grand.executed.as_ref().unwrap().reported, 0);
+    // Co-financing: action 1 is 12,07 % State, within the rule.
+    let cf = r.actions[0].co_financing.as_ref().unwrap();
+    assert_eq!(
+        budget_core::money::round_dp(cf.state_share.unwrap(), 4),
+        d("0.1207")
+    );
+    assert_eq!(cf.breach, None);
+    // The declared subtotal 110 856 against 90 856: one warning of 20 000.
+    assert_eq!(r.warnings.len(), 1);
+    assert_eq!(r.warnings[0].kind, WarningKind::DeclaredMismatch);
+    assert_eq!(r.warnings[0].difference, Some(d("20000")));
+    // The ACI schedule: 910 000 + 390 000; settled on 202,5 posts: 389 612,60 still due.
+    let s = &r.schedules[0];
+    let split: Vec<_> = s
+        .instalments
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|i| i.amount)
+        .collect();
+    assert_eq!(split, vec![d("910000"), d("390000")]);
+    assert_eq!(s.settlement.as_ref().unwrap().balance, d("389612.60"));
+}
+
+#[test]
+fn the_json_has_amounts_as_decimal_strings() {
+    let json = serde_json::to_value(report::compute(&convention())).unwrap();
+    assert_eq!(json["grand"]["planned"]["total"], "965856");
+    assert_eq!(json["grand"]["planned"]["by_funder"][0], "188935");
+    assert_eq!(json["funders"][0]["name"], "État");
+    assert_eq!(json["funders"][0]["kind"], "state");
+    assert_eq!(json["actions"][0]["number"], "1");
+    assert_eq!(json["actions"][0]["planned"]["total"], "775000");
+    assert_eq!(json["actions"][0]["co_financing"]["max_share"], "0.5");
+    assert_eq!(
+        json["groups"][1]["name"],
+        "Axe Construire une transition écologique solidaire"
+    );
+    assert_eq!(json["warnings"][0]["kind"], "declared_mismatch");
+    assert_eq!(json["schedules"][0]["instalments"][1]["amount"], "390000");
+    assert_eq!(json["schedules"][0]["settlement"]["balance"], "389612.60");
+    assert_eq!(json["settings"]["state_max_share"], "0.5");
+}
+
+#[test]
+fn actions_without_a_group_are_listed_apart() {
+    let mut conv = convention();
+    conv.actions[1].group = None;
+    conv.actions[2].group = Some(7); // malformed: no such group
+    let r = report::compute(&conv);
+    let ungrouped = r.ungrouped.as_ref().unwrap();
+    assert_eq!(ungrouped.actions, vec![1, 2]);
+    // Action 2 (100 000) + action 10 (40 000).
+    assert_eq!(
+        ungrouped.figures.planned.as_ref().unwrap().total,
+        d("140000")
+    );
+    assert_eq!(r.actions[2].group, None);
+}
+
+#[test]
+fn an_overflow_is_listed_and_everything_else_is_still_computed() {
+    let mut conv = convention();
+    conv.actions[0].planned = vec![
+        Amount {
+            value: Decimal::MAX,
+            ..amount(0, "0")
+        },
+        Amount {
+            value: Decimal::MAX,
+            ..amount(0, "0")
+        },
+    ];
+    let r = report::compute(&conv);
+    assert!(!r.errors.is_empty());
+    assert_eq!(r.errors[0].scope, Some(Scope::Action(0)));
+    assert!(r.errors[0].message.starts_with("dépassement de capacité"));
+    assert_eq!(r.actions[0].figures.planned, None);
+    // Its group and the grand total cannot be known, the other group can.
+    assert_eq!(r.groups[0].figures.planned, None);
+    assert_eq!(r.grand.planned, None);
+    assert_eq!(
+        r.groups[1].figures.planned.as_ref().unwrap().total,
+        d("90856")
+    );
+}
+
+#[test]
+fn execution_figures_in_the_report() {
+    // Creuse 2023, action 8: planned State 38 648 + CD 12 352 = 51 000;
+    // executed 38 468 + 12 352 = 50 820: rate 50 820 / 51 000 = 99,65 %, 180 unspent.
+    let conv = Convention {
+        actions: vec![Action {
+            number: "8".into(),
+            planned: vec![amount(0, "38648"), amount(1, "12352")],
+            execution: Execution {
+                executed: vec![
+                    FunderValue {
+                        funder: 0,
+                        value: d("38468"),
+                        formula: None,
+                    },
+                    FunderValue {
+                        funder: 1,
+                        value: d("12352"),
+                        formula: None,
+                    },
+                ],
+                ..Execution::default()
+            },
+            ..Action::default()
+        }],
+        ..Convention::default()
+    };
+    let r = report::compute(&conv);
+    let c = r.actions[0].figures.consumption.as_ref().unwrap();
+    assert_eq!(
+        budget_core::money::round_dp(c.rate.unwrap(), 4),
+        d("0.9965")
+    );
+    assert_eq!(c.unspent_state, Some(d("180")));
+    let grand = r.grand.consumption.as_ref().unwrap();
+    assert_eq!(grand.unspent_state, Some(d("180")));
+    assert_eq!(
+        r.actions[0]
+            .co_financing
+            .as_ref()
+            .unwrap()
+            .breach
+            .as_ref()
+            .unwrap()
+            .state_excess,
+        d("13148")
+    );
+}
