@@ -17,12 +17,16 @@
 //! | inconsistencies (declared ≠ computed…) | [`checks`] |
 //! | everything at once, for display and JSON | [`report`] |
 //! | saving and loading a convention (versioned JSON) | [`saved`] |
+//! | opening a file: xlsx, xls, ods, csv, tsv, saved JSON | [`files`] |
+//! | exports: CSV for French Excel, SCDL open data, XLSX annex | [`export`] |
 #![forbid(unsafe_code)]
 
 pub mod checks;
 pub mod error;
+pub mod export;
 pub mod expr;
 pub mod figures;
+pub mod files;
 pub mod model;
 pub mod money;
 pub mod number;

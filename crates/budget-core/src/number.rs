@@ -150,6 +150,7 @@ impl DigitsError {
 
 /// Whether `c` may separate thousands: a space, a no-break space (U+00A0), a
 /// narrow no-break space (U+202F) or a thin space (U+2009).
+#[inline]
 pub(crate) fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}')
 }
@@ -158,16 +159,26 @@ pub(crate) fn is_group_space(c: char) -> bool {
 /// (`93 507,00`, `1.000,50`, `1,000.50`, `0,5`), following the rules of the module
 /// documentation. The result is exact, with the scale as written.
 pub(crate) fn parse_digits(s: &str) -> Result<Decimal, DigitsError> {
-    if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c))
-        || !s.chars().any(|c| c.is_ascii_digit())
-    {
+    // One pass over the text: characters allowed, digits present, separators.
+    let (mut dots, mut commas, mut any_digit, mut last_mark) = (0usize, 0usize, false, None);
+    for c in s.chars() {
+        match c {
+            '0'..='9' => any_digit = true,
+            '.' => {
+                dots = dots.saturating_add(1);
+                last_mark = Some('.');
+            }
+            ',' => {
+                commas = commas.saturating_add(1);
+                last_mark = Some(',');
+            }
+            c if is_group_space(c) => {}
+            _ => return Err(DigitsError::Unreadable),
+        }
+    }
+    if !any_digit {
         return Err(DigitsError::Unreadable);
     }
-    let dots = s.matches('.').count();
-    let commas = s.matches(',').count();
     // Which character is the decimal separator, if any.
     let decimal: Option<char> = match (dots, commas) {
         (0, 0) => None,
@@ -183,11 +194,7 @@ pub(crate) fn parse_digits(s: &str) -> Result<Decimal, DigitsError> {
         (0, 1) => Some(','),
         _ => {
             // Both: the last one is the decimal separator and must be unique.
-            let last = s
-                .chars()
-                .rev()
-                .find(|c| *c == '.' || *c == ',')
-                .unwrap_or(',');
+            let last = last_mark.unwrap_or(',');
             let count = if last == '.' { dots } else { commas };
             if count > 1 {
                 return Err(DigitsError::SeveralDecimalSeparators);
@@ -202,7 +209,12 @@ pub(crate) fn parse_digits(s: &str) -> Result<Decimal, DigitsError> {
         },
         None => (s, None),
     };
-    let mut digits = group_digits(int_part, dots + commas > 1 && decimal.is_none())?;
+    let mut digits = Digits::default();
+    group_digits(
+        int_part,
+        dots.saturating_add(commas) > 1 && decimal.is_none(),
+        &mut digits,
+    )?;
     let mut scale = 0u32;
     if let Some(frac) = frac_part {
         if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
@@ -212,20 +224,74 @@ pub(crate) fn parse_digits(s: &str) -> Result<Decimal, DigitsError> {
                 DigitsError::BadGrouping
             });
         }
-        digits.push_str(frac);
+        digits.push_all(frac);
         scale = u32::try_from(frac.len()).map_err(|_| DigitsError::OutOfRange)?;
     }
-    if digits.is_empty() {
+    if !digits.any {
         return Err(DigitsError::Unreadable);
     }
-    let trimmed = digits.trim_start_matches('0');
-    let significant = if trimmed.is_empty() { "0" } else { trimmed };
     // 28 digits always fit in the 96-bit mantissa; 29 may or may not.
-    if significant.len() > 29 || scale > Decimal::MAX_SCALE {
+    if digits.significant > 29 || scale > Decimal::MAX_SCALE {
         return Err(DigitsError::OutOfRange);
     }
-    let mantissa: i128 = significant.parse().map_err(|_| DigitsError::OutOfRange)?;
-    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| DigitsError::OutOfRange)
+    Decimal::try_from_i128_with_scale(digits.mantissa(), scale).map_err(|_| DigitsError::OutOfRange)
+}
+
+/// The digits of a number, read one after the other into an integer (no
+/// allocation: this runs for every cell of a pasted table).
+#[derive(Default)]
+struct Digits {
+    /// The number the first 18 significant digits make (below 10¹⁸: fits).
+    small: u64,
+    /// The number all of them make, once there are more than 18, while there
+    /// are at most 29 (below 10²⁹, far from the 10³⁸ of an `i128`).
+    large: i128,
+    /// Digits after the leading zeros.
+    significant: usize,
+    /// Whether there was any digit at all.
+    any: bool,
+}
+
+impl Digits {
+    #[inline]
+    fn push(&mut self, digit: u8) {
+        self.any = true;
+        if self.significant == 0 && digit == 0 {
+            return;
+        }
+        self.significant = self.significant.saturating_add(1);
+        if self.significant <= 18 {
+            // 64-bit arithmetic, cheaper, for every amount a budget holds.
+            self.small = self.small.wrapping_mul(10).wrapping_add(u64::from(digit));
+        } else if self.significant <= 29 {
+            if self.significant == 19 {
+                self.large = i128::from(self.small);
+            }
+            self.large = self
+                .large
+                .saturating_mul(10)
+                .saturating_add(i128::from(digit));
+        }
+    }
+
+    /// The number the digits make (the first 29 significant ones).
+    fn mantissa(&self) -> i128 {
+        if self.significant <= 18 {
+            i128::from(self.small)
+        } else {
+            self.large
+        }
+    }
+
+    /// Pushes every ASCII digit of `text`.
+    #[inline]
+    fn push_all(&mut self, text: &str) {
+        for b in text.bytes() {
+            if b.is_ascii_digit() {
+                self.push(b.wrapping_sub(b'0'));
+            }
+        }
+    }
 }
 
 /// The single-dot rule: `1.000` and `12.345` are thousands, `0.125`, `1.5` and
@@ -243,42 +309,46 @@ fn single_dot_is_thousands(s: &str) -> bool {
     }
 }
 
-/// Checks the thousands grouping of an integer part and returns its bare digits.
+/// Checks the thousands grouping of an integer part and pushes its digits.
 ///
 /// Groups may be cut by blanks (a run of blanks counts as one), or by `.` / `,`
 /// when these are the thousands separator; not by both kinds at once. The first
 /// group has one to three digits, every other exactly three.
 /// `repeated_separator` says the integer part is made only of repeated dots or
 /// commas (`1,5,3`), whose bad grouping is reported as several decimal separators.
-fn group_digits(int_part: &str, repeated_separator: bool) -> Result<String, DigitsError> {
+fn group_digits(
+    int_part: &str,
+    repeated_separator: bool,
+    digits: &mut Digits,
+) -> Result<(), DigitsError> {
     let has_space = int_part.chars().any(is_group_space);
     let has_mark = int_part.contains(['.', ',']);
     if has_space && has_mark {
         return Err(DigitsError::BadGrouping);
     }
-    let groups: Vec<&str> = int_part
+    let groups = int_part
         .split(|c: char| is_group_space(c) || c == '.' || c == ',')
-        .filter(|g| !(has_space && g.is_empty()))
-        .collect();
-    if groups.len() <= 1 {
-        return Ok(int_part.chars().filter(char::is_ascii_digit).collect());
-    }
-    let bad = groups.iter().enumerate().any(|(i, g)| {
-        let len = g.len();
-        if i == 0 {
-            !(1..=3).contains(&len)
-        } else {
-            len != 3
+        .filter(|g| !(has_space && g.is_empty()));
+    let mut count = 0usize;
+    let mut first_len = 0usize;
+    let mut others_bad = false;
+    for group in groups {
+        if count == 0 {
+            first_len = group.len();
+        } else if group.len() != 3 {
+            others_bad = true;
         }
-    });
-    if bad {
+        count = count.saturating_add(1);
+        digits.push_all(group);
+    }
+    if count > 1 && (others_bad || !(1..=3).contains(&first_len)) {
         return Err(if repeated_separator {
             DigitsError::SeveralDecimalSeparators
         } else {
             DigitsError::BadGrouping
         });
     }
-    Ok(groups.concat())
+    Ok(())
 }
 
 /// `ratio / 100`, exactly when the scale allows it (a percentage to a ratio).
@@ -299,6 +369,7 @@ pub(crate) fn negate(value: Decimal) -> Option<Decimal> {
 }
 
 /// Blanks and invisible characters a copy may leave around a cell.
+#[inline]
 fn is_padding(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -364,10 +435,124 @@ fn strip_unit<'a>(s: &'a str, percent: &mut bool, currency: &mut bool) -> &'a st
 /// assert_eq!(parse_cell("216%"), Ok(CellValue::Percent(Decimal::new(216, 2))));
 /// ```
 pub fn parse_cell(text: &str) -> Result<CellValue, NumberError> {
-    let cell = text.trim_matches(is_padding);
+    let cell = trim_padding(text);
     if cell.is_empty() {
         return Ok(CellValue::Empty);
     }
+    if let Some(value) = plain_amount(cell) {
+        return Ok(CellValue::Amount {
+            value,
+            formula: None,
+        });
+    }
+    parse_trimmed_cell(cell)
+}
+
+/// `text` without padding at either end ([`is_padding`]), looking at the
+/// characters only when an end is not a visible ASCII character.
+#[inline]
+fn trim_padding(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let bytes = text.as_bytes();
+    let text = if visible(bytes.first()) {
+        text
+    } else {
+        text.trim_start_matches(is_padding)
+    };
+    if visible(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim_end_matches(is_padding)
+    }
+}
+
+/// The amount of the most common cells, read in one pass over the bytes, or
+/// `None` to let [`parse_trimmed_cell`] read the cell: an optional `-` right
+/// before the digits; digits, either all together or in groups of three after
+/// a first group of one to three, each group after a single blank (space,
+/// U+00A0, U+202F, U+2009); an optional decimal comma followed by digits; an
+/// optional `€`, after blanks or not. `93 507,00 €`, `93507`, `-12,5`, `0,00`.
+/// Such cells are read by the general rules too, to the same value and scale
+/// (a unit test checks that); this only spares the general rules' several
+/// passes for the thousands of cells of a large paste.
+fn plain_amount(cell: &str) -> Option<Decimal> {
+    let bytes = cell.as_bytes();
+    let mut i = 0usize;
+    let negative = bytes.first() == Some(&b'-');
+    if negative {
+        i = 1;
+    }
+    let mut digits = Digits::default();
+    // The blank at `i`, if any, and its length in bytes.
+    let blank_at = |i: usize| -> Option<usize> {
+        match bytes.get(i..)? {
+            [b' ', ..] => Some(1),
+            [0xC2, 0xA0, ..] => Some(2),
+            [0xE2, 0x80, 0xAF | 0x89, ..] => Some(3),
+            _ => None,
+        }
+    };
+    let run_of_digits = |from: usize| -> usize {
+        bytes.get(from..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        })
+    };
+    let first = run_of_digits(i);
+    if first == 0 {
+        return None;
+    }
+    digits.push_all(cell.get(i..i + first)?);
+    i += first;
+    let mut grouped = false;
+    // Groups of three digits, each after one blank.
+    while let Some(blank) = blank_at(i) {
+        let n = run_of_digits(i + blank);
+        if n == 0 {
+            break; // a blank before the `€`
+        }
+        if n != 3 {
+            return None;
+        }
+        digits.push_all(cell.get(i + blank..i + blank + 3)?);
+        i += blank + 3;
+        grouped = true;
+    }
+    if grouped && first > 3 {
+        return None;
+    }
+    let mut scale = 0u32;
+    if bytes.get(i) == Some(&b',') {
+        let n = run_of_digits(i + 1);
+        if n == 0 {
+            return None;
+        }
+        digits.push_all(cell.get(i + 1..i + 1 + n)?);
+        scale = u32::try_from(n).ok()?;
+        i += 1 + n;
+    }
+    // Blanks, then `€` at the very end; or nothing.
+    while let Some(blank) = blank_at(i) {
+        i += blank;
+    }
+    match bytes.get(i..)? {
+        [] => {}
+        [0xE2, 0x82, 0xAC] => {}
+        _ => return None,
+    }
+    if digits.significant > 29 || scale > Decimal::MAX_SCALE {
+        return None;
+    }
+    let magnitude = Decimal::try_from_i128_with_scale(digits.mantissa(), scale).ok()?;
+    if negative {
+        negate(magnitude)
+    } else {
+        Some(magnitude)
+    }
+}
+
+/// [`parse_cell`] of a cell already trimmed and not empty, by the general
+/// rules.
+fn parse_trimmed_cell(cell: &str) -> Result<CellValue, NumberError> {
     if cell.starts_with('=') {
         let value = expr::eval(cell)?;
         return Ok(CellValue::Amount {
@@ -375,9 +560,11 @@ pub fn parse_cell(text: &str) -> Result<CellValue, NumberError> {
             formula: Some(cell.to_string()),
         });
     }
-    if NOT_AVAILABLE
-        .iter()
-        .any(|mark| cell.eq_ignore_ascii_case(mark))
+    // The marks are 4 bytes long at most.
+    if cell.len() <= 4
+        && NOT_AVAILABLE
+            .iter()
+            .any(|mark| cell.eq_ignore_ascii_case(mark))
     {
         return Ok(CellValue::NotAvailable);
     }
@@ -654,6 +841,63 @@ mod tests {
         // 28 nines fit exactly.
         let nines = "9999999999999999999999999999";
         assert_eq!(amount(nines), d(nines));
+    }
+
+    proptest::proptest! {
+        /// The fast path reads what the general rules read, to the same value
+        /// and scale, and nothing they refuse.
+        #[test]
+        fn plain_amounts_read_as_the_general_rules_read_them(
+            cell in proptest::prop_oneof![
+                "-?[0-9 \u{A0}\u{202F}\u{2009},.€a%()+-]{1,18}",
+                "-?[0-9]{1,4}([ \u{A0}\u{202F}\u{2009}]{1,2}[0-9]{2,4}){0,3}(,[0-9]{0,3})?[ \u{A0}]{0,2}€?",
+                "-?[0-9]{25,31}(,[0-9]{0,30})?",
+            ]
+        ) {
+            let cell = cell.trim_matches(is_padding);
+            if let Some(fast) = plain_amount(cell) {
+                match parse_trimmed_cell(cell) {
+                    Ok(CellValue::Amount { value, formula: None }) => {
+                        proptest::prop_assert_eq!(value, fast);
+                        proptest::prop_assert_eq!(value.scale(), fast.scale());
+                        proptest::prop_assert_eq!(value.is_sign_negative(), fast.is_sign_negative());
+                    }
+                    other => proptest::prop_assert!(false, "{cell:?}: fast {fast}, general {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_takes_the_common_cells() {
+        for (cell, expected) in [
+            ("93\u{202F}507,00\u{A0}€", "93507.00"),
+            ("93 507 €", "93507"),
+            ("93507", "93507"),
+            ("-12,5", "-12.5"),
+            ("0,00", "0.00"),
+            ("1\u{A0}815\u{A0}650,00€", "1815650.00"),
+        ] {
+            let value = plain_amount(cell).unwrap();
+            assert_eq!(value.to_string(), expected, "{cell:?}");
+        }
+        // Left to the general rules: dots, signs after blanks, bad groups, units.
+        for cell in [
+            "1.000",
+            "- 12",
+            "12 34",
+            "1234 567",
+            "12,",
+            "216%",
+            "(5)",
+            "+5",
+            "12 EUR",
+            "-0,00 €x",
+        ] {
+            assert_eq!(plain_amount(cell), None, "{cell:?}");
+        }
+        // Negating zero gives a plain zero here too.
+        assert!(!plain_amount("-0,00").unwrap().is_sign_negative());
     }
 
     #[test]

@@ -223,10 +223,36 @@ pub fn read_table(text: &str) -> Reading {
     read_table_with(text, &ReadOptions::default())
 }
 
-/// Reads a pasted table with some choices made by the caller.
+/// Reads a pasted table with some choices made by the caller: the text is cut
+/// into a grid of cells ([`text_grid`]) which is then read by [`read_grid`].
 pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
+    read_grid(&text_grid(text), options)
+}
+
+/// Cuts pasted text (tab-separated, or a `;` / `,` CSV) into rows of cells, as
+/// [`read_table`] sees them: a UTF-8 BOM is dropped, quoted cells may hold
+/// separators, quotes and line breaks, and blank lines are kept as empty rows so
+/// that `grid[i]` is the spreadsheet's row `i + 1`.
+pub fn text_grid(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let grid = split_rows(text);
+    split_rows(text)
+}
+
+/// Reads a grid of text cells: `rows[i]` is the spreadsheet's row `i + 1` and
+/// `rows[i][j]` its column `j + 1` (rows may have different lengths; an empty
+/// row is a blank line). This is where every table ends up, whether pasted
+/// ([`read_table_with`]) or read from a spreadsheet file
+/// ([`crate::files::open`]): cells hold text as a user would see it (`93507`,
+/// `93 507,00 €`, `#DIV/0!`) and are read exactly as pasted cells are.
+pub fn read_grid(rows: &[Vec<String>], options: &ReadOptions) -> Reading {
+    let grid: Vec<Row<'_>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            number: i + 1,
+            cells,
+        })
+        .collect();
     let header_row = match options.header_row {
         Some(0) => None,
         Some(n) => Some(n),
@@ -234,7 +260,7 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
     };
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let header_cells: Vec<String> = header_row
-        .and_then(|n| grid.iter().find(|r| r.number == n))
+        .and_then(|n| grid.get(n.checked_sub(1)?))
         .map(|r| r.cells.iter().map(|c| collapse_blanks(c)).collect())
         .unwrap_or_default();
     let data_start = header_row.map_or(1, |n| n.saturating_add(1));
@@ -263,7 +289,12 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
             RowKind::Header
         } else if row.number < data_start {
             if reader.conv.title.is_empty() {
-                if let Some(first) = row.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) {
+                if let Some(first) = row
+                    .cells
+                    .iter()
+                    .map(|c| unprotect(c))
+                    .find(|c| !c.is_empty())
+                {
                     reader.conv.title = collapse_blanks(first);
                 }
             }
@@ -292,32 +323,94 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
     }
 }
 
+/// The row [`read_grid`] would take for the headings, if any (1-based).
+pub(crate) fn detect_header(rows: &[Vec<String>]) -> Option<usize> {
+    let grid: Vec<Row<'_>> = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .map(|(i, cells)| Row {
+            number: i + 1,
+            cells,
+        })
+        .collect();
+    detect_header_row(&grid)
+}
+
+/// The funder whose planned amount (base part, no year) a column headed `text`
+/// holds, if that is what the reader takes it for.
+pub(crate) fn planned_funder_of_heading(text: &str) -> Option<FunderRef> {
+    match classify_header(text) {
+        Guess::Role(ColumnRole::Planned {
+            funder,
+            part: Part::Base,
+            year: None,
+        }) => Some(funder),
+        _ => None,
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Rows and cells
 
 /// One row of the source table.
 #[derive(Debug)]
-struct Row {
+struct Row<'a> {
     /// 1-based spreadsheet row.
     number: usize,
-    cells: Vec<String>,
+    cells: &'a [String],
 }
 
-impl Row {
+impl Row<'_> {
+    #[inline]
     fn cell(&self, column: usize) -> &str {
-        self.cells.get(column).map_or("", |c| c.trim())
+        self.cells.get(column).map_or("", |c| trim(c))
     }
 
     fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.trim().is_empty())
+        self.cells.iter().all(|c| trim(c).is_empty())
+    }
+
+    /// A cell holding text (a number label, a title, a group…): trimmed, without
+    /// the apostrophe that protects it from being taken for a formula.
+    #[inline]
+    fn text(&self, column: usize) -> &str {
+        unprotect(self.cell(column))
     }
 }
 
-/// The delimiter: a tab if there is one, else `;` or `,`, whichever cuts the
-/// first rows into a consistent number of cells (`;` when both do, as French
-/// CSV uses `;` with decimal commas).
+/// `text` (trimmed) without the apostrophe put before a text cell so that a
+/// spreadsheet does not take it for a formula (`'=Total`, `'-5 ans`, written by
+/// [`crate::export`] and by careful users): the apostrophe is dropped when the
+/// next character is one that starts a formula (`=`, `+`, `-`, `@`, a tab or a
+/// carriage return). Only text cells are unprotected; a figure cell `'-5` stays
+/// unreadable, as a spreadsheet would hold it as text.
+fn unprotect(text: &str) -> &str {
+    let text = trim(text);
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.trim(),
+        _ => text,
+    }
+}
+
+/// [`str::trim`], looking at the characters only when an end is not a visible
+/// ASCII character (most cells: this runs several times for every cell).
+#[inline]
+fn trim(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let bytes = text.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// The delimiter: a tab if there is one outside quoted cells, else `;` or `,`,
+/// whichever cuts the first rows into a consistent number of cells (`;` when
+/// both do, as French CSV uses `;` with decimal commas).
 fn detect_delimiter(text: &str) -> u8 {
-    if text.contains('\t') {
+    if has_tab_outside_quotes(text) {
         return b'\t';
     }
     // (cuts into several cells, how many of the first rows share the usual count)
@@ -349,6 +442,39 @@ fn detect_delimiter(text: &str) -> u8 {
     } else {
         b'\t'
     }
+}
+
+/// Whether a tab appears outside quoted cells. A tab inside a quoted cell of a
+/// `;` CSV (`1;"a<tab>b";3`) does not make the text tab-separated. A quote opens a
+/// quoted cell only at the start of a cell (after a line break, a tab, `;` or
+/// `,`), as in the CSV format; a stray quote inside a cell (`12" écran`) does not.
+fn has_tab_outside_quotes(text: &str) -> bool {
+    let mut in_quotes = false;
+    let mut at_cell_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if in_quotes {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    in_quotes = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'\t' => return true,
+            b'"' if at_cell_start => in_quotes = true,
+            b';' | b',' | b'\n' | b'\r' => {
+                at_cell_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        at_cell_start = false;
+    }
+    false
 }
 
 fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
@@ -394,30 +520,68 @@ fn blank_lines_before(bytes: &[u8], start: usize) -> usize {
 
 /// Cuts the text into rows. The `csv` crate skips blank lines; they are put back
 /// so that row numbers match the spreadsheet's.
-fn split_rows(text: &str) -> Vec<Row> {
+fn split_rows(text: &str) -> Vec<Vec<String>> {
+    let delimiter = detect_delimiter(text);
+    if !text.contains('"') {
+        return split_unquoted(text, char::from(delimiter));
+    }
     let bytes = text.as_bytes();
-    let mut reader = csv_reader(text, detect_delimiter(text));
+    let mut reader = csv_reader(text, delimiter);
     let mut record = csv::ByteRecord::new();
     let mut rows = Vec::new();
-    let mut number = 0usize;
     while let Ok(true) = reader.read_byte_record(&mut record) {
         let start = record
             .position()
             .and_then(|p| usize::try_from(p.byte()).ok())
             .unwrap_or(0);
         for _ in 0..blank_lines_before(bytes, start) {
-            number += 1;
-            rows.push(Row {
-                number,
-                cells: Vec::new(),
-            });
+            rows.push(Vec::new());
         }
-        number += 1;
+        // Cut at ASCII delimiters of valid UTF-8, every cell is valid UTF-8.
         let cells = record
             .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .map(|f| match std::str::from_utf8(f) {
+                Ok(text) => text.to_string(),
+                Err(_) => String::from_utf8_lossy(f).into_owned(),
+            })
             .collect();
-        rows.push(Row { number, cells });
+        rows.push(cells);
+    }
+    rows
+}
+
+/// [`split_rows`] of a text without any quote, where the CSV rules come down
+/// to cutting lines (at CRLF, LF or a lone CR) and cells (at the delimiter):
+/// the same rows, faster, for the common paste of a table without quotes. As
+/// with the `csv` crate, an empty line is an empty row and empty lines at the
+/// end are no rows at all.
+fn split_unquoted(text: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut blank_run = 0usize;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (line, next) = match rest.find(['\r', '\n']) {
+            Some(i) => {
+                let after = if rest.get(i..i.saturating_add(2)) == Some("\r\n") {
+                    i.saturating_add(2)
+                } else {
+                    i.saturating_add(1)
+                };
+                (
+                    rest.get(..i).unwrap_or_default(),
+                    rest.get(after..).unwrap_or_default(),
+                )
+            }
+            None => (rest, ""),
+        };
+        rest = next;
+        if line.is_empty() {
+            blank_run = blank_run.saturating_add(1);
+            continue;
+        }
+        rows.extend(std::iter::repeat_n(Vec::new(), blank_run));
+        blank_run = 0;
+        rows.push(line.split(delimiter).map(str::to_string).collect());
     }
     rows
 }
@@ -721,7 +885,7 @@ fn classify_header(text: &str) -> Guess {
 }
 
 /// Whether a row looks like the headings: at least two cells are known headings.
-fn looks_like_header(row: &Row) -> bool {
+fn looks_like_header(row: &Row<'_>) -> bool {
     row.cells
         .iter()
         .filter(|c| !matches!(classify_header(c), Guess::Role(ColumnRole::Ignored)))
@@ -729,7 +893,7 @@ fn looks_like_header(row: &Row) -> bool {
         >= 2
 }
 
-fn detect_header_row(grid: &[Row]) -> Option<usize> {
+fn detect_header_row(grid: &[Row<'_>]) -> Option<usize> {
     grid.iter()
         .take(HEADER_SEARCH_ROWS)
         .find(|r| looks_like_header(r))
@@ -739,7 +903,7 @@ fn detect_header_row(grid: &[Row]) -> Option<usize> {
 /// The role of every column: the caller's, else the heading's, with the choices
 /// that depend on the other columns made last.
 fn column_roles(
-    grid: &[Row],
+    grid: &[Row<'_>],
     headers: &[String],
     width: usize,
     has_header: bool,
@@ -805,8 +969,8 @@ fn column_roles(
 /// column is the title (after a first column of short labels, the number), and
 /// the figure columns are, in order, the State's, the Département's, then other
 /// funders' planned amounts. A guess for the user to check.
-fn guess_roles_from_content(grid: &[Row], width: usize, data_start: usize) -> Vec<ColumnRole> {
-    let data: Vec<&Row> = grid.iter().filter(|r| r.number >= data_start).collect();
+fn guess_roles_from_content(grid: &[Row<'_>], width: usize, data_start: usize) -> Vec<ColumnRole> {
+    let data: Vec<&Row<'_>> = grid.iter().filter(|r| r.number >= data_start).collect();
     let is_figure_column = |i: usize| {
         let cells: Vec<&str> = data
             .iter()
@@ -885,6 +1049,14 @@ fn group_kind_of(text: &str) -> Option<GroupKind> {
 }
 
 fn total_label_of(text: &str) -> Option<TotalLabel> {
+    // Every total label's first word starts with s, t or m (`sous`, `s/`,
+    // `total`, `totaux`, `montant`): most cells are not looked at further.
+    let first = text
+        .chars()
+        .find(|c| c.is_alphanumeric() || matches!(c, '°' | 'º'));
+    if !matches!(first, Some('s' | 'S' | 't' | 'T' | 'm' | 'M')) {
+        return None;
+    }
     let h = Heading::new(text);
     let first = h.words.first().map(String::as_str);
     let second = h.words.get(1).map(String::as_str);
@@ -924,6 +1096,36 @@ struct TableReader<'a> {
     last_total_row: Option<usize>,
     /// Whether a grand total row was read.
     after_grand_total: bool,
+    /// Columns of each text role, first to last (0-based).
+    text_columns: TextColumns,
+}
+
+/// The 0-based columns of each text role (looked up for every row).
+#[derive(Default)]
+struct TextColumns {
+    number: Vec<usize>,
+    title: Vec<usize>,
+    group: Vec<usize>,
+    budget_line: Vec<usize>,
+    service: Vec<usize>,
+}
+
+impl TextColumns {
+    fn new(columns: &[Column]) -> Self {
+        let mut found = Self::default();
+        for (i, c) in columns.iter().enumerate() {
+            let list = match c.role {
+                ColumnRole::Number => &mut found.number,
+                ColumnRole::Title => &mut found.title,
+                ColumnRole::Group => &mut found.group,
+                ColumnRole::BudgetLine => &mut found.budget_line,
+                ColumnRole::Service => &mut found.service,
+                _ => continue,
+            };
+            list.push(i);
+        }
+        found
+    }
 }
 
 impl<'a> TableReader<'a> {
@@ -964,28 +1166,36 @@ impl<'a> TableReader<'a> {
             has_executed_split,
             last_total_row: None,
             after_grand_total: false,
+            text_columns: TextColumns::new(columns),
         }
     }
 
     /// Text of the first column with this role in `row`.
-    fn text_of(&self, row: &Row, role: &ColumnRole) -> String {
-        self.columns
+    fn text_of(&self, row: &Row<'_>, role: &ColumnRole) -> String {
+        let columns = match role {
+            ColumnRole::Number => &self.text_columns.number,
+            ColumnRole::Title => &self.text_columns.title,
+            ColumnRole::Group => &self.text_columns.group,
+            ColumnRole::BudgetLine => &self.text_columns.budget_line,
+            ColumnRole::Service => &self.text_columns.service,
+            _ => return String::new(),
+        };
+        columns
             .iter()
-            .filter(|c| &c.role == role)
-            .map(|c| row.cell(c.index - 1))
+            .map(|&i| row.text(i))
             .find(|t| !t.is_empty())
             .map(str::to_string)
             .unwrap_or_default()
     }
 
-    fn read_row(&mut self, row: &Row) -> RowKind {
+    fn read_row(&mut self, row: &Row<'_>) -> RowKind {
         if row.is_blank() {
             return RowKind::Empty;
         }
-        if let Some((label, kind)) = self.total_label(row) {
+        let number = self.text_of(row, &ColumnRole::Number);
+        if let Some((label, kind)) = self.total_label_with(row, &number) {
             return self.read_total(row, label, kind);
         }
-        let number = self.text_of(row, &ColumnRole::Number);
         let title = self.text_of(row, &ColumnRole::Title);
         let has_figure = self
             .columns
@@ -1012,10 +1222,14 @@ impl<'a> TableReader<'a> {
 
     /// The label and kind of a total row, if `row` is one. An action number in
     /// the row makes it an action, whatever its title says.
-    fn total_label(&self, row: &Row) -> Option<(String, TotalLabel)> {
-        let number = self.text_of(row, &ColumnRole::Number);
+    fn total_label(&self, row: &Row<'_>) -> Option<(String, TotalLabel)> {
+        self.total_label_with(row, &self.text_of(row, &ColumnRole::Number))
+    }
+
+    /// [`Self::total_label`] of a row whose number cell holds `number`.
+    fn total_label_with(&self, row: &Row<'_>, number: &str) -> Option<(String, TotalLabel)> {
         if !number.is_empty() {
-            return total_label_of(&number).map(|k| (number, k));
+            return total_label_of(number).map(|k| (number.to_string(), k));
         }
         let label_columns = self.columns.iter().filter(|c| {
             matches!(
@@ -1023,9 +1237,13 @@ impl<'a> TableReader<'a> {
                 ColumnRole::Title | ColumnRole::Group | ColumnRole::Ignored
             )
         });
-        let first_non_empty = row.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty());
+        let first_non_empty = row
+            .cells
+            .iter()
+            .map(|c| unprotect(c))
+            .find(|c| !c.is_empty());
         label_columns
-            .map(|c| row.cell(c.index - 1))
+            .map(|c| row.text(c.index - 1))
             .chain(first_non_empty)
             .filter(|t| !t.is_empty())
             .find_map(|t| total_label_of(t).map(|k| (collapse_blanks(t), k)))
@@ -1033,29 +1251,32 @@ impl<'a> TableReader<'a> {
 
     /// The group a row opens, if it only names a group: text in the group column
     /// and nothing else, or one cell starting with `Axe`, `Mesure` or `Volet`.
-    fn group_heading(&self, row: &Row) -> Option<String> {
-        let filled: Vec<(usize, &str)> = row
+    fn group_heading(&self, row: &Row<'_>) -> Option<String> {
+        let role_of = |i: usize| self.columns.get(i).map(|c| &c.role);
+        let mut filled = row
             .cells
             .iter()
             .enumerate()
-            .map(|(i, c)| (i, c.trim()))
-            .filter(|(_, c)| !c.is_empty())
-            .collect();
-        let role_of = |i: usize| self.columns.get(i).map(|c| &c.role);
-        if filled
-            .iter()
-            .all(|(i, _)| role_of(*i) == Some(&ColumnRole::Group))
-        {
-            return filled.first().map(|(_, t)| collapse_blanks(t));
-        }
-        match filled.as_slice() {
-            [(i, text)]
-                if !role_of(*i).is_some_and(ColumnRole::is_figure)
-                    && group_kind_of(text).is_some() =>
-            {
-                Some(collapse_blanks(text))
+            .map(|(i, c)| (i, unprotect(c)))
+            .filter(|(_, c)| !c.is_empty());
+        let (first_column, first_text) = filled.next()?;
+        let mut all_in_group_column = role_of(first_column) == Some(&ColumnRole::Group);
+        let mut single = true;
+        for (i, _) in filled {
+            single = false;
+            if role_of(i) != Some(&ColumnRole::Group) {
+                all_in_group_column = false;
+                break;
             }
-            _ => None,
+        }
+        if all_in_group_column
+            || (single
+                && !role_of(first_column).is_some_and(ColumnRole::is_figure)
+                && group_kind_of(first_text).is_some())
+        {
+            Some(collapse_blanks(first_text))
+        } else {
+            None
         }
     }
 
@@ -1076,7 +1297,7 @@ impl<'a> TableReader<'a> {
         id
     }
 
-    fn error(&mut self, row: &Row, column: &Column, reason: NumberError) {
+    fn error(&mut self, row: &Row<'_>, column: &Column, reason: NumberError) {
         self.errors.push(CellError {
             row: row.number,
             column: column.index,
@@ -1089,7 +1310,7 @@ impl<'a> TableReader<'a> {
     /// The figure in a cell of a figure column: an amount, or a ratio for rate
     /// columns. Empty and "not available" cells give `None`; unreadable ones an
     /// error, recorded, and `None`.
-    fn figure(&mut self, row: &Row, column: &Column) -> Option<(Decimal, Option<String>)> {
+    fn figure(&mut self, row: &Row<'_>, column: &Column) -> Option<(Decimal, Option<String>)> {
         let text = row.cell(column.index - 1);
         match parse_cell(text) {
             Ok(CellValue::Empty | CellValue::NotAvailable) => None,
@@ -1131,14 +1352,14 @@ impl<'a> TableReader<'a> {
         });
     }
 
-    fn read_action(&mut self, row: &Row, number: String, title: String) -> ActionId {
+    fn read_action(&mut self, row: &Row<'_>, number: String, title: String) -> ActionId {
         let id = self.conv.actions.len();
         let optional = |s: String| if s.is_empty() { None } else { Some(s) };
         let comments: Vec<String> = self
             .columns
             .iter()
             .filter(|c| c.role == ColumnRole::Comments)
-            .map(|c| row.cell(c.index - 1).to_string())
+            .map(|c| row.text(c.index - 1).to_string())
             .filter(|t| !t.is_empty())
             .collect();
         let mut action = Action {
@@ -1216,7 +1437,7 @@ impl<'a> TableReader<'a> {
     }
 
     /// Row number of the last total row of the table.
-    fn last_total_row(&self, grid: &[Row]) -> Option<usize> {
+    fn last_total_row(&self, grid: &[Row<'_>]) -> Option<usize> {
         grid.iter()
             .rev()
             .find(|r| !r.is_blank() && self.total_label(r).is_some())
@@ -1225,7 +1446,7 @@ impl<'a> TableReader<'a> {
 
     /// Reads a subtotal or total row: its figures become declared figures of the
     /// current group or of the whole table.
-    fn read_total(&mut self, row: &Row, label: String, kind: TotalLabel) -> RowKind {
+    fn read_total(&mut self, row: &Row<'_>, label: String, kind: TotalLabel) -> RowKind {
         // "Total axe 2", "Total Volet 1": a group's, whatever comes after.
         let names_group =
             Heading::new(&label).any_word(&["axe", "axes", "mesure", "mesures", "volet", "volets"]);
@@ -1508,6 +1729,56 @@ mod tests {
             detect_delimiter("une seule colonne\nsans séparateur"),
             b'\t'
         );
+    }
+
+    #[test]
+    fn a_tab_inside_a_quoted_cell_is_not_a_delimiter() {
+        assert!(has_tab_outside_quotes("a\tb"));
+        assert!(!has_tab_outside_quotes("1;\"a\tb\";3\n2;x;4"));
+        assert_eq!(detect_delimiter("N°;Titre;Etat\n1;\"a\tb\";3\n2;x;4"), b';');
+        // A doubled quote inside the quoted cell does not close it.
+        assert!(!has_tab_outside_quotes("\"a\"\"\tb\";1"));
+        // A stray quote inside a cell opens nothing: the tab after it counts.
+        assert!(has_tab_outside_quotes("12\" écran\t5"));
+        // A quoted cell then a real tab.
+        assert!(has_tab_outside_quotes("\"a;b\"\tc"));
+    }
+
+    #[test]
+    fn text_cells_lose_the_apostrophe_that_protects_them() {
+        assert_eq!(unprotect(" '=Total "), "=Total");
+        assert_eq!(unprotect("'-5 ans"), "-5 ans");
+        assert_eq!(unprotect("'+33"), "+33");
+        assert_eq!(unprotect("'@x"), "@x");
+        assert_eq!(unprotect("'\tx"), "x");
+        // Other apostrophes stay.
+        assert_eq!(unprotect("'Aller vers'"), "'Aller vers'");
+        assert_eq!(unprotect("l'=x"), "l'=x");
+    }
+
+    proptest::proptest! {
+        /// Without quotes, cutting lines and cells by hand gives what the
+        /// `csv` crate gives.
+        #[test]
+        fn unquoted_text_is_cut_as_the_csv_crate_cuts_it(
+            text in "([a-z0-9 ,;\t]{0,6}(\r\n|\n|\r)?){0,20}"
+        ) {
+            let delimiter = detect_delimiter(&text);
+            let fast = split_unquoted(&text, char::from(delimiter));
+            // The `csv` path of `split_rows`, forced.
+            let bytes = text.as_bytes();
+            let mut reader = csv_reader(&text, delimiter);
+            let mut record = csv::ByteRecord::new();
+            let mut slow: Vec<Vec<String>> = Vec::new();
+            while let Ok(true) = reader.read_byte_record(&mut record) {
+                let start = record.position().map_or(0, |p| p.byte() as usize);
+                for _ in 0..blank_lines_before(bytes, start) {
+                    slow.push(Vec::new());
+                }
+                slow.push(record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect());
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]

@@ -1,0 +1,790 @@
+//! Opening a file the user gives the calculator: a spreadsheet (`.xlsx`, `.xls`,
+//! `.ods`), a text table (`.csv`, `.tsv`, `.txt`) or a saved convention (`.json`).
+//!
+//! [`kind_of`] tells what a file is, [`open`] reads it:
+//!
+//! - a **spreadsheet** becomes a grid of text cells, each written as the user
+//!   would have pasted it, and is read by [`crate::read::read_grid`] exactly like
+//!   a paste (same header detection, same cell errors with row and column);
+//! - a **text table** is decoded (see [`decode_text`]), cut into cells by
+//!   [`crate::read::text_grid`] and read like a paste;
+//! - a **saved convention** is loaded by [`crate::saved::from_json`].
+//!
+//! # Spreadsheet cells as text
+//!
+//! | cell | text |
+//! |---|---|
+//! | a number (`93507`, `0.1`, `-12.5`) | the shortest decimal that reads back as the same binary number, with a decimal comma: `93507`, `0,1`, `-12,5` (see below) |
+//! | text | as is (`93 507,00 €` is then read like a pasted cell) |
+//! | a date | ISO: `2024-03-15`, or `2024-03-15T14:30:00` with a time |
+//! | a duration | `[h]:mm:ss` as the spreadsheet shows it: `36:30:00` |
+//! | a boolean | `VRAI` / `FAUX`, as French Excel shows them |
+//! | a formula | its value as last computed by the spreadsheet (the cached value) |
+//! | an error | its text, `#DIV/0!`, `#REF!`…, which the reader reports as a cell error |
+//!
+//! A spreadsheet stores numbers as binary floats (`f64`): 0.1 is stored as
+//! 0.1000000000000000055511151231257827…. Its exact value is *not* what the
+//! user typed; the shortest decimal text that reads back as the same `f64` is
+//! (Rust's `Display` for `f64`, which never uses an exponent). That text is what
+//! Excel shows and what the calculator reads, exactly, as a decimal;
+//! `Decimal::from_f64` is never used, as it would expose the binary noise. The
+//! decimal separator is written as a comma because a dot followed by exactly
+//! three digits (`1.234`) is read as a thousands separator by
+//! [`crate::number`]; a single comma is always a decimal comma.
+//!
+//! Rows and columns keep the spreadsheet's numbering: a table whose headings
+//! are on row 3, column B gives cell errors on "ligne 3, colonne 2" as Excel
+//! shows them.
+//!
+//! # Which sheet
+//!
+//! The first visible worksheet where the reader finds a header row (see
+//! [`crate::read`]); when none has one, the first visible worksheet that is not
+//! empty. Hidden sheets are looked at only when no sheet is visible.
+//!
+//! # Size
+//!
+//! A sheet whose grid (rows × used columns of each row) exceeds
+//! [`MAX_GRID_CELLS`] is refused with [`FileError::TooLarge`] rather than
+//! filling the browser's memory.
+//!
+//! Spreadsheets need the `spreadsheets` feature (on by default); without it they
+//! give [`FileError::SpreadsheetsDisabled`].
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::model::Convention;
+use crate::read::{read_grid, text_grid, ReadOptions, Reading};
+use crate::saved::{self, LoadError};
+
+/// The largest grid read from a spreadsheet sheet, in cells (empty cells
+/// inside each row's used part included). 2 000 000 cells is 40 000 rows of 50
+/// columns; an annex has a few hundred.
+pub const MAX_GRID_CELLS: usize = 2_000_000;
+
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Excel 2007+ workbook (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// Excel 97–2003 workbook (`.xls`).
+    Xls,
+    /// OpenDocument spreadsheet (`.ods`, LibreOffice).
+    Ods,
+    /// Comma- or semicolon-separated text (`.csv`).
+    Csv,
+    /// Tab-separated text (`.tsv`, `.tab`, `.txt`).
+    Tsv,
+    /// A convention saved by the calculator (`.json`).
+    Saved,
+}
+
+impl FileKind {
+    /// Whether the file is a spreadsheet workbook (read with calamine).
+    pub fn is_spreadsheet(self) -> bool {
+        matches!(self, Self::Xlsx | Self::Xls | Self::Ods)
+    }
+
+    /// Short name for messages: `XLSX`, `CSV`, `JSON`…
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Xlsx => "XLSX",
+            Self::Xls => "XLS",
+            Self::Ods => "ODS",
+            Self::Csv => "CSV",
+            Self::Tsv => "TSV",
+            Self::Saved => "JSON",
+        }
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// What [`open`] found in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// A table, read like a paste: check [`Reading::errors`] and the roles of
+    /// the columns before using [`Reading::convention`].
+    Table {
+        /// What the file was.
+        kind: FileKind,
+        /// The sheet that was read, for a spreadsheet.
+        sheet: Option<String>,
+        /// The table as read.
+        reading: Reading,
+    },
+    /// A convention saved by the calculator.
+    Saved(Convention),
+}
+
+/// Why a file cannot be opened. Messages are in French.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum FileError {
+    /// Neither the name nor the content says what the file is.
+    #[error(
+        "format de fichier non reconnu : « {name} » (formats lus : .xlsx, .xls, .ods, .csv, \
+         .tsv, .txt, .json)"
+    )]
+    Unknown {
+        /// The file's name.
+        name: String,
+    },
+    /// The workbook cannot be read (damaged, encrypted, not really a workbook).
+    #[error("classeur {kind} illisible : {message}")]
+    Spreadsheet {
+        /// What the file was taken for.
+        kind: FileKind,
+        /// What the spreadsheet reader said.
+        message: String,
+    },
+    /// The workbook has no worksheet.
+    #[error("le classeur ne contient aucune feuille de calcul")]
+    NoSheet,
+    /// The sheet is larger than [`MAX_GRID_CELLS`].
+    #[error(
+        "feuille « {sheet} » trop grande : plus de {limit} cellules (copiez-collez plutôt le \
+         tableau financier)"
+    )]
+    TooLarge {
+        /// The sheet's name.
+        sheet: String,
+        /// [`MAX_GRID_CELLS`].
+        limit: usize,
+    },
+    /// This build of the calculator does not read workbooks (feature
+    /// `spreadsheets` off).
+    #[error(
+        "la lecture des classeurs {kind} n'est pas incluse dans cette version : enregistrez le \
+         tableau en CSV ou copiez-collez-le"
+    )]
+    SpreadsheetsDisabled {
+        /// What the file was.
+        kind: FileKind,
+    },
+    /// A saved convention where a table was expected ([`table_grid`]).
+    #[error("ce fichier est une convention enregistrée, pas un tableau")]
+    NotATable,
+    /// A saved convention that cannot be loaded.
+    #[error(transparent)]
+    Saved(#[from] LoadError),
+}
+
+/// Signature of a zip archive (xlsx and ods are zip archives).
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// Signature of an OLE2 compound file (xls).
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The mimetype an ODS stores first in its zip, uncompressed.
+const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+/// The part every xlsx has (zip entry names are stored uncompressed).
+const XLSX_WORKBOOK: &[u8] = b"xl/workbook.xml";
+
+/// What a file is, from its name and content; `None` when neither says.
+///
+/// 1. A workbook's signature wins over the name, as files are often misnamed
+///    (an `.xls` that is really an xlsx): a zip holding `xl/workbook.xml` is
+///    [`FileKind::Xlsx`], a zip whose mimetype is the ODS one is
+///    [`FileKind::Ods`], an OLE2 compound file (`D0 CF 11 E0…`) is
+///    [`FileKind::Xls`].
+/// 2. Else the extension: `.xlsx`/`.xlsm`, `.xls`, `.ods`, `.csv`,
+///    `.tsv`/`.tab`/`.txt`, `.json` (case ignored).
+/// 3. Else the content: `{` first (blanks and a BOM aside) is a saved
+///    convention; text is a table, [`FileKind::Tsv`] if it has a tab, else
+///    [`FileKind::Csv`]; anything else (binary) is unknown.
+pub fn kind_of(name: &str, bytes: &[u8]) -> Option<FileKind> {
+    if let Some(kind) = container_kind(bytes) {
+        return Some(kind);
+    }
+    if let Some(kind) = extension_kind(name) {
+        return Some(kind);
+    }
+    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC) {
+        return None;
+    }
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    let has_bom = head.starts_with(&[0xEF, 0xBB, 0xBF])
+        || head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF]);
+    if !has_bom && head.contains(&0) {
+        return None;
+    }
+    let text = decode_text(head);
+    if saved::looks_like_saved(&text) {
+        Some(FileKind::Saved)
+    } else if text.contains('\t') {
+        Some(FileKind::Tsv)
+    } else {
+        Some(FileKind::Csv)
+    }
+}
+
+/// The kind a workbook's signature says, if it is a workbook.
+fn container_kind(bytes: &[u8]) -> Option<FileKind> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        let head = bytes.get(..bytes.len().min(256)).unwrap_or(bytes);
+        if contains(head, ODS_MIMETYPE) {
+            Some(FileKind::Ods)
+        } else if contains(bytes, XLSX_WORKBOOK) {
+            Some(FileKind::Xlsx)
+        } else {
+            None
+        }
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Some(FileKind::Xls)
+    } else {
+        None
+    }
+}
+
+fn extension_kind(name: &str) -> Option<FileKind> {
+    let (_, extension) = name.trim().rsplit_once('.')?;
+    Some(match extension.to_ascii_lowercase().as_str() {
+        "xlsx" | "xlsm" => FileKind::Xlsx,
+        "xls" => FileKind::Xls,
+        "ods" => FileKind::Ods,
+        "csv" => FileKind::Csv,
+        "tsv" | "tab" | "txt" => FileKind::Tsv,
+        "json" => FileKind::Saved,
+        _ => return None,
+    })
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    haystack
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == first)
+        .any(|(i, _)| haystack.get(i..i.saturating_add(needle.len())) == Some(needle))
+}
+
+/// Opens a file: a table (spreadsheet or text) read with `options`, or a saved
+/// convention. Nothing a file contains makes this panic: what cannot be read
+/// is an error, or a [`crate::read::CellError`] in the reading.
+pub fn open(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Opened, FileError> {
+    if kind_of(name, bytes) == Some(FileKind::Saved) {
+        return Ok(Opened::Saved(saved::from_json(&decode_text(bytes))?));
+    }
+    let grid = table_grid(name, bytes)?;
+    Ok(Opened::Table {
+        kind: grid.kind,
+        sheet: grid.sheet,
+        reading: read_grid(&grid.rows, options),
+    })
+}
+
+/// A table file cut into text cells, before reading: what [`open`] gives
+/// [`crate::read::read_grid`]. Keep it to read the table again with other
+/// [`ReadOptions`] (another header row, other column roles) without decoding
+/// the file again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableGrid {
+    /// What the file was.
+    pub kind: FileKind,
+    /// The sheet that was read, for a spreadsheet.
+    pub sheet: Option<String>,
+    /// `rows[i][j]` is the cell of row `i + 1`, column `j + 1`.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The cells of a table file (spreadsheet or text), as [`open`] reads them. A
+/// saved convention is not a table: [`FileError::NotATable`].
+pub fn table_grid(name: &str, bytes: &[u8]) -> Result<TableGrid, FileError> {
+    let kind = kind_of(name, bytes).ok_or_else(|| FileError::Unknown {
+        name: name.to_string(),
+    })?;
+    let (sheet, rows) = match kind {
+        FileKind::Saved => return Err(FileError::NotATable),
+        FileKind::Csv | FileKind::Tsv => (None, text_grid(&decode_text(bytes))),
+        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => spreadsheet_grid(kind, bytes)?,
+    };
+    Ok(TableGrid { kind, sheet, rows })
+}
+
+// ---------------------------------------------------------------------------
+// Text
+
+/// The text of a text file, whatever its encoding:
+///
+/// - UTF-8, with or without a BOM (the BOM is dropped);
+/// - UTF-16 with a BOM (Excel's "Texte Unicode" export), little- or big-endian;
+/// - otherwise Windows-1252, French Excel's default encoding for
+///   "CSV (séparateur : point-virgule)" (`é` is the single byte `E9`).
+///
+/// Windows-1252 is Latin-1 (each byte is the code point of the same value)
+/// except for 32 bytes, `80`–`9F`, where it has `€`, `’`, `œ`, `…` and others:
+/// the table is written here ([`WINDOWS_1252_80_9F`]) rather than pulling in an
+/// encoding crate for it. A file that is not UTF-8 is always *some* text in
+/// Windows-1252, so this never fails.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Cow::Owned(decode_utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Cow::Owned(decode_utf16(rest, u16::from_be_bytes));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(decode_windows_1252(bytes)),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|pair| match pair {
+            [a, b] => unit([*a, *b]),
+            // An odd last byte: not a character.
+            _ => 0xFFFD,
+        })
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Windows-1252 bytes `80`–`9F`. The five bytes Windows-1252 leaves undefined
+/// (`81`, `8D`, `8F`, `90`, `9D`) map to the control character of the same
+/// value, as the WHATWG encoding standard does.
+pub const WINDOWS_1252_80_9F: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+];
+
+/// Decodes Windows-1252: Latin-1 except for `80`–`9F`.
+pub fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_80_9F
+                .get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Spreadsheets
+
+/// A grid of text cells, `grid[row][column]`, 0-based (row 0 is row 1).
+type Grid = Vec<Vec<String>>;
+
+/// The text of a number cell: the shortest decimal that reads back as the same
+/// `f64`, decimal comma (see the module documentation). Not a number or an
+/// infinity (which no spreadsheet stores in a cell) gives `#NUM!`, which the
+/// reader reports as a spreadsheet error.
+pub fn number_text(value: f64) -> String {
+    if !value.is_finite() {
+        return "#NUM!".into();
+    }
+    if value == 0.0 {
+        // −0 is 0.
+        return "0".into();
+    }
+    // `Display` for f64: shortest round-trip digits, no exponent, no ".0".
+    format!("{value}").replace('.', ",")
+}
+
+/// ISO text of a spreadsheet date (`2024-03-15`, `2024-03-15T14:30:00`).
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+fn date_text(
+    (year, month, day, hour, minute, second, milli): (u16, u8, u8, u8, u8, u8, u16),
+) -> String {
+    if (hour, minute, second, milli) == (0, 0, 0, 0) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}")
+    }
+}
+
+/// `[h]:mm:ss` text of a spreadsheet duration given in days (`1.5208333` →
+/// `36:30:00`).
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+fn duration_text(days: f64) -> String {
+    if !days.is_finite() {
+        return "#NUM!".into();
+    }
+    // `as` saturates: an absurd duration gives an absurd but finite text.
+    let seconds = (days * 86_400.0).round() as i64;
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    format!("{sign}{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+/// Collects the non-empty cells of a sheet, then lays them out as a grid,
+/// refusing sheets larger than [`MAX_GRID_CELLS`].
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+struct SheetCells {
+    sheet: String,
+    cells: Vec<(u32, u32, String)>,
+}
+
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+impl SheetCells {
+    fn new(sheet: &str) -> Self {
+        Self {
+            sheet: sheet.to_string(),
+            cells: Vec::new(),
+        }
+    }
+
+    fn too_large(&self) -> FileError {
+        FileError::TooLarge {
+            sheet: self.sheet.clone(),
+            limit: MAX_GRID_CELLS,
+        }
+    }
+
+    /// Adds a cell at an absolute (row, column), 0-based; empty text is skipped.
+    fn push(&mut self, row: u32, column: u32, text: String) -> Result<(), FileError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if self.cells.len() >= MAX_GRID_CELLS {
+            return Err(self.too_large());
+        }
+        self.cells.push((row, column, text));
+        Ok(())
+    }
+
+    /// The grid: every row down to the last non-empty one, each as long as its
+    /// last non-empty cell, so that rows and columns keep their numbers.
+    fn into_grid(mut self) -> Result<Grid, FileError> {
+        self.cells.sort_unstable_by_key(|(r, c, _)| (*r, *c));
+        let Some(last_row) = self.cells.last().map(|(r, _, _)| *r) else {
+            return Ok(Vec::new());
+        };
+        let rows = usize::try_from(last_row)
+            .ok()
+            .and_then(|r| r.checked_add(1))
+            .ok_or_else(|| self.too_large())?;
+        // Size first: one slot per row, plus the used width of each row.
+        let mut size = rows;
+        let mut previous: Option<u32> = None;
+        for (r, c, _) in self.cells.iter().rev() {
+            if previous != Some(*r) {
+                previous = Some(*r);
+                let width = usize::try_from(*c).unwrap_or(usize::MAX).saturating_add(1);
+                size = size.saturating_add(width);
+            }
+        }
+        if size > MAX_GRID_CELLS {
+            return Err(self.too_large());
+        }
+        let mut grid: Grid = vec![Vec::new(); rows];
+        for (r, c, text) in self.cells {
+            let (Ok(r), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+                continue;
+            };
+            let Some(row) = grid.get_mut(r) else {
+                continue;
+            };
+            if row.len() <= c {
+                row.resize(c.saturating_add(1), String::new());
+            }
+            if let Some(cell) = row.get_mut(c) {
+                *cell = text;
+            }
+        }
+        Ok(grid)
+    }
+}
+
+/// The sheet to read and its grid: the first one with a header row, else the
+/// first non-empty one (see the module documentation).
+#[cfg(feature = "spreadsheets")]
+fn spreadsheet_grid(kind: FileKind, bytes: &[u8]) -> Result<(Option<String>, Grid), FileError> {
+    use calamine::{Ods, Reader, Xls, Xlsx};
+    use std::io::Cursor;
+
+    let failed = |e: &dyn fmt::Display| FileError::Spreadsheet {
+        kind,
+        message: e.to_string(),
+    };
+    match kind {
+        FileKind::Xlsx => {
+            let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+            let names = candidate_sheets(book.sheets_metadata());
+            choose_sheet(names, |name| {
+                let mut sheet = SheetCells::new(name);
+                let mut cells = book.worksheet_cells_reader(name).map_err(|e| failed(&e))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
+                    let (row, column) = cell.get_position();
+                    if let Some(text) = data_ref_text(cell.get_value()) {
+                        sheet.push(row, column, text)?;
+                    }
+                }
+                sheet.into_grid()
+            })
+        }
+        FileKind::Xls => {
+            let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+            let names = candidate_sheets(book.sheets_metadata());
+            choose_sheet(names, |name| {
+                let range = book.worksheet_range(name).map_err(|e| failed(&e))?;
+                range_grid(name, &range)
+            })
+        }
+        FileKind::Ods => {
+            let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+            let names = candidate_sheets(book.sheets_metadata());
+            choose_sheet(names, |name| {
+                let range = book.worksheet_range(name).map_err(|e| failed(&e))?;
+                range_grid(name, &range)
+            })
+        }
+        FileKind::Csv | FileKind::Tsv | FileKind::Saved => Ok((None, Vec::new())),
+    }
+}
+
+#[cfg(not(feature = "spreadsheets"))]
+fn spreadsheet_grid(kind: FileKind, _bytes: &[u8]) -> Result<(Option<String>, Grid), FileError> {
+    Err(FileError::SpreadsheetsDisabled { kind })
+}
+
+/// Names of the worksheets to look at, in order: the visible ones, or all of
+/// them when none is visible.
+#[cfg(feature = "spreadsheets")]
+fn candidate_sheets(sheets: &[calamine::Sheet]) -> Vec<String> {
+    use calamine::{SheetType, SheetVisible};
+    let worksheets: Vec<&calamine::Sheet> = sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .collect();
+    let visible: Vec<String> = worksheets
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    if visible.is_empty() {
+        worksheets.iter().map(|s| s.name.clone()).collect()
+    } else {
+        visible
+    }
+}
+
+/// The first sheet whose grid has a header row, else the first non-empty one,
+/// else the first one. A sheet that cannot be read is skipped when another
+/// can; the first error is returned when none can.
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+fn choose_sheet(
+    names: Vec<String>,
+    mut grid_of: impl FnMut(&str) -> Result<Grid, FileError>,
+) -> Result<(Option<String>, Grid), FileError> {
+    let mut fallback: Option<(String, Grid)> = None;
+    let mut first_error: Option<FileError> = None;
+    for name in names {
+        match grid_of(&name) {
+            Ok(grid) => {
+                if crate::read::detect_header(&grid).is_some() {
+                    return Ok((Some(name), grid));
+                }
+                let better = match &fallback {
+                    None => true,
+                    Some((_, g)) => g.is_empty() && !grid.is_empty(),
+                };
+                if better {
+                    fallback = Some((name, grid));
+                }
+            }
+            Err(e) => {
+                if first_error.is_none() {
+                    first_error = Some(e);
+                }
+            }
+        }
+    }
+    match (fallback, first_error) {
+        (Some((name, grid)), _) => Ok((Some(name), grid)),
+        (None, Some(e)) => Err(e),
+        (None, None) => Err(FileError::NoSheet),
+    }
+}
+
+#[cfg(feature = "spreadsheets")]
+fn range_grid(sheet: &str, range: &calamine::Range<calamine::Data>) -> Result<Grid, FileError> {
+    let mut cells = SheetCells::new(sheet);
+    let (row0, column0) = range.start().unwrap_or((0, 0));
+    for (r, c, value) in range.used_cells() {
+        let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
+            continue;
+        };
+        if let Some(text) = data_text(value) {
+            cells.push(row0.saturating_add(r), column0.saturating_add(c), text)?;
+        }
+    }
+    cells.into_grid()
+}
+
+#[cfg(feature = "spreadsheets")]
+fn datetime_text(value: &calamine::ExcelDateTime) -> String {
+    if value.is_duration() {
+        duration_text(value.as_f64())
+    } else {
+        date_text(value.to_ymd_hms_milli())
+    }
+}
+
+/// The text of a cell (see the module documentation); `None` when empty.
+#[cfg(feature = "spreadsheets")]
+fn data_text(value: &calamine::Data) -> Option<String> {
+    use calamine::Data;
+    Some(match value {
+        Data::Empty => return None,
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::String(s) => s.clone(),
+        Data::Bool(b) => bool_text(*b),
+        Data::DateTime(d) => datetime_text(d),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    })
+}
+
+/// [`data_text`] for the cells of the streaming xlsx reader.
+#[cfg(feature = "spreadsheets")]
+fn data_ref_text(value: &calamine::DataRef<'_>) -> Option<String> {
+    use calamine::DataRef;
+    Some(match value {
+        DataRef::Empty => return None,
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => number_text(*f),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Bool(b) => bool_text(*b),
+        DataRef::DateTime(d) => datetime_text(d),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => e.to_string(),
+    })
+}
+
+#[cfg(feature = "spreadsheets")]
+fn bool_text(value: bool) -> String {
+    if value { "VRAI" } else { "FAUX" }.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_come_out_as_typed() {
+        assert_eq!(number_text(93507.0), "93507");
+        assert_eq!(number_text(0.1), "0,1");
+        assert_eq!(number_text(-12.5), "-12,5");
+        assert_eq!(number_text(-0.0), "0");
+        // 0.1 + 0.2 is 0.30000000000000004 in binary: that is what the cell holds.
+        assert_eq!(number_text(0.1 + 0.2), "0,30000000000000004");
+        assert_eq!(number_text(1e21), "1000000000000000000000");
+        assert_eq!(number_text(f64::NAN), "#NUM!");
+    }
+
+    #[test]
+    fn dates_and_durations_as_text() {
+        assert_eq!(date_text((2024, 3, 15, 0, 0, 0, 0)), "2024-03-15");
+        assert_eq!(
+            date_text((2024, 3, 15, 14, 30, 5, 0)),
+            "2024-03-15T14:30:05"
+        );
+        // 1.5208333… days = 36 h 30 min (1.5 × 24 = 36; 0.0208333 × 24 × 60 = 30).
+        assert_eq!(duration_text(36.5 / 24.0), "36:30:00");
+        assert_eq!(duration_text(-0.5), "-12:00:00");
+    }
+
+    #[test]
+    fn windows_1252_table() {
+        // "Prévisionnel" with é = E9 (Latin-1 part), "€" = 80, "’" = 92, "œ" = 9C.
+        assert_eq!(
+            decode_windows_1252(b"Pr\xE9visionnel \x80 l\x92\x9Cuvre"),
+            "Prévisionnel € l’œuvre"
+        );
+        // Undefined bytes are the C1 controls of the same value.
+        assert_eq!(decode_windows_1252(b"\x81\x9D"), "\u{81}\u{9D}");
+    }
+
+    #[test]
+    fn decodes_every_text_encoding() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFN\xC2\xB0"), "N°");
+        assert_eq!(decode_text("N°".as_bytes()), "N°");
+        assert_eq!(decode_text(b"N\xB0"), "N°");
+        assert_eq!(decode_text(b"\xFF\xFEN\x00\xB0\x00"), "N°");
+        assert_eq!(decode_text(b"\xFE\xFF\x00N\x00\xB0"), "N°");
+        // An odd byte at the end of UTF-16 is not a character.
+        assert_eq!(decode_text(b"\xFF\xFEN\x00\xB0"), "N\u{FFFD}");
+    }
+
+    #[test]
+    fn tells_kinds_by_signature_then_name_then_content() {
+        let ods = b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK";
+        assert_eq!(kind_of("annexe.xls", ods), Some(FileKind::Ods));
+        let xlsx = b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml...";
+        assert_eq!(kind_of("annexe.xls", xlsx), Some(FileKind::Xlsx));
+        assert_eq!(kind_of("", OLE_MAGIC), Some(FileKind::Xls));
+        assert_eq!(kind_of("a.CSV", b"x;y"), Some(FileKind::Csv));
+        assert_eq!(kind_of("a.txt", b"x;y"), Some(FileKind::Tsv));
+        assert_eq!(kind_of("a.json", b"x"), Some(FileKind::Saved));
+        assert_eq!(
+            kind_of("sans-nom", b" \n{\"version\":1}"),
+            Some(FileKind::Saved)
+        );
+        assert_eq!(kind_of("sans-nom", b"a\tb"), Some(FileKind::Tsv));
+        assert_eq!(kind_of("sans-nom", b"a;b"), Some(FileKind::Csv));
+        assert_eq!(kind_of("image.png", b"\x89PNG\r\n\x1a\n\0\0"), None);
+        assert_eq!(kind_of("archive", b"PK\x03\x04 other"), None);
+    }
+
+    #[test]
+    fn a_grid_keeps_row_and_column_numbers() {
+        let mut cells = SheetCells::new("F");
+        cells.push(2, 1, "N°".into()).unwrap();
+        cells.push(2, 3, "Etat".into()).unwrap();
+        cells.push(0, 0, "Titre".into()).unwrap();
+        cells.push(1, 5, String::new()).unwrap();
+        let grid = cells.into_grid().unwrap();
+        assert_eq!(
+            grid,
+            vec![
+                vec!["Titre".to_string()],
+                vec![],
+                vec![String::new(), "N°".into(), String::new(), "Etat".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_huge_sparse_sheet_is_refused_not_allocated() {
+        let mut cells = SheetCells::new("F");
+        cells.push(0, 0, "a".into()).unwrap();
+        // XFD1048576: the last cell of a sheet.
+        cells.push(1_048_575, 16_383, "z".into()).unwrap();
+        // 1 048 576 rows + 1 + 16 384 columns > 2 000 000? No: 1 064 961, accepted;
+        // one more far cell on another row adds 16 384 and so on. Fill enough
+        // far rows to go over: 60 rows × 16 384 = 983 040 more.
+        for r in 1..=60 {
+            cells.push(r, 16_383, "z".into()).unwrap();
+        }
+        assert!(matches!(
+            cells.into_grid(),
+            Err(FileError::TooLarge {
+                limit: MAX_GRID_CELLS,
+                ..
+            })
+        ));
+    }
+}
