@@ -7,10 +7,12 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod browser_files;
 pub mod i18n;
 pub mod mapping;
 pub mod results;
 pub mod state;
+pub mod storage;
 pub mod summary;
 
 pub use app::App;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::summary::{ActionLine, GroupBlock, Summary};
+use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts};
 
 /// The list of inconsistencies, each with its row in the source table.
 fn checks_section(lang: Lang, warnings: &[budget_core::checks::Warning]) -> impl IntoView {
@@ -77,12 +78,43 @@ fn amount_cells(
     }
 }
 
+/// The State's share and the co-financing verdict of an action.
+fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
+    let share = cf
+        .and_then(|c| c.state_share)
+        .map(|r| format_percent(r, 2, lang))
+        .unwrap_or_default();
+    let (class, verdict) = match cf {
+        None => ("", String::new()),
+        Some(c) if c.exempt => ("", t(lang, Key::CoFinExempt).to_string()),
+        Some(CoFinancing { breach: Some(b), .. }) => (
+            "bw-breach",
+            match b.departement_missing_cents {
+                Some(missing) => format!(
+                    "{} {} {} {}",
+                    t(lang, Key::CoFinBreach),
+                    format_eur(b.state_excess, lang),
+                    t(lang, Key::CoFinOr),
+                    format_eur(missing, lang)
+                ),
+                None => format!("{} {}", t(lang, Key::CoFinBreach), format_eur(b.state_excess, lang)),
+            },
+        ),
+        Some(_) => ("bw-ok", t(lang, Key::CoFinOk).to_string()),
+    };
+    view! {
+        <td class="bw-num">{share}</td>
+        <td class=class>{verdict}</td>
+    }
+}
+
 fn action_row(lang: Lang, line: ActionLine, width: usize) -> impl IntoView {
     view! {
         <tr>
             <th scope="row" class="bw-number">{line.number}</th>
             <td>{line.title}</td>
             {amount_cells(lang, &line.amounts, width)}
+            {co_financing_cells(lang, line.co_financing.as_ref())}
         </tr>
     }
 }
@@ -92,12 +124,14 @@ fn group_rows(lang: Lang, block: GroupBlock, width: usize) -> impl IntoView {
         .name
         .clone()
         .unwrap_or_else(|| t(lang, Key::NoGroup).to_string());
-    let span = (width + 3).to_string();
+    let span = (width + 5).to_string();
     let subtotal = block.subtotal.map(|st| {
         view! {
             <tr class="bw-subtotal">
                 <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
                 {amount_cells(lang, &st, width)}
+                <td></td>
+                <td></td>
             </tr>
         }
     });
@@ -112,7 +146,89 @@ fn group_rows(lang: Lang, block: GroupBlock, width: usize) -> impl IntoView {
     }
 }
 
+fn opt_eur(lang: Lang, v: Option<budget_core::Decimal>) -> String {
+    v.map(|v| format_eur(v, lang)).unwrap_or_else(|| "—".to_string())
+}
+
+fn opt_pct(lang: Lang, v: Option<budget_core::Decimal>) -> String {
+    v.map(|v| format_percent(v, 0, lang)).unwrap_or_else(|| "—".to_string())
+}
+
+/// Planned total, executed total, rate, remaining and unspent State credit.
+fn execution_cells(
+    lang: Lang,
+    planned: Option<budget_core::Decimal>,
+    executed: Option<&ExecutedAmounts>,
+    consumption: Option<&Consumption>,
+) -> impl IntoView {
+    view! {
+        <td class="bw-num">{opt_eur(lang, planned)}</td>
+        <td class="bw-num">{opt_eur(lang, executed.and_then(|e| e.total))}</td>
+        <td class="bw-num">{opt_pct(lang, consumption.and_then(|c| c.rate))}</td>
+        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.remaining))}</td>
+        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.unspent_state))}</td>
+    }
+}
+
+fn execution_table(lang: Lang, s: &Summary) -> impl IntoView {
+    let rows = s
+        .blocks
+        .iter()
+        .map(|b| {
+            let actions = b
+                .actions
+                .iter()
+                .map(|a| {
+                    view! {
+                        <tr>
+                            <th scope="row" class="bw-number">{a.number.clone()}</th>
+                            <td>{a.title.clone()}</td>
+                            {execution_cells(lang, a.amounts.as_ref().ok().map(|p| p.total), a.executed.as_ref(), a.consumption.as_ref())}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let subtotal = b.subtotal.as_ref().map(|st| {
+                let name = b.name.clone().unwrap_or_default();
+                view! {
+                    <tr class="bw-subtotal">
+                        <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
+                        {execution_cells(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref())}
+                    </tr>
+                }
+            });
+            view! { <tbody>{actions}{subtotal}</tbody> }
+        })
+        .collect_view();
+    view! {
+        <div class="bw-scroll">
+            <table class="bw-execution">
+                <caption>{t(lang, Key::ExecutionCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, Key::ColNumber)}</th>
+                        <th scope="col">{t(lang, Key::ColTitle)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColPlanned)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColExecuted)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColRate)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColRemaining)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColUnspentState)}</th>
+                    </tr>
+                </thead>
+                {rows}
+                <tfoot>
+                    <tr class="bw-grand">
+                        <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
+                        {execution_cells(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref())}
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
 pub fn results(lang: Lang, s: Summary) -> impl IntoView {
+    let execution = s.has_execution.then(|| execution_table(lang, &s));
     let width = s.funders.len();
     let shares = s.grand_shares.clone();
     let funder_headers = s
@@ -198,6 +314,8 @@ pub fn results(lang: Lang, s: Summary) -> impl IntoView {
                             <th scope="col">{t(lang, Key::ColTitle)}</th>
                             {funder_headers}
                             <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
+                            <th scope="col" class="bw-num">{t(lang, Key::ColStateShare)}</th>
+                            <th scope="col">{format!("{} (≤ {})", t(lang, Key::ColCoFin), format_percent(s.max_state_share, 0, lang))}</th>
                         </tr>
                     </thead>
                     {s.blocks.into_iter().map(|b| group_rows(lang, b, width)).collect_view()}
@@ -205,10 +323,13 @@ pub fn results(lang: Lang, s: Summary) -> impl IntoView {
                         <tr class="bw-grand">
                             <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
                             {grand_cells}
+                            <td></td>
+                            <td></td>
                         </tr>
                     </tfoot>
                 </table>
             </div>
+            {execution}
         </div>
     }
 }

@@ -5,8 +5,9 @@
 //! Everything here is signals of plain core data; the figures are computed from
 //! the convention by the core when the view asks for them.
 
+use budget_core::files::{self, FileKind, TableGrid};
 use budget_core::read::{self, CellError, ColumnRole, ReadOptions, Reading};
-use budget_core::{Convention, Lang};
+use budget_core::{saved, Convention, Lang};
 use leptos::prelude::*;
 
 /// Where an import comes from.
@@ -14,6 +15,8 @@ use leptos::prelude::*;
 pub enum Source {
     /// Text pasted or typed (TSV from the clipboard, CSV…).
     Text(String),
+    /// A table file (spreadsheet, CSV, TSV) already cut into cells.
+    File { name: String, grid: TableGrid },
 }
 
 /// An import the user has not confirmed yet: they can still change how the
@@ -29,6 +32,7 @@ impl Import {
     fn read(source: Source, options: ReadOptions) -> Self {
         let reading = match &source {
             Source::Text(text) => read::read_table_with(text, &options),
+            Source::File { grid, .. } => read::read_grid(&grid.rows, &options),
         };
         Self {
             source,
@@ -58,6 +62,8 @@ pub struct Workspace {
     pub errors: RwSignal<Vec<CellError>>,
     /// The import being checked, if any.
     pub import: RwSignal<Option<Import>>,
+    /// Why the last file could not be opened, or an export failed.
+    pub file_error: RwSignal<Option<String>>,
     before: RwSignal<Option<Before>>,
 }
 
@@ -75,6 +81,7 @@ impl Workspace {
             convention: RwSignal::new(None),
             errors: RwSignal::new(Vec::new()),
             import: RwSignal::new(None),
+            file_error: RwSignal::new(None),
             before: RwSignal::new(None),
         }
     }
@@ -107,6 +114,46 @@ impl Workspace {
             ReadOptions::default()
         };
         self.apply(Import::read(Source::Text(text), options));
+    }
+
+    /// Opens a file the user picked or dropped: a saved convention is loaded as
+    /// it is; a table is read like a paste and shown in the mapping preview.
+    pub fn import_file(&self, name: &str, bytes: &[u8]) {
+        self.file_error.set(None);
+        if files::kind_of(name, bytes) == Some(FileKind::Saved) {
+            match saved::from_json(&files::decode_text(bytes)) {
+                Ok(conv) => {
+                    self.remember();
+                    self.convention.set(Some(conv));
+                    self.errors.set(Vec::new());
+                    self.import.set(None);
+                }
+                Err(e) => self.file_error.set(Some(format!("{name} : {e}"))),
+            }
+            return;
+        }
+        match files::table_grid(name, bytes) {
+            Ok(grid) => {
+                self.remember();
+                let source = Source::File {
+                    name: name.to_string(),
+                    grid,
+                };
+                self.apply(Import::read(source, ReadOptions::default()));
+            }
+            Err(e) => self.file_error.set(Some(format!("{name} : {e}"))),
+        }
+    }
+
+    /// Imports a spreadsheet already cut into cells (by the spreadsheet worker).
+    pub fn import_grid(&self, name: &str, grid: TableGrid) {
+        self.file_error.set(None);
+        self.remember();
+        let source = Source::File {
+            name: name.to_string(),
+            grid,
+        };
+        self.apply(Import::read(source, ReadOptions::default()));
     }
 
     /// Reads the pending import again with other choices (header row, column roles).

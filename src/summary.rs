@@ -1,13 +1,16 @@
-//! What the first view shows, taken from the core: no figure is computed here.
-//!
-//! [`Summary::of`] asks [`budget_core::figures`] for each action's, group's and the
-//! whole convention's planned amounts, and keeps them as exact decimals; the view
-//! formats them in the user's language.
+//! What the views show, taken from the core's [`report::compute`]: no figure is
+//! computed here, the view only picks and formats.
 
-use budget_core::checks::{self, Warning};
-use budget_core::figures::{self, FunderAmounts};
+use budget_core::checks::Warning;
+use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts, FunderAmounts};
 use budget_core::read::CellError;
+use budget_core::report::{self, ActionFigures, GroupFigures, Report, Totals};
 use budget_core::{CalcError, Convention, Decimal};
+
+/// A figure the core could not compute (overflow…), with its message.
+fn planned(t: &Totals) -> Result<FunderAmounts, CalcError> {
+    t.planned.clone().ok_or(CalcError::Overflow { what: "montants prévus" })
+}
 
 /// One action line.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +18,9 @@ pub struct ActionLine {
     pub number: String,
     pub title: String,
     pub amounts: Result<FunderAmounts, CalcError>,
+    pub co_financing: Option<CoFinancing>,
+    pub executed: Option<ExecutedAmounts>,
+    pub consumption: Option<Consumption>,
 }
 
 /// A group with its actions and its computed subtotal.
@@ -25,74 +31,96 @@ pub struct GroupBlock {
     pub actions: Vec<ActionLine>,
     /// Computed subtotal; `None` for the block of actions without a group.
     pub subtotal: Option<Result<FunderAmounts, CalcError>>,
+    pub executed: Option<ExecutedAmounts>,
+    pub consumption: Option<Consumption>,
 }
 
-/// Everything the first view needs.
+/// Everything the views need.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub funders: Vec<String>,
+    /// Index of the State among the funders, if any.
+    pub state: Option<usize>,
     pub blocks: Vec<GroupBlock>,
     pub grand: Result<FunderAmounts, CalcError>,
     /// Each funder's share of the grand total (exact ratios; `None` when the
     /// total is zero or could not be computed).
     pub grand_shares: Vec<Option<Decimal>>,
+    pub grand_executed: Option<ExecutedAmounts>,
+    pub grand_consumption: Option<Consumption>,
+    /// Whether any action has execution figures (shows the execution view).
+    pub has_execution: bool,
     pub action_count: usize,
+    pub max_state_share: Decimal,
     pub errors: Vec<CellError>,
     /// Every inconsistency the core found (declared ≠ computed, co-financing…).
     pub warnings: Vec<Warning>,
+    /// Figures the core could not compute.
+    pub report_errors: Vec<String>,
+}
+
+fn line(a: &ActionFigures) -> ActionLine {
+    ActionLine {
+        number: a.number.clone(),
+        title: a.title.clone(),
+        amounts: planned(&a.figures),
+        co_financing: a.co_financing.clone(),
+        executed: a.figures.executed.clone(),
+        consumption: a.figures.consumption.clone(),
+    }
+}
+
+fn block(report: &Report, g: &GroupFigures, named: bool) -> GroupBlock {
+    GroupBlock {
+        name: named.then(|| g.name.clone()),
+        actions: g.actions.iter().filter_map(|&id| report.actions.get(id)).map(line).collect(),
+        subtotal: named.then(|| planned(&g.figures)),
+        executed: g.figures.executed.clone(),
+        consumption: g.figures.consumption.clone(),
+    }
 }
 
 impl Summary {
     /// Builds the summary of a convention and the cells its import could not read.
     pub fn of(conv: &Convention, errors: &[CellError]) -> Self {
-        let grand_shares = match figures::grand_shares(conv) {
-            Ok(Some(shares)) => shares.into_iter().map(Some).collect(),
-            _ => vec![None; conv.funders.len()],
+        let report = report::compute(conv);
+        let mut blocks = Vec::with_capacity(report.groups.len() + 1);
+        if let Some(ungrouped) = &report.ungrouped {
+            blocks.push(block(&report, ungrouped, false));
+        }
+        if report.groups.is_empty() && report.ungrouped.is_none() && !report.actions.is_empty() {
+            blocks.push(GroupBlock {
+                name: None,
+                actions: report.actions.iter().map(line).collect(),
+                subtotal: None,
+                executed: None,
+                consumption: None,
+            });
+        }
+        for g in &report.groups {
+            blocks.push(block(&report, g, true));
+        }
+        let grand_shares = match &report.grand.shares {
+            Some(shares) => shares.iter().copied().map(Some).collect(),
+            None => vec![None; report.funders.len()],
         };
         Self {
-            funders: conv.funders.iter().map(|f| f.name.clone()).collect(),
-            blocks: blocks(conv),
-            grand: figures::grand_planned(conv),
+            funders: report.funders.iter().map(|f| f.name.clone()).collect(),
+            state: conv.state(),
+            blocks,
+            grand: planned(&report.grand),
             grand_shares,
-            action_count: conv.actions.len(),
+            grand_executed: report.grand.executed.clone(),
+            grand_consumption: report.grand.consumption.clone(),
+            has_execution: report
+                .actions
+                .iter()
+                .any(|a| a.figures.executed.as_ref().is_some_and(|e| e.total.is_some())),
+            action_count: report.actions.len(),
+            max_state_share: report.settings.state_max_share,
             errors: errors.to_vec(),
-            warnings: checks::check(conv).warnings,
+            warnings: report.warnings,
+            report_errors: report.errors.into_iter().map(|e| e.message).collect(),
         }
     }
-}
-
-fn line(conv: &Convention, id: usize) -> Option<ActionLine> {
-    let action = conv.actions.get(id)?;
-    Some(ActionLine {
-        number: action.number.clone(),
-        title: action.title.clone(),
-        amounts: figures::action_planned(conv, id),
-    })
-}
-
-fn blocks(conv: &Convention) -> Vec<GroupBlock> {
-    let mut out = Vec::with_capacity(conv.groups.len() + 1);
-    let ungrouped: Vec<ActionLine> = (0..conv.actions.len())
-        .filter(|&i| conv.actions.get(i).is_some_and(|a| a.group.is_none()))
-        .filter_map(|i| line(conv, i))
-        .collect();
-    if !ungrouped.is_empty() {
-        out.push(GroupBlock {
-            name: None,
-            actions: ungrouped,
-            subtotal: None,
-        });
-    }
-    for (gid, group) in conv.groups.iter().enumerate() {
-        let actions = (0..conv.actions.len())
-            .filter(|&i| conv.actions.get(i).is_some_and(|a| a.group == Some(gid)))
-            .filter_map(|i| line(conv, i))
-            .collect();
-        out.push(GroupBlock {
-            name: Some(group.name.clone()),
-            actions,
-            subtotal: Some(figures::group_planned(conv, gid)),
-        });
-    }
-    out
 }

@@ -25,6 +25,10 @@ fn document() -> Document {
 
 /// Mounts the calculator in a new container and returns the container.
 fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    // Each test starts from an empty browser storage (the widget autosaves).
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        storage.clear().expect("clear storage");
+    }
     let doc = document();
     let container: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
     doc.body()
@@ -167,6 +171,70 @@ async fn ctrl_v_outside_a_field_imports_the_clipboard() {
         .unwrap()
         .expect("live region");
     assert!(text(&status).contains(&eur("3 578,00")));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_convention_is_kept_across_a_reload() {
+    let (container, handle) = mount();
+    type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");
+    settle().await;
+    drop(handle);
+    container.remove();
+    // A new calculator in the same browser finds it: 1 234,56 + 100 = 1 334,56.
+    let doc = document();
+    let again: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body()
+        .expect("body")
+        .append_child(&again)
+        .expect("append");
+    let _handle = leptos::mount::mount_to(again.clone(), App);
+    settle().await;
+    assert_eq!(
+        row_cells(&table(&again, "Totaux par financeur"), "Total")[0],
+        eur("1 334,56")
+    );
+    again.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_save_is_kept_and_the_user_told() {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    storage.clear().expect("clear");
+    storage
+        .set_item(
+            "budget-widget:convention",
+            "{\"version\": 1, \"funders\": [tronqué",
+        )
+        .expect("set");
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    let _handle = leptos::mount::mount_to(container.clone(), App);
+    settle().await;
+    let alert = container
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a notice");
+    assert!(
+        text(&alert).contains("n’a pas pu être relue"),
+        "{}",
+        text(&alert)
+    );
+    // The unreadable text is still there, under a key of its own.
+    let kept = (0..storage.length().expect("length"))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .find(|k| k.starts_with("budget-widget:illisible:"))
+        .expect("kept aside");
+    assert_eq!(
+        storage.get_item(&kept).unwrap().as_deref(),
+        Some("{\"version\": 1, \"funders\": [tronqué")
+    );
     container.remove();
 }
 

@@ -25,7 +25,7 @@ after(async () => {
 //   Total:          558 633 + 681 524 + 535 493 = 1 775 650
 // (The document's own TOTAL FINANCIER says 1 815 650: an action of 20 000 € each
 // side is missing from axe 3.)
-async function expectVienneTotals(page) {
+export async function expectVienneTotals(page) {
   const totals = page.getByRole('table', { name: 'Totaux par financeur' });
   await totals.waitFor();
   assert.equal((await rowCells(totals, 'État'))[0], eur('558 633,00'));
@@ -34,7 +34,8 @@ async function expectVienneTotals(page) {
   assert.equal((await rowCells(totals, 'Total'))[0], eur('1 775 650,00'));
 
   const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
-  // Action 1: 93 507 + 146 000 + 535 493 = 775 000.
+  // Action 1: 93 507 + 146 000 + 535 493 = 775 000; the State's share is
+  // 93 507 / 775 000 = 12,07 %, within the 50 % rule.
   const action1 = actions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '1', exact: true }) });
   assert.deepEqual(await action1.getByRole('cell').allTextContents(), [
     'Crèche familiale préventive',
@@ -42,13 +43,17 @@ async function expectVienneTotals(page) {
     eur('146 000,00'),
     eur('535 493,00'),
     eur('775 000,00'),
+    '12,07\u00a0%',
+    'respecté',
   ]);
   // Axe 3 computed subtotal: 90 428 + 90 428 + 0 = 180 856 (the document declares 220 856).
   const axe3 = actions
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: /Sous-total calculé — Axe Construire une transition/ }) });
+  // Cells: État, Département, autres, total, then the (empty) State share and
+  // co-financing columns.
   const cells = await axe3.getByRole('cell').allTextContents();
-  assert.equal(cells.at(-1), eur('180 856,00'));
+  assert.deepEqual(cells, [eur('90 428,00'), eur('90 428,00'), eur('0,00'), eur('180 856,00'), '', '']);
   // 14 action rows (axe 1: 1–4, axe 2: 5–9, axe 3: 10, 9, 11, 12, 13) + 3 group headings + 3 subtotals + header + grand total.
   assert.equal(await actions.getByRole('row').count(), 14 + 3 + 3 + 1 + 1);
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();

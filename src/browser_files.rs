@@ -1,0 +1,121 @@
+//! The browser's side of files: reading a `File` the user picked or dropped, and
+//! offering bytes to download. What is in the files is the core's business
+//! ([`budget_core::files`], [`budget_core::export`], [`budget_core::saved`]).
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The name and bytes of a file the user gave.
+pub async fn read_file(file: &web_sys::File) -> Result<(String, Vec<u8>), String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| describe(&e))?;
+    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// The files of a drop or of a file input.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Offers `bytes` to the user as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| describe(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| describe(&e))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("pas de document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| describe(&e))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&link);
+        link.click();
+        let _ = body.remove_child(&link);
+    }
+    // Revoked later: revoking at once may cancel the download in some browsers.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "erreur du navigateur".to_string())
+}
+
+/// The spreadsheet worker's script, next to the page (see `crates/budget-sheets`).
+pub const SHEETS_WORKER: &str = "./budget-sheets_loader.js";
+
+/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) into cells in the spreadsheet
+/// worker, which is loaded only now. Gives the rows and the sheet's name.
+pub async fn spreadsheet_rows(
+    name: &str,
+    bytes: &[u8],
+) -> Result<(Vec<Vec<String>>, Option<String>), String> {
+    let worker = web_sys::Worker::new(SHEETS_WORKER).map_err(|e| describe(&e))?;
+    let request = js_sys::Array::of2(&JsValue::from_str(name), &js_sys::Uint8Array::from(bytes));
+    // The worker first says "ready" (a message sent before it listens would be
+    // lost), then answers the request.
+    let reply = js_sys::Promise::new(&mut |resolve, reject| {
+        let target = worker.clone();
+        let request = request.clone();
+        let reject_post = reject.clone();
+        let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if event.data().as_string().as_deref() == Some("ready") {
+                    if let Err(e) = target.post_message(&request) {
+                        let _ = reject_post.call1(&JsValue::NULL, &e);
+                    }
+                } else {
+                    let _ = resolve.call1(&JsValue::NULL, &event.data());
+                }
+            },
+        );
+        let on_error =
+            wasm_bindgen::closure::Closure::once_into_js(move |_event: web_sys::Event| {
+                let _ = reject.call1(
+                    &JsValue::NULL,
+                    &JsValue::from_str("le lecteur de classeurs n’a pas pu démarrer"),
+                );
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.unchecked_ref()));
+        // Lives as long as the worker, which is terminated after its answer.
+        on_message.forget();
+    });
+    let answer = JsFuture::from(reply).await;
+    worker.terminate();
+    let answer = answer.map_err(|e| describe(&e))?;
+    let get = |key: &str| {
+        js_sys::Reflect::get(&answer, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    if let Some(error) = get("error").as_string() {
+        return Err(error);
+    }
+    let rows = js_sys::Array::from(&get("rows"))
+        .iter()
+        .map(|row| {
+            js_sys::Array::from(&row)
+                .iter()
+                .map(|cell| cell.as_string().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    Ok((rows, get("sheet").as_string()))
+}
