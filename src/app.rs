@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser_files::{download, files_of, read_file, spreadsheet_rows};
+use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx_annex};
 use crate::i18n::{t, Key};
 use crate::mapping::MappingPanel;
 use crate::results::{results, status_text};
@@ -123,15 +123,21 @@ fn export(ws: Workspace, what: Export) {
             "text/csv;charset=utf-8",
             budget_core::export::csv_excel_fr(&conv).as_bytes(),
         ),
-        Export::Xlsx => budget_core::export::xlsx_annex(&conv)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                download(
-                    &export_name(ws, "xlsx"),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    &bytes,
-                )
-            }),
+        Export::Xlsx => {
+            // Written by the spreadsheet worker, which carries the zip codec.
+            let json = budget_core::saved::to_json(&conv);
+            leptos::task::spawn_local(async move {
+                let result = xlsx_annex(&json).await.and_then(|bytes| {
+                    download(
+                        &export_name(ws, "xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    )
+                });
+                ws.file_error.set(result.err());
+            });
+            Ok(())
+        }
     };
     ws.file_error.set(result.err());
 }

@@ -62,14 +62,10 @@ fn describe(value: &JsValue) -> String {
 /// The spreadsheet worker's script, next to the page (see `crates/budget-sheets`).
 pub const SHEETS_WORKER: &str = "./budget-sheets_loader.js";
 
-/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) into cells in the spreadsheet
-/// worker, which is loaded only now. Gives the rows and the sheet's name.
-pub async fn spreadsheet_rows(
-    name: &str,
-    bytes: &[u8],
-) -> Result<(Vec<Vec<String>>, Option<String>), String> {
+/// Sends one request to the spreadsheet worker, which is loaded only now, and
+/// gives its answer (see `crates/budget-sheets`).
+async fn ask_worker(request: js_sys::Array) -> Result<JsValue, String> {
     let worker = web_sys::Worker::new(SHEETS_WORKER).map_err(|e| describe(&e))?;
-    let request = js_sys::Array::of2(&JsValue::from_str(name), &js_sys::Uint8Array::from(bytes));
     // The worker first says "ready" (a message sent before it listens would be
     // lost), then answers the request.
     let reply = js_sys::Promise::new(&mut |resolve, reject| {
@@ -102,12 +98,39 @@ pub async fn spreadsheet_rows(
     let answer = JsFuture::from(reply).await;
     worker.terminate();
     let answer = answer.map_err(|e| describe(&e))?;
-    let get = |key: &str| {
-        js_sys::Reflect::get(&answer, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
-    if let Some(error) = get("error").as_string() {
-        return Err(error);
+    match js_sys::Reflect::get(&answer, &JsValue::from_str("error"))
+        .ok()
+        .and_then(|e| e.as_string())
+    {
+        Some(error) => Err(error),
+        None => Ok(answer),
     }
+}
+
+fn field(answer: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(answer, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The `.xlsx` annex of a convention (given as saved JSON), written by the worker.
+pub async fn xlsx_annex(saved_json: &str) -> Result<Vec<u8>, String> {
+    let request = js_sys::Array::of2(&JsValue::from_str("xlsx"), &JsValue::from_str(saved_json));
+    let answer = ask_worker(request).await?;
+    Ok(js_sys::Uint8Array::new(&field(&answer, "bytes")).to_vec())
+}
+
+/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) into cells in the worker. Gives
+/// the rows and the sheet's name.
+pub async fn spreadsheet_rows(
+    name: &str,
+    bytes: &[u8],
+) -> Result<(Vec<Vec<String>>, Option<String>), String> {
+    let request = js_sys::Array::of3(
+        &JsValue::from_str("open"),
+        &JsValue::from_str(name),
+        &js_sys::Uint8Array::from(bytes),
+    );
+    let answer = ask_worker(request).await?;
+    let get = |key: &str| field(&answer, key);
     let rows = js_sys::Array::from(&get("rows"))
         .iter()
         .map(|row| {

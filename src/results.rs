@@ -87,7 +87,9 @@ fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
     let (class, verdict) = match cf {
         None => ("", String::new()),
         Some(c) if c.exempt => ("", t(lang, Key::CoFinExempt).to_string()),
-        Some(CoFinancing { breach: Some(b), .. }) => (
+        Some(CoFinancing {
+            breach: Some(b), ..
+        }) => (
             "bw-breach",
             match b.departement_missing_cents {
                 Some(missing) => format!(
@@ -97,7 +99,11 @@ fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
                     t(lang, Key::CoFinOr),
                     format_eur(missing, lang)
                 ),
-                None => format!("{} {}", t(lang, Key::CoFinBreach), format_eur(b.state_excess, lang)),
+                None => format!(
+                    "{} {}",
+                    t(lang, Key::CoFinBreach),
+                    format_eur(b.state_excess, lang)
+                ),
             },
         ),
         Some(_) => ("bw-ok", t(lang, Key::CoFinOk).to_string()),
@@ -147,11 +153,13 @@ fn group_rows(lang: Lang, block: GroupBlock, width: usize) -> impl IntoView {
 }
 
 fn opt_eur(lang: Lang, v: Option<budget_core::Decimal>) -> String {
-    v.map(|v| format_eur(v, lang)).unwrap_or_else(|| "—".to_string())
+    v.map(|v| format_eur(v, lang))
+        .unwrap_or_else(|| "—".to_string())
 }
 
 fn opt_pct(lang: Lang, v: Option<budget_core::Decimal>) -> String {
-    v.map(|v| format_percent(v, 0, lang)).unwrap_or_else(|| "—".to_string())
+    v.map(|v| format_percent(v, 0, lang))
+        .unwrap_or_else(|| "—".to_string())
 }
 
 /// Planned total, executed total, rate, remaining and unspent State credit.

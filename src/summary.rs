@@ -9,7 +9,9 @@ use budget_core::{CalcError, Convention, Decimal};
 
 /// A figure the core could not compute (overflow…), with its message.
 fn planned(t: &Totals) -> Result<FunderAmounts, CalcError> {
-    t.planned.clone().ok_or(CalcError::Overflow { what: "montants prévus" })
+    t.planned.clone().ok_or(CalcError::Overflow {
+        what: "montants prévus",
+    })
 }
 
 /// One action line.
@@ -73,7 +75,12 @@ fn line(a: &ActionFigures) -> ActionLine {
 fn block(report: &Report, g: &GroupFigures, named: bool) -> GroupBlock {
     GroupBlock {
         name: named.then(|| g.name.clone()),
-        actions: g.actions.iter().filter_map(|&id| report.actions.get(id)).map(line).collect(),
+        actions: g
+            .actions
+            .iter()
+            .filter_map(|&id| report.actions.get(id))
+            .map(line)
+            .collect(),
         subtotal: named.then(|| planned(&g.figures)),
         executed: g.figures.executed.clone(),
         consumption: g.figures.consumption.clone(),
@@ -112,10 +119,12 @@ impl Summary {
             grand_shares,
             grand_executed: report.grand.executed.clone(),
             grand_consumption: report.grand.consumption.clone(),
-            has_execution: report
-                .actions
-                .iter()
-                .any(|a| a.figures.executed.as_ref().is_some_and(|e| e.total.is_some())),
+            has_execution: report.actions.iter().any(|a| {
+                a.figures
+                    .executed
+                    .as_ref()
+                    .is_some_and(|e| e.total.is_some())
+            }),
             action_count: report.actions.len(),
             max_state_share: report.settings.state_max_share,
             errors: errors.to_vec(),

@@ -61,6 +61,25 @@ test('a .tsv file opens like a paste, and a saved convention opens again', async
   await page.context().close();
 });
 
+test('the .xlsx annex export opens again with the same figures', async () => {
+  const page = await open(env);
+  await page.getByLabel(/Tableau à coller/).fill(readFileSync(vienneTsv, 'utf8'));
+  await expectVienneGrandTotals(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Exporter l’annexe/ }).click();
+  const bytes = readFileSync(await (await download).path());
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip (xlsx) file');
+  await page.getByRole('button', { name: 'Effacer' }).click();
+  await page.getByLabel('Ouvrir un fichier').setInputFiles({
+    name: 'annexe.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bytes,
+  });
+  await expectVienneGrandTotals(page);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the CSV export is for French Excel: BOM, semicolons, decimal comma', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\t=cmd|calc\t1 000,50\t2 000\n');

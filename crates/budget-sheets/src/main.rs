@@ -1,16 +1,22 @@
 //! The spreadsheet worker.
 //!
-//! Reading `.xlsx`, `.xls` and `.ods` files takes the `calamine` crate and a zip
-//! decoder: several hundred KiB of WebAssembly that most users never need. So
-//! they are not in the widget's first load: the widget starts this worker (a
-//! separate, small bundle built by Trunk) only when such a file is opened, sends
-//! it `[name, bytes]` once the worker has said `"ready"`, and gets back `{ rows, sheet }` — the cells as text, cut by
-//! [`budget_core::files::table_grid`], the same code `budget check` uses — or
-//! `{ error }`. The widget then reads the cells like a paste.
+//! Reading `.xlsx`, `.xls` and `.ods` files and writing the `.xlsx` annex take
+//! the `calamine` crate and a zip codec: several hundred KiB of WebAssembly that
+//! most users never need. So they are not in the widget's first load: the widget
+//! starts this worker (a separate bundle built by Trunk) only when such a file is
+//! opened or exported. Once the worker has said `"ready"`, it answers one request:
+//!
+//! - `["open", name, bytes]` → `{ rows, sheet }`: the cells as text, cut by
+//!   [`budget_core::files::table_grid`] (the same code `budget check` uses); the
+//!   widget then reads them like a paste;
+//! - `["xlsx", saved_json]` → `{ bytes }`: [`budget_core::export::xlsx_annex`] of
+//!   the convention;
+//!
+//! or `{ error }`.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use budget_core::files;
+    use budget_core::{export, files, saved};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -21,13 +27,38 @@ mod worker {
         let _ = Reflect::set(target, &JsValue::from_str(key), value);
     }
 
-    /// Answers one request: `[name, bytes]` → `{ rows, sheet }` or `{ error }`.
+    /// Answers one request (see the crate's documentation).
     fn answer(data: &JsValue) -> Object {
-        let out = Object::new();
         let request = Array::from(data);
-        let name = request.get(0).as_string().unwrap_or_default();
+        match request.get(0).as_string().as_deref() {
+            Some("open") => open(&request),
+            Some("xlsx") => xlsx(&request),
+            _ => {
+                let out = Object::new();
+                set(&out, "error", &JsValue::from_str("requête inconnue"));
+                out
+            }
+        }
+    }
+
+    fn xlsx(request: &Array) -> Object {
+        let out = Object::new();
+        let text = request.get(1).as_string().unwrap_or_default();
+        let written = saved::from_json(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|conv| export::xlsx_annex(&conv).map_err(|e| e.to_string()));
+        match written {
+            Ok(bytes) => set(&out, "bytes", &Uint8Array::from(bytes.as_slice())),
+            Err(e) => set(&out, "error", &JsValue::from_str(&e)),
+        }
+        out
+    }
+
+    fn open(request: &Array) -> Object {
+        let out = Object::new();
+        let name = request.get(1).as_string().unwrap_or_default();
         let bytes = request
-            .get(1)
+            .get(2)
             .dyn_into::<Uint8Array>()
             .map(|b| b.to_vec())
             .unwrap_or_default();
