@@ -350,3 +350,20 @@ fn eval_prints_the_exact_value() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("division par zéro"));
 }
+
+#[test]
+fn check_reads_spreadsheets_through_the_widgets_reader() {
+    // The Vienne 2024 annex saved by LibreOffice as .xlsx, .xls and .ods: the
+    // same grand total as the TSV, worked by hand from the action rows:
+    // 558 633 + 681 524 + 535 493 = 1 775 650.
+    for ext in ["xlsx", "xls", "ods"] {
+        let path = format!(
+            "{}/../budget-core/tests/data/vienne-libreoffice.{ext}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let out = budget(&["check", &path]);
+        assert_eq!(out.status.code(), Some(0), "{ext}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains(&format!("total {}", eur("1 775 650,00"))), "{ext}: {text}");
+    }
+}
