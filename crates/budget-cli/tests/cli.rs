@@ -364,6 +364,9 @@ fn check_reads_spreadsheets_through_the_widgets_reader() {
         let out = budget(&["check", &path]);
         assert_eq!(out.status.code(), Some(0), "{ext}: {}", stderr(&out));
         let text = stdout(&out);
-        assert!(text.contains(&format!("total {}", eur("1 775 650,00"))), "{ext}: {text}");
+        assert!(
+            text.contains(&format!("total {}", eur("1 775 650,00"))),
+            "{ext}: {text}"
+        );
     }
 }
