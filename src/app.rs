@@ -9,6 +9,7 @@ use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx
 use crate::i18n::{t, Key};
 use crate::mapping::MappingPanel;
 use crate::results::{results, status_text};
+use crate::scdl::ScdlExport;
 use crate::state::Workspace;
 use crate::storage::Autosave;
 use crate::summary::Summary;
@@ -254,6 +255,7 @@ pub fn App() -> impl IntoView {
                             {move || t(lang.get(), Key::ExportXlsx)}
                         </button>
                     </div>
+                    <ScdlExport ws=ws />
                 </Show>
                 {move || ws.file_error.get().map(|e| view! { <p class="bw-error" role="alert">{e}</p> })}
             </section>

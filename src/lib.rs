@@ -11,6 +11,7 @@ pub mod browser_files;
 pub mod i18n;
 pub mod mapping;
 pub mod results;
+pub mod scdl;
 pub mod state;
 pub mod storage;
 pub mod summary;

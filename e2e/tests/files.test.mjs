@@ -98,3 +98,31 @@ test('the CSV export is for French Excel: BOM, semicolons, decimal comma', async
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the SCDL open-data export asks for what the convention lacks', async () => {
+  const page = await open(env);
+  await page.getByLabel(/Tableau à coller/).fill(readFileSync(vienneTsv, 'utf8'));
+  await expectVienneGrandTotals(page);
+  await page.getByText(/Exporter pour l’open data/).click();
+  // Nothing filled in yet: the file cannot be written, and the user is told why.
+  await page.getByRole('button', { name: 'Exporter le fichier SCDL (.csv)' }).click();
+  await page.getByRole('alert').filter({ hasText: /SCDL/ }).waitFor();
+
+  await page.getByLabel(/nomAttribuant/).fill('Département de la Vienne');
+  await page.getByLabel(/idAttribuant/).fill('228 600 011 00016');
+  await page.getByLabel(/dateConvention/).fill('2024-03-29');
+  await page.getByLabel(/nomBeneficiaire/).fill('Association Exemple');
+  await page.getByLabel(/idBeneficiaire/).fill('12345678900011');
+  await page.getByLabel(/datesPeriodeVersement/).fill('2024-01-01/2024-12-31');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter le fichier SCDL (.csv)' }).click();
+  const text = readFileSync(await (await download).path(), 'utf8').replace(/^\ufeff/, '');
+  const lines = text.trim().split(/\r?\n/);
+  assert.match(lines[0], /^nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire/);
+  // The Département (the default attributing funder) pays for 13 of the 14
+  // actions: action 13 has 0 €. Action 1's amount is 146 000 €.
+  assert.equal(lines.length, 1 + 13);
+  assert.ok(lines.some((l) => l.includes('Crèche familiale préventive') && l.includes('146000')), lines.join('\n'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
