@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx_annex};
+use crate::grid::{budget_table, focus_later, Grid};
 use crate::i18n::{t, Key};
 use crate::mapping::MappingPanel;
-use crate::results::{results, status_text};
+use crate::results::{checks_section, errors_section, execution_table, status_text, totals_table};
 use crate::scdl::ScdlExport;
+use crate::settings::SettingsView;
 use crate::state::Workspace;
 use crate::storage::Autosave;
 use crate::summary::Summary;
@@ -19,8 +21,15 @@ use budget_core::Lang;
 /// The example shown by "Essayer avec un exemple": Vienne's 2024 annex.
 pub const EXAMPLE_TABLE: &str = include_str!("../tests/fixtures/vienne-2024-solidarites.tsv");
 
-/// Whether the user is typing in a field, where Ctrl+V must paste into that field.
+/// Whether the user is typing in a field, where Ctrl+V must paste into that
+/// field, or on a cell of the table, which pastes a block itself.
 fn editing_a_field() -> bool {
+    in_text_field(true)
+}
+
+/// Whether the focus is in a text field (which has its own undo), or, when
+/// `cells`, on a cell of the table.
+fn in_text_field(cells: bool) -> bool {
     let Some(active) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
@@ -31,6 +40,7 @@ fn editing_a_field() -> bool {
     tag == "input"
         || tag == "textarea"
         || tag == "select"
+        || (cells && active.has_attribute("data-cell"))
         || active
             .get_attribute("contenteditable")
             .is_some_and(|v| v != "false")
@@ -71,6 +81,16 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
             _ => ws.import_file(&name, &bytes),
         }
     });
+}
+
+/// Today's date, for the printed page.
+fn today(lang: Lang) -> String {
+    let d = js_sys::Date::new_0();
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    match lang {
+        Lang::Fr => format!("{day:02}/{m:02}/{y}"),
+        Lang::En => format!("{y}-{m:02}-{day:02}"),
+    }
 }
 
 /// A file name for exports: the convention's title, or a default.
@@ -143,6 +163,111 @@ fn export(ws: Workspace, what: Export) {
     ws.file_error.set(result.err());
 }
 
+/// The views of the convention, shown as tabs (all of them on paper).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Budget,
+    Execution,
+    Tranches,
+    Years,
+    Checks,
+    Scenarios,
+    Settings,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Budget,
+        View::Execution,
+        View::Tranches,
+        View::Years,
+        View::Checks,
+        View::Scenarios,
+        View::Settings,
+    ];
+
+    fn key(self) -> Key {
+        match self {
+            View::Budget => Key::TabBudget,
+            View::Execution => Key::TabExecution,
+            View::Tranches => Key::TabTranches,
+            View::Years => Key::TabYears,
+            View::Checks => Key::TabChecks,
+            View::Scenarios => Key::TabScenarios,
+            View::Settings => Key::TabSettings,
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            View::Budget => "budget",
+            View::Execution => "execution",
+            View::Tranches => "tranches",
+            View::Years => "annees",
+            View::Checks => "verifications",
+            View::Scenarios => "scenarios",
+            View::Settings => "parametres",
+        }
+    }
+}
+
+/// The tab list: arrows, Home and End move between tabs (WAI-ARIA tabs).
+fn tab_list(lang: RwSignal<Lang>, current: RwSignal<View>) -> impl IntoView {
+    let tabs = View::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let on_key = move |ev: ev::KeyboardEvent| {
+                let n = View::ALL.len();
+                let to = match ev.key().as_str() {
+                    "ArrowRight" => (i + 1) % n,
+                    "ArrowLeft" => (i + n - 1) % n,
+                    "Home" => 0,
+                    "End" => n - 1,
+                    _ => return,
+                };
+                ev.prevent_default();
+                current.set(View::ALL[to]);
+                focus_later(format!("bw-tab-{}", View::ALL[to].slug()));
+            };
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    id=format!("bw-tab-{}", v.slug())
+                    aria-controls=format!("bw-panel-{}", v.slug())
+                    aria-selected=move || (current.get() == v).to_string()
+                    tabindex=move || if current.get() == v { "0" } else { "-1" }
+                    on:click=move |_| current.set(v)
+                    on:keydown=on_key
+                >
+                    {move || t(lang.get(), v.key())}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="bw-tabs" role="tablist" aria-label=move || t(lang.get(), Key::ViewsLabel)>
+            {tabs}
+        </div>
+    }
+}
+
+/// A tab panel, hidden when another tab is chosen (but printed).
+fn panel(current: RwSignal<View>, v: View, body: AnyView) -> impl IntoView {
+    view! {
+        <section
+            role="tabpanel"
+            class="bw-panel"
+            id=format!("bw-panel-{}", v.slug())
+            aria-labelledby=format!("bw-tab-{}", v.slug())
+            hidden=move || current.get() != v
+        >
+            {body}
+        </section>
+    }
+}
+
 /// The calculator.
 #[component]
 pub fn App() -> impl IntoView {
@@ -163,6 +288,37 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+
+    // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo, except in a text field,
+    // which has its own.
+    let keys = window_event_listener(ev::keydown, move |event| {
+        if !(event.ctrl_key() || event.meta_key()) || in_text_field(false) {
+            return;
+        }
+        match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+            ("z", false) => ws.undo(),
+            ("z", true) | ("y", _) => ws.redo(),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    let current = RwSignal::new(View::Budget);
+    let grid = Grid::new(ws);
+    let go = Callback::new(move |scope: budget_core::Scope| {
+        let action = ws.convention.with_untracked(|c| {
+            c.as_ref().and_then(|c| match scope {
+                budget_core::Scope::Action(a) => Some(a),
+                budget_core::Scope::Group(g) => c.actions.iter().position(|a| a.group == Some(g)),
+                budget_core::Scope::Grand => None,
+            })
+        });
+        current.set(View::Budget);
+        if let Some(a) = action {
+            grid.go(a, 0);
+        }
+    });
 
     let summary = Memo::new(move |_| {
         ws.convention
@@ -194,6 +350,23 @@ pub fn App() -> impl IntoView {
                 </button>
             </header>
             <p class="bw-tagline">{move || t(lang.get(), Key::Tagline)}</p>
+            <p class="bw-print-only bw-print-header">
+                {move || ws.convention.with(|c| c.as_ref().map(|c| {
+                    let l = lang.get();
+                    let title = if c.title.is_empty() { t(l, Key::Untitled).to_string() } else { c.title.clone() };
+                    format!("{title} — {} — {}", crate::settings::settings_line(l, c), today(l))
+                }))}
+            </p>
+            <div class="bw-history" role="group" aria-label=move || t(lang.get(), Key::HistoryLabel)>
+                <button type="button" disabled=move || !ws.can_undo() on:click=move |_| ws.undo()
+                    aria-keyshortcuts="Control+Z">
+                    {move || t(lang.get(), Key::Undo)}
+                </button>
+                <button type="button" disabled=move || !ws.can_redo() on:click=move |_| ws.redo()
+                    aria-keyshortcuts="Control+Y">
+                    {move || t(lang.get(), Key::Redo)}
+                </button>
+            </div>
 
             <section class="bw-paste" aria-labelledby="bw-paste-heading">
                 <h2 id="bw-paste-heading">{move || t(lang.get(), Key::PasteHeading)}</h2>
@@ -268,10 +441,45 @@ pub fn App() -> impl IntoView {
                 {move || status_text(lang.get(), summary.get().as_ref())}
             </p>
 
-            {move || match summary.get() {
-                None => view! { <p class="bw-empty">{t(lang.get(), Key::NothingYet)}</p> }.into_any(),
-                Some(s) => results(lang.get(), s).into_any(),
-            }}
+            {move || summary.with(|s| s.as_ref().map(|s| errors_section(lang.get(), s)))}
+            {move || summary.with(|s| s.is_none()).then(|| view! { <p class="bw-empty">{t(lang.get(), Key::NothingYet)}</p> })}
+            {tab_list(lang, current)}
+            {panel(current, View::Budget, view! {
+                {move || summary.with(|s| s.as_ref().map(|s| {
+                    let l = lang.get();
+                    view! {
+                        <div class="bw-results">{totals_table(l, s)}</div>
+                        {budget_table(grid, l, s)}
+                    }
+                }))}
+                {move || summary.with(|s| s.is_none()).then(|| {
+                    let l = lang.get();
+                    view! {
+                        <p>{t(l, Key::StartEmpty)}</p>
+                        <button type="button" on:click=move |_| {
+                            ws.edit(|c| { budget_core::edit::insert_action(c, None, None); });
+                            grid.start(0, 1, Some(String::new()));
+                        }>{t(l, Key::AddAction)}</button>
+                    }
+                })}
+            }.into_any())}
+            {panel(current, View::Execution, view! {
+                {move || summary.with(|s| s.as_ref().map(|s| {
+                    let l = lang.get();
+                    if s.has_execution {
+                        execution_table(l, s).into_any()
+                    } else {
+                        view! { <p>{t(l, Key::NoExecution)}</p> }.into_any()
+                    }
+                }))}
+            }.into_any())}
+            {panel(current, View::Tranches, view! { <p>"…"</p> }.into_any())}
+            {panel(current, View::Years, view! { <p>"…"</p> }.into_any())}
+            {panel(current, View::Checks, view! {
+                {move || summary.with(|s| s.as_ref().map(|s| checks_section(lang.get(), &s.warnings, go)))}
+            }.into_any())}
+            {panel(current, View::Scenarios, view! { <p>"…"</p> }.into_any())}
+            {panel(current, View::Settings, view! { <SettingsView ws=ws /> }.into_any())}
         </div>
     }
 }

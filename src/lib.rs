@@ -8,10 +8,12 @@
 
 pub mod app;
 pub mod browser_files;
+pub mod grid;
 pub mod i18n;
 pub mod mapping;
 pub mod results;
 pub mod scdl;
+pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod summary;

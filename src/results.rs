@@ -9,11 +9,15 @@ use budget_core::{CalcError, Lang};
 use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
-use crate::summary::{ActionLine, GroupBlock, Summary};
+use crate::summary::Summary;
 use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts};
 
 /// The list of inconsistencies, each with its row in the source table.
-fn checks_section(lang: Lang, warnings: &[budget_core::checks::Warning]) -> impl IntoView {
+pub fn checks_section(
+    lang: Lang,
+    warnings: &[budget_core::checks::Warning],
+    go: Callback<budget_core::Scope>,
+) -> impl IntoView {
     let body = if warnings.is_empty() {
         view! { <p class="bw-ok">{t(lang, Key::ChecksNone)}</p> }.into_any()
     } else {
@@ -21,7 +25,25 @@ fn checks_section(lang: Lang, warnings: &[budget_core::checks::Warning]) -> impl
             .iter()
             .map(|w| {
                 let message = w.message(lang);
-                view! { <li>{message}</li> }
+                let target = match w.scope {
+                    Some(
+                        scope @ (budget_core::Scope::Action(_) | budget_core::Scope::Group(_)),
+                    ) => Some(scope),
+                    _ => None,
+                };
+                let place = if w.place.is_empty() {
+                    String::new()
+                } else {
+                    format!(" « {} »", w.place)
+                };
+                let link = target.map(|scope| {
+                    view! {
+                        <button type="button" class="bw-link" on:click=move |_| go.run(scope)>
+                            {format!("{}{place}", t(lang, Key::GoToRow))}
+                        </button>
+                    }
+                });
+                view! { <li>{message}" "{link}</li> }
             })
             .collect_view();
         view! { <ul>{items}</ul> }.into_any()
@@ -53,7 +75,7 @@ pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
     }
 }
 
-fn amount_cells(
+pub fn amount_cells(
     lang: Lang,
     amounts: &Result<budget_core::figures::FunderAmounts, CalcError>,
     width: usize,
@@ -79,7 +101,7 @@ fn amount_cells(
 }
 
 /// The State's share and the co-financing verdict of an action.
-fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
+pub fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
     let share = cf
         .and_then(|c| c.state_share)
         .map(|r| format_percent(r, 2, lang))
@@ -114,44 +136,6 @@ fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
     }
 }
 
-fn action_row(lang: Lang, line: ActionLine, width: usize) -> impl IntoView {
-    view! {
-        <tr>
-            <th scope="row" class="bw-number">{line.number}</th>
-            <td>{line.title}</td>
-            {amount_cells(lang, &line.amounts, width)}
-            {co_financing_cells(lang, line.co_financing.as_ref())}
-        </tr>
-    }
-}
-
-fn group_rows(lang: Lang, block: GroupBlock, width: usize) -> impl IntoView {
-    let name = block
-        .name
-        .clone()
-        .unwrap_or_else(|| t(lang, Key::NoGroup).to_string());
-    let span = (width + 5).to_string();
-    let subtotal = block.subtotal.map(|st| {
-        view! {
-            <tr class="bw-subtotal">
-                <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
-                {amount_cells(lang, &st, width)}
-                <td></td>
-                <td></td>
-            </tr>
-        }
-    });
-    view! {
-        <tbody>
-            <tr class="bw-group">
-                <th scope="colgroup" colspan=span>{name.clone()}</th>
-            </tr>
-            {block.actions.into_iter().map(|l| action_row(lang, l, width)).collect_view()}
-            {subtotal}
-        </tbody>
-    }
-}
-
 fn opt_eur(lang: Lang, v: Option<budget_core::Decimal>) -> String {
     v.map(|v| format_eur(v, lang))
         .unwrap_or_else(|| "—".to_string())
@@ -178,7 +162,7 @@ fn execution_cells(
     }
 }
 
-fn execution_table(lang: Lang, s: &Summary) -> impl IntoView {
+pub fn execution_table(lang: Lang, s: &Summary) -> impl IntoView {
     let rows = s
         .blocks
         .iter()
@@ -235,22 +219,40 @@ fn execution_table(lang: Lang, s: &Summary) -> impl IntoView {
     }
 }
 
-pub fn results(lang: Lang, s: Summary) -> impl IntoView {
-    let execution = s.has_execution.then(|| execution_table(lang, &s));
-    let width = s.funders.len();
-    let shares = s.grand_shares.clone();
-    let funder_headers = s
-        .funders
-        .iter()
-        .map(|f| view! { <th scope="col" class="bw-num">{f.clone()}</th> })
-        .collect_view();
+/// The cells that could not be read, with their row, column and reason.
+pub fn errors_section(lang: Lang, s: &Summary) -> impl IntoView {
+    (!s.errors.is_empty()).then(|| {
+        let items = s
+            .errors
+            .iter()
+            .map(|e| {
+                view! {
+                    <li>
+                        <strong>{format!("{} {}, {} « {} »", t(lang, Key::Row), e.row, t(lang, Key::Column), e.header)}</strong>
+                        {format!(" : « {} » — {}", e.text, e.reason)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="bw-errors" role="alert" aria-labelledby="bw-errors-heading">
+                <h2 id="bw-errors-heading">{t(lang, Key::ErrorsHeading)}</h2>
+                <p>{t(lang, Key::ErrorsIntro)}</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// Totals and shares per funder.
+pub fn totals_table(lang: Lang, s: &Summary) -> impl IntoView {
     let totals_rows = match &s.grand {
         Ok(g) => {
             let funder_rows = s
                 .funders
                 .iter()
                 .zip(g.by_funder.iter())
-                .zip(shares.iter())
+                .zip(s.grand_shares.iter())
                 .map(|((name, amount), share)| {
                     view! {
                         <tr>
@@ -275,69 +277,17 @@ pub fn results(lang: Lang, s: Summary) -> impl IntoView {
             view! { <tr><td colspan="3" class="bw-error">{e.to_string()}</td></tr> }.into_any()
         }
     };
-    let errors = (!s.errors.is_empty()).then(|| {
-        let items = s
-            .errors
-            .iter()
-            .map(|e| {
-                view! {
-                    <li>
-                        <strong>{format!("{} {}, {} « {} »", t(lang, Key::Row), e.row, t(lang, Key::Column), e.header)}</strong>
-                        {format!(" : « {} » — {}", e.text, e.reason)}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="bw-errors" role="alert" aria-labelledby="bw-errors-heading">
-                <h2 id="bw-errors-heading">{t(lang, Key::ErrorsHeading)}</h2>
-                <p>{t(lang, Key::ErrorsIntro)}</p>
-                <ul>{items}</ul>
-            </section>
-        }
-    });
-    let grand_cells = amount_cells(lang, &s.grand, width);
-    let checks = checks_section(lang, &s.warnings);
     view! {
-        {errors}
-        {checks}
-        <div class="bw-results">
-            <table class="bw-totals">
-                <caption>{t(lang, Key::TotalsCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::ColFunder)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColAmount)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColShare)}</th>
-                    </tr>
-                </thead>
-                <tbody>{totals_rows}</tbody>
-            </table>
-            <div class="bw-scroll">
-                <table class="bw-actions-table">
-                    <caption>{t(lang, Key::ActionsCaption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(lang, Key::ColNumber)}</th>
-                            <th scope="col">{t(lang, Key::ColTitle)}</th>
-                            {funder_headers}
-                            <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
-                            <th scope="col" class="bw-num">{t(lang, Key::ColStateShare)}</th>
-                            <th scope="col">{format!("{} (≤ {})", t(lang, Key::ColCoFin), format_percent(s.max_state_share, 0, lang))}</th>
-                        </tr>
-                    </thead>
-                    {s.blocks.into_iter().map(|b| group_rows(lang, b, width)).collect_view()}
-                    <tfoot>
-                        <tr class="bw-grand">
-                            <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
-                            {grand_cells}
-                            <td></td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
-            {execution}
-        </div>
+        <table class="bw-totals">
+            <caption>{t(lang, Key::TotalsCaption)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t(lang, Key::ColFunder)}</th>
+                    <th scope="col" class="bw-num">{t(lang, Key::ColAmount)}</th>
+                    <th scope="col" class="bw-num">{t(lang, Key::ColShare)}</th>
+                </tr>
+            </thead>
+            <tbody>{totals_rows}</tbody>
+        </table>
     }
 }

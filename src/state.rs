@@ -1,6 +1,6 @@
 //! The widget's state: the convention being worked on, the import in progress
-//! (its source, the reader's choices and what they gave), and the one-step undo
-//! of the last import.
+//! (its source, the reader's choices and what they gave), and the undo / redo
+//! history of every change: edits, pastes, imports.
 //!
 //! Everything here is signals of plain core data; the figures are computed from
 //! the convention by the core when the view asks for them.
@@ -42,7 +42,10 @@ impl Import {
     }
 }
 
-/// What an import replaced, to undo it in one step.
+/// How many changes can be undone.
+const HISTORY: usize = 50;
+
+/// The state of the calculator before (or after) a change, to undo (redo) it.
 #[derive(Clone, Debug, PartialEq)]
 struct Before {
     convention: Option<Convention>,
@@ -64,7 +67,8 @@ pub struct Workspace {
     pub import: RwSignal<Option<Import>>,
     /// Why the last file could not be opened, or an export failed.
     pub file_error: RwSignal<Option<String>>,
-    before: RwSignal<Option<Before>>,
+    undo: RwSignal<Vec<Before>>,
+    redo: RwSignal<Vec<Before>>,
 }
 
 impl Default for Workspace {
@@ -82,7 +86,8 @@ impl Workspace {
             errors: RwSignal::new(Vec::new()),
             import: RwSignal::new(None),
             file_error: RwSignal::new(None),
-            before: RwSignal::new(None),
+            undo: RwSignal::new(Vec::new()),
+            redo: RwSignal::new(Vec::new()),
         }
     }
 
@@ -122,12 +127,7 @@ impl Workspace {
         self.file_error.set(None);
         if files::kind_of(name, bytes) == Some(FileKind::Saved) {
             match saved::from_json(&files::decode_text(bytes)) {
-                Ok(conv) => {
-                    self.remember();
-                    self.convention.set(Some(conv));
-                    self.errors.set(Vec::new());
-                    self.import.set(None);
-                }
+                Ok(conv) => self.replace(conv),
                 Err(e) => self.file_error.set(Some(format!("{name} : {e}"))),
             }
             return;
@@ -204,20 +204,96 @@ impl Workspace {
         self.import.set(None);
     }
 
-    /// Puts back what was there before the last import.
+    /// Puts back what was there before the last import (or the last change).
     pub fn undo_import(&self) {
-        if let Some(before) = self.before.get_untracked() {
-            self.convention.set(before.convention);
-            self.errors.set(before.errors);
-            self.draft.set(before.draft);
+        self.undo();
+    }
+
+    /// Changes the convention, as one step that can be undone. Starts an empty
+    /// convention when there is none; a pending import is taken as confirmed.
+    /// Nothing is recorded when the change changes nothing or fails.
+    pub fn try_edit<T, E>(
+        &self,
+        change: impl FnOnce(&mut Convention) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conv = self.convention.get_untracked().unwrap_or_default();
+        let out = change(&mut conv)?;
+        if self
+            .convention
+            .with_untracked(|c| c.as_ref() != Some(&conv))
+        {
+            self.remember();
+            self.import.set(None);
+            self.convention.set(Some(conv));
         }
-        self.before.set(None);
+        Ok(out)
+    }
+
+    /// Changes the convention (see [`Workspace::try_edit`]).
+    pub fn edit(&self, change: impl FnOnce(&mut Convention)) {
+        let _ = self.try_edit::<(), ()>(|c| {
+            change(c);
+            Ok(())
+        });
+    }
+
+    /// Replaces the whole convention (a saved one opened, a shared link), as
+    /// one step that can be undone.
+    pub fn replace(&self, conv: Convention) {
+        self.remember();
+        self.import.set(None);
+        self.errors.set(Vec::new());
+        self.convention.set(Some(conv));
+    }
+
+    fn now(&self) -> Before {
+        Before {
+            convention: self.convention.get_untracked(),
+            errors: self.errors.get_untracked(),
+            draft: self.draft.get_untracked(),
+        }
+    }
+
+    fn restore(&self, state: Before) {
+        self.convention.set(state.convention);
+        self.errors.set(state.errors);
+        self.draft.set(state.draft);
         self.import.set(None);
     }
 
-    /// Whether there is an import to undo.
+    /// Undoes the last change (edit, paste, import, clear).
+    pub fn undo(&self) {
+        let Some(before) = self.undo.try_update(Vec::pop).flatten() else {
+            return;
+        };
+        let now = self.now();
+        self.redo.update(|r| r.push(now));
+        self.restore(before);
+    }
+
+    /// Does again the last change undone.
+    pub fn redo(&self) {
+        let Some(after) = self.redo.try_update(Vec::pop).flatten() else {
+            return;
+        };
+        let now = self.now();
+        self.undo.update(|u| u.push(now));
+        self.restore(after);
+    }
+
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        self.undo.with(|u| !u.is_empty())
+    }
+
+    /// Whether there is a change to redo.
+    pub fn can_redo(&self) -> bool {
+        self.redo.with(|r| !r.is_empty())
+    }
+
+    /// Whether there is an import to undo (kept for the import buttons).
     pub fn can_undo_import(&self) -> bool {
-        self.before.with(Option::is_some)
+        self.can_undo()
     }
 
     /// Empties the calculator (can be undone like an import).
@@ -232,11 +308,14 @@ impl Workspace {
     }
 
     fn remember(&self) {
-        self.before.set(Some(Before {
-            convention: self.convention.get_untracked(),
-            errors: self.errors.get_untracked(),
-            draft: self.draft.get_untracked(),
-        }));
+        let now = self.now();
+        self.undo.update(|u| {
+            u.push(now);
+            if u.len() > HISTORY {
+                u.remove(0);
+            }
+        });
+        self.redo.update(Vec::clear);
     }
 
     fn apply(&self, import: Import) {

@@ -17,17 +17,22 @@ fn planned(t: &Totals) -> Result<FunderAmounts, CalcError> {
 /// One action line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActionLine {
+    pub id: budget_core::ActionId,
     pub number: String,
     pub title: String,
     pub amounts: Result<FunderAmounts, CalcError>,
     pub co_financing: Option<CoFinancing>,
     pub executed: Option<ExecutedAmounts>,
     pub consumption: Option<Consumption>,
+    /// Per funder, the calculation typed in the cell (`=534,82*12`), if any.
+    pub formulas: Vec<Option<String>>,
 }
 
 /// A group with its actions and its computed subtotal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupBlock {
+    /// `None` for the actions that belong to no group.
+    pub id: Option<budget_core::GroupId>,
     /// `None` for the actions that belong to no group.
     pub name: Option<String>,
     pub actions: Vec<ActionLine>,
@@ -61,8 +66,24 @@ pub struct Summary {
     pub report_errors: Vec<String>,
 }
 
-fn line(a: &ActionFigures) -> ActionLine {
+fn line(conv: &Convention, a: &ActionFigures) -> ActionLine {
+    let formulas = (0..conv.funders.len())
+        .map(|f| {
+            let planned = conv
+                .actions
+                .get(a.id)
+                .map(|x| &x.planned[..])
+                .unwrap_or(&[]);
+            let mut of_funder = planned.iter().filter(|p| p.funder == f);
+            match (of_funder.next(), of_funder.next()) {
+                (Some(one), None) => one.formula.clone(),
+                _ => None,
+            }
+        })
+        .collect();
     ActionLine {
+        id: a.id,
+        formulas,
         number: a.number.clone(),
         title: a.title.clone(),
         amounts: planned(&a.figures),
@@ -72,14 +93,15 @@ fn line(a: &ActionFigures) -> ActionLine {
     }
 }
 
-fn block(report: &Report, g: &GroupFigures, named: bool) -> GroupBlock {
+fn block(conv: &Convention, report: &Report, g: &GroupFigures, named: bool) -> GroupBlock {
     GroupBlock {
+        id: if named { g.id } else { None },
         name: named.then(|| g.name.clone()),
         actions: g
             .actions
             .iter()
             .filter_map(|&id| report.actions.get(id))
-            .map(line)
+            .map(|a| line(conv, a))
             .collect(),
         subtotal: named.then(|| planned(&g.figures)),
         executed: g.figures.executed.clone(),
@@ -93,19 +115,20 @@ impl Summary {
         let report = report::compute(conv);
         let mut blocks = Vec::with_capacity(report.groups.len() + 1);
         if let Some(ungrouped) = &report.ungrouped {
-            blocks.push(block(&report, ungrouped, false));
+            blocks.push(block(conv, &report, ungrouped, false));
         }
         if report.groups.is_empty() && report.ungrouped.is_none() && !report.actions.is_empty() {
             blocks.push(GroupBlock {
+                id: None,
                 name: None,
-                actions: report.actions.iter().map(line).collect(),
+                actions: report.actions.iter().map(|a| line(conv, a)).collect(),
                 subtotal: None,
                 executed: None,
                 consumption: None,
             });
         }
         for g in &report.groups {
-            blocks.push(block(&report, g, true));
+            blocks.push(block(conv, &report, g, true));
         }
         let grand_shares = match &report.grand.shares {
             Some(shares) => shares.iter().copied().map(Some).collect(),

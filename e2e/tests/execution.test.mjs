@@ -14,6 +14,7 @@ after(async () => {
 test('the Creuse 2023 report shows its rates and its co-financing breaches', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill(fixture('creuse-2023-execution.tsv'));
+  await page.getByRole('tab', { name: 'Exécution' }).click();
   const execution = page.getByRole('table', { name: /Exécution/ });
   await execution.waitFor();
   const row = (n) => execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
@@ -35,6 +36,7 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
 
   // Action 8 breaks the 50 % rule: State 38 648 of 51 000 = 75,78 %; excess
   // 38 648 − 0,5 × 51 000 = 13 148; Département missing 38 648 / 0,5 − 51 000 = 26 296.
+  await page.getByRole('tab', { name: 'Budget' }).click();
   const budget = page.getByRole('table', { name: /Actions et sous-totaux/ });
   const action8 = budget.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '8', exact: true }) });
   const cells = await action8.getByRole('cell').allTextContents();
@@ -43,6 +45,7 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
 
   // The declared executed total of action 8 (51 000) is not the sum of its parts
   // (38 468 + 12 352 = 50 820): reported with a difference of 180.
+  await page.getByRole('tab', { name: 'Vérifications' }).click();
   const checks = page.getByRole('region', { name: /Vérifications/ });
   const items = await checks.getByRole('listitem').allTextContents();
   assert.ok(items.some((i) => i.includes(eur('51 000,00')) && i.includes(eur('50 820,00'))), items.join('\n'));

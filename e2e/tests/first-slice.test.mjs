@@ -62,6 +62,7 @@ export async function expectVienneTotals(page) {
   // F 220 856 for rows adding up to 90 428 / 90 428 / 180 856; TOTAL FINANCIER
   // repeats them (578 633 vs 558 633, 701 524 vs 681 524, 1 815 650 vs 1 775 650);
   // and action number 9 appears in two axes. 3 + 3 + 1 = 7 inconsistencies.
+  await page.getByRole('tab', { name: 'Vérifications' }).click();
   const checks = page.getByRole('region', { name: /Vérifications/ });
   assert.equal(await checks.getByRole('heading').textContent(), 'Vérifications (7 incohérences)');
   const items = await checks.getByRole('listitem').allTextContents();

@@ -1,0 +1,173 @@
+// Editing the table in place, undo / redo, settings and the checks' links to
+// their rows, in the release build.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const grandTotal = async (page) =>
+  (await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'Total'))[0];
+
+/** The cells (td) of the action row numbered `n` in the table of actions. */
+const actionRow = (page, n) =>
+  page
+    .getByRole('table', { name: /Actions et sous-totaux/ })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
+
+async function pasteVienne(page) {
+  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  assert.equal(await grandTotal(page), eur('1 775 650,00'));
+}
+
+test('a cell edited with the keyboard changes the totals; undo and redo', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  // Action 2, État: 50 000 → =534,82*12 = 6 417,84.
+  await actionRow(page, '2').getByRole('cell').nth(1).click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByLabel(/Modifier la cellule/);
+  assert.equal(await editor.inputValue(), '50000');
+  await editor.fill('=534,82*12');
+  await page.keyboard.press('Enter');
+  // État 558 633 − 50 000 + 6 417,84 = 515 050,84;
+  // grand total 1 775 650 − 50 000 + 6 417,84 = 1 732 067,84.
+  await page.getByRole('status').filter({ hasText: eur('1 732 067,84') }).waitFor();
+  assert.equal(await grandTotal(page), eur('1 732 067,84'));
+  assert.equal((await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'État'))[0], eur('515 050,84'));
+  const cell = actionRow(page, '2').getByRole('cell').nth(1);
+  assert.equal(await cell.textContent(), eur('6 417,84'));
+  assert.equal(await cell.getAttribute('title'), '=534,82*12');
+  // Enter went down to action 3's État cell: typing replaces it (69 698 → 1 000,5).
+  await page.keyboard.type('1000,5');
+  await page.keyboard.press('Tab');
+  // 1 732 067,84 − 69 698 + 1 000,50 = 1 663 370,34.
+  await page.getByRole('status').filter({ hasText: eur('1 663 370,34') }).waitFor();
+  // An unreadable amount changes nothing and says why; Escape gives up.
+  await actionRow(page, '4').getByRole('cell').nth(1).click();
+  await page.keyboard.type('12,5O');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: '12,5O' }).waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await grandTotal(page), eur('1 663 370,34'));
+
+  // Ctrl+Z twice: back to the pasted figures; Ctrl+Y and the Rétablir button redo.
+  await page.keyboard.press('Control+Z');
+  await page.getByRole('status').filter({ hasText: eur('1 732 067,84') }).waitFor();
+  await page.keyboard.press('Control+Z');
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  await page.keyboard.press('Control+Y');
+  await page.getByRole('status').filter({ hasText: eur('1 732 067,84') }).waitFor();
+  await page.getByRole('button', { name: 'Rétablir' }).click();
+  await page.getByRole('status').filter({ hasText: eur('1 663 370,34') }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Rétablir' }).isDisabled());
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a block pasted on a cell fills the range; the paste can be undone', async () => {
+  const page = await open(env, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await pasteVienne(page);
+  await page.evaluate(() => navigator.clipboard.writeText('100\t200\n300\t400\n'));
+  await actionRow(page, '1').getByRole('cell').nth(1).click();
+  await page.keyboard.press('Control+V');
+  // Actions 1 and 2, État and Département: 93 507 / 146 000 and 50 000 / 50 000
+  // become 100 / 200 and 300 / 400.
+  // État 558 633 − 93 507 − 50 000 + 100 + 300 = 415 526;
+  // Département 681 524 − 146 000 − 50 000 + 200 + 400 = 486 124;
+  // total 415 526 + 486 124 + 535 493 = 1 437 143.
+  await page.getByRole('status').filter({ hasText: eur('1 437 143,00') }).waitFor();
+  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
+  assert.equal((await rowCells(totals, 'État'))[0], eur('415 526,00'));
+  assert.equal((await rowCells(totals, 'Département'))[0], eur('486 124,00'));
+  assert.deepEqual((await actionRow(page, '2').getByRole('cell').allTextContents()).slice(1, 3), [eur('300,00'), eur('400,00')]);
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  // Undoing the import itself empties the calculator again.
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await page.getByText('Aucun tableau pour l’instant').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('actions and groups are added, moved and removed from the toolbar', async () => {
+  const page = await open(env);
+  await page.getByRole('button', { name: 'Ajouter une action' }).click();
+  // A new empty convention: the title cell of the new action is being edited.
+  await page.getByLabel(/Modifier la cellule/).fill('Maraudes');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1 500,25');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1 499,75');
+  await page.keyboard.press('Enter');
+  // 1 500,25 + 1 499,75 = 3 000.
+  await page.getByRole('status').filter({ hasText: eur('3 000,00') }).waitFor();
+  await page.getByLabel('Nom du nouveau groupe').fill('Axe mobilité');
+  await page.getByRole('button', { name: 'Ajouter un groupe' }).click();
+  await page.getByLabel(/Modifier la cellule/).fill('Garage solidaire');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('=2*500');
+  await page.keyboard.press('Enter');
+  // 3 000 + 1 000 = 4 000, and the group has its computed subtotal of 1 000.
+  await page.getByRole('status').filter({ hasText: eur('4 000,00') }).waitFor();
+  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  const subtotal = actions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Sous-total calculé — Axe mobilité/ }) });
+  assert.equal((await subtotal.getByRole('cell').allTextContents())[2], eur('1 000,00'));
+  // Remove the selected action (Garage solidaire): back to 3 000.
+  await page.getByRole('button', { name: 'Supprimer l’action sélectionnée' }).click();
+  await page.getByRole('status').filter({ hasText: eur('3 000,00') }).waitFor();
+  assert.equal(await actions.getByText('Garage solidaire').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('settings change the co-financing rule; a check takes the user to its row', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  // Action 1: State 93 507 of 775 000 = 12,07 %: within 50 %, but above 10 %.
+  assert.equal((await actionRow(page, '1').getByRole('cell').allTextContents()).at(-1), 'respecté');
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
+  await page.getByLabel('Titre de la convention').fill('Convention Vienne 2024');
+  await page.getByLabel('Titre de la convention').press('Tab');
+  const share = page.getByLabel(/Part maximale de l’État/);
+  await share.fill('10');
+  await share.press('Tab');
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  // Excess over 10 %: 93 507 − 0,1 × 775 000 = 16 007.
+  const verdict = (await actionRow(page, '1').getByRole('cell').allTextContents()).at(-1);
+  assert.match(verdict, new RegExp(`dépassé.*${eur('16 007,00')}`));
+  // A wrong share is refused with its reason, the rule stays at 10 %.
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
+  await share.fill('150 %');
+  await share.press('Tab');
+  await page.getByRole('alert').filter({ hasText: '150 %' }).waitFor();
+
+  // The duplicate action number 9 is a check with a link to its row.
+  await page.getByRole('tab', { name: 'Vérifications' }).click();
+  const checks = page.getByRole('region', { name: /Vérifications/ });
+  const item = checks.getByRole('listitem').filter({ hasText: /9/ }).filter({ has: page.getByRole('button') }).first();
+  await item.getByRole('button').click();
+  assert.equal(await page.getByRole('tab', { name: 'Budget' }).getAttribute('aria-selected'), 'true');
+  await page.waitForFunction(() => document.activeElement?.hasAttribute('data-cell'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('tabs are reachable with the arrow keys', async () => {
+  const page = await open(env);
+  await page.getByRole('tab', { name: 'Budget' }).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('tab', { name: 'Exécution' }).getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('End');
+  assert.equal(await page.getByRole('tab', { name: 'Paramètres' }).getAttribute('aria-selected'), 'true');
+  await page.getByLabel('Titre de la convention').waitFor();
+  await page.context().close();
+});

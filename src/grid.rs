@@ -1,0 +1,663 @@
+//! The table of actions, edited in place like a spreadsheet.
+//!
+//! Each cell can take the focus (one at a time is in the tab order: the
+//! "active" cell). With the keyboard: arrows move, Enter or F2 edits, typing
+//! starts editing with what is typed, Delete empties the cell, Ctrl+V pastes a
+//! block from a spreadsheet over the cells from the active one. While
+//! editing: Enter validates and goes down, Tab validates and goes right,
+//! Escape gives up. Every change goes through [`Workspace::try_edit`], so it
+//! can be undone; the figures are recomputed by the core.
+//!
+//! User text is only ever put in text nodes and attribute values.
+
+use budget_core::edit::{self, Column};
+use budget_core::money::{format_eur, format_percent};
+use budget_core::{ActionId, GroupId, Lang};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{t, Key};
+use crate::results::co_financing_cells;
+use crate::state::Workspace;
+use crate::summary::{ActionLine, GroupBlock, Summary};
+
+/// Where the keyboard is in the table, and what is being edited.
+#[derive(Clone, Copy)]
+pub struct Grid {
+    ws: Workspace,
+    /// The active cell: an action and a column index.
+    pub active: RwSignal<Option<(ActionId, usize)>>,
+    /// The cell being edited and the text the editor starts with.
+    editing: RwSignal<Option<(ActionId, usize, String)>>,
+    /// What the last edit or paste could not do.
+    pub message: RwSignal<Option<String>>,
+    /// The actions in the order the table shows them.
+    order: StoredValue<Vec<ActionId>>,
+    /// The editable columns, in the order the table shows them.
+    columns: StoredValue<Vec<Column>>,
+}
+
+/// The id of a cell's element.
+pub fn cell_id(action: ActionId, col: usize) -> String {
+    format!("bw-c-{action}-{col}")
+}
+
+/// Gives the focus to an element by id once the view is rebuilt.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Gives the focus to the cell editor once it is drawn, the caret at the end.
+fn focus_editor() {
+    request_animation_frame(|| {
+        if let Some(input) = document()
+            .get_element_by_id("bw-editor")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = input.focus();
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+        }
+    });
+}
+
+impl Grid {
+    pub fn new(ws: Workspace) -> Self {
+        Self {
+            ws,
+            active: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            message: RwSignal::new(None),
+            order: StoredValue::new(Vec::new()),
+            columns: StoredValue::new(Vec::new()),
+        }
+    }
+
+    fn column(&self, col: usize) -> Option<Column> {
+        self.columns.with_value(|c| c.get(col).copied())
+    }
+
+    fn width(&self) -> usize {
+        self.columns.with_value(Vec::len)
+    }
+
+    /// Makes a cell the active one and gives it the focus.
+    pub fn go(&self, action: ActionId, col: usize) {
+        self.active.set(Some((action, col)));
+        focus_later(cell_id(action, col));
+    }
+
+    /// Moves the active cell by rows (in table order) and columns.
+    fn step(&self, action: ActionId, col: usize, rows: isize, cols: isize) {
+        let next_col = col
+            .saturating_add_signed(cols)
+            .min(self.width().saturating_sub(1));
+        let next_action = self.order.with_value(|order| {
+            let at = order.iter().position(|a| *a == action)?;
+            let to = at
+                .saturating_add_signed(rows)
+                .min(order.len().saturating_sub(1));
+            order.get(to).copied()
+        });
+        self.go(next_action.unwrap_or(action), next_col);
+    }
+
+    /// Starts editing a cell, with `initial` text or the cell's own.
+    pub fn start(&self, action: ActionId, col: usize, initial: Option<String>) {
+        let Some(column) = self.column(col) else {
+            return;
+        };
+        let lang = self.ws.lang.get_untracked();
+        let text = initial.unwrap_or_else(|| {
+            self.ws
+                .convention
+                .with_untracked(|c| c.as_ref().map(|c| edit::cell_text(c, action, column, lang)))
+                .unwrap_or_default()
+        });
+        self.active.set(Some((action, col)));
+        self.editing.set(Some((action, col, text)));
+        self.message.set(None);
+        focus_editor();
+    }
+
+    /// Writes a cell; says why when it cannot.
+    fn write(&self, action: ActionId, col: usize, text: &str) -> bool {
+        let Some(column) = self.column(col) else {
+            return false;
+        };
+        let lang = self.ws.lang.get_untracked();
+        match self
+            .ws
+            .try_edit(|c| edit::set_cell(c, action, column, text))
+        {
+            Ok(()) => {
+                self.message.set(None);
+                true
+            }
+            Err(e) => {
+                self.message
+                    .set(Some(format!("« {} » : {}", text.trim(), e.message(lang))));
+                false
+            }
+        }
+    }
+
+    /// Pastes a block from the active cell.
+    fn paste(&self, action: ActionId, col: usize, text: &str) {
+        let lang = self.ws.lang.get_untracked();
+        let columns = self.columns.get_value();
+        let pasted = self
+            .ws
+            .try_edit::<_, ()>(|c| Ok(edit::paste_block(c, action, &columns, col, text)));
+        let Ok(pasted) = pasted else { return };
+        if pasted.errors.is_empty() {
+            self.message.set(None);
+        } else {
+            let details = pasted
+                .errors
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {}, {} {} « {} » : {}",
+                        t(lang, Key::Row),
+                        e.row,
+                        t(lang, Key::Column),
+                        e.column,
+                        e.text,
+                        e.error.message(lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            self.message
+                .set(Some(format!("{} {details}", t(lang, Key::PasteSomeUnread))));
+        }
+        self.go(action, col);
+    }
+
+    /// Keys on a cell that is not being edited.
+    fn key(&self, ev: ev::KeyboardEvent, action: ActionId, col: usize) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        match key.as_str() {
+            "ArrowUp" => self.step(action, col, -1, 0),
+            "ArrowDown" => self.step(action, col, 1, 0),
+            "ArrowLeft" => self.step(action, col, 0, -1),
+            "ArrowRight" => self.step(action, col, 0, 1),
+            "Home" => self.go(action, 0),
+            "End" => self.go(action, self.width().saturating_sub(1)),
+            "Enter" | "F2" => self.start(action, col, None),
+            "Delete" | "Backspace" => {
+                self.write(action, col, "");
+                self.go(action, col);
+            }
+            k if k.chars().count() == 1 => self.start(action, col, Some(k.to_string())),
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+
+    /// Keys in the editor.
+    fn editor_key(&self, ev: ev::KeyboardEvent, action: ActionId, col: usize) {
+        let value = || {
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .unwrap_or_default()
+        };
+        let key = ev.key();
+        let (rows, cols) = match (key.as_str(), ev.shift_key()) {
+            ("Enter", false) => (1, 0),
+            ("Enter", true) => (-1, 0),
+            ("Tab", false) => (0, 1),
+            ("Tab", true) => (0, -1),
+            ("Escape", _) => {
+                ev.prevent_default();
+                self.editing.set(None);
+                self.message.set(None);
+                self.go(action, col);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        if self.write(action, col, &value()) {
+            self.editing.set(None);
+            self.step(action, col, rows, cols);
+        }
+    }
+}
+
+/// One cell of an action row.
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    grid: Grid,
+    lang: Lang,
+    action: ActionId,
+    col: usize,
+    shown: String,
+    class: &'static str,
+    hint: Option<String>,
+    header: bool,
+) -> impl IntoView {
+    let tabindex = if grid.active.get_untracked() == Some((action, col)) {
+        "0"
+    } else {
+        "-1"
+    };
+    let editor = move || {
+        grid.editing.with(|e| match e {
+            Some((a, c, text)) if *a == action && *c == col => {
+                let label = t(lang, Key::EditCell);
+                Some(view! {
+                    <input
+                        id="bw-editor"
+                        class="bw-editor"
+                        type="text"
+                        aria-label=label
+                        value=text.clone()
+                        on:keydown=move |ev| grid.editor_key(ev, action, col)
+                        on:blur=move |_| {
+                            // Leaving the editor with the mouse keeps what was typed
+                            // only when it can be read.
+                            if grid.editing.with_untracked(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col)) {
+                                let value = document()
+                                    .get_element_by_id("bw-editor")
+                                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                    .map(|i| i.value());
+                                if let Some(v) = value {
+                                    if grid.write(action, col, &v) {
+                                        grid.editing.set(None);
+                                    }
+                                }
+                            }
+                        }
+                    />
+                })
+            }
+            _ => None,
+        })
+    };
+    let editing_here = move || {
+        grid.editing
+            .with(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col))
+    };
+    let content = move || (!editing_here()).then(|| shown.clone());
+    let id = cell_id(action, col);
+    let on_key = move |ev: ev::KeyboardEvent| {
+        if !editing_here() {
+            grid.key(ev, action, col);
+        } else if ev
+            .target()
+            .is_some_and(|t| t.dyn_ref::<web_sys::HtmlInputElement>().is_none())
+        {
+            // Typed before the editor took the focus: keep it.
+            let key = ev.key();
+            if key.chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() {
+                ev.prevent_default();
+                grid.editing.update(|e| {
+                    if let Some((_, _, text)) = e {
+                        text.push_str(&key);
+                    }
+                });
+                focus_editor();
+            }
+        }
+    };
+    let on_paste = move |ev: ev::ClipboardEvent| {
+        if editing_here() {
+            return;
+        }
+        let text = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok());
+        if let Some(text) = text {
+            ev.prevent_default();
+            ev.stop_propagation();
+            grid.paste(action, col, &text);
+        }
+    };
+    let on_focus = move |_: ev::FocusEvent| {
+        if grid.active.get_untracked() != Some((action, col)) {
+            grid.active.set(Some((action, col)));
+        }
+    };
+    if header {
+        view! {
+            <th scope="row" id=id class=class tabindex=tabindex title=hint data-cell=""
+                on:keydown=on_key on:paste=on_paste on:focus=on_focus
+                on:dblclick=move |_| grid.start(action, col, None)>
+                {content}{editor}
+            </th>
+        }
+        .into_any()
+    } else {
+        view! {
+            <td id=id class=class tabindex=tabindex title=hint data-cell=""
+                on:keydown=on_key on:paste=on_paste on:focus=on_focus
+                on:dblclick=move |_| grid.start(action, col, None)>
+                {content}{editor}
+            </td>
+        }
+        .into_any()
+    }
+}
+
+fn action_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> impl IntoView {
+    let a = line.id;
+    let mut cells = Vec::with_capacity(funders + 2);
+    let empty = t(lang, Key::EmptyCell);
+    cells.push(
+        cell(
+            grid,
+            lang,
+            a,
+            0,
+            if line.number.is_empty() {
+                empty.to_string()
+            } else {
+                line.number.clone()
+            },
+            "bw-number",
+            None,
+            true,
+        )
+        .into_any(),
+    );
+    cells.push(
+        cell(
+            grid,
+            lang,
+            a,
+            1,
+            if line.title.is_empty() {
+                empty.to_string()
+            } else {
+                line.title.clone()
+            },
+            "bw-title",
+            None,
+            false,
+        )
+        .into_any(),
+    );
+    let total = match &line.amounts {
+        Ok(amounts) => {
+            for (f, v) in amounts.by_funder.iter().enumerate() {
+                let formula = line.formulas.get(f).cloned().flatten();
+                let class = if formula.is_some() {
+                    "bw-num bw-formula"
+                } else {
+                    "bw-num"
+                };
+                cells.push(
+                    cell(
+                        grid,
+                        lang,
+                        a,
+                        f + 2,
+                        format_eur(*v, lang),
+                        class,
+                        formula,
+                        false,
+                    )
+                    .into_any(),
+                );
+            }
+            view! { <td class="bw-num bw-total">{format_eur(amounts.total, lang)}</td> }.into_any()
+        }
+        Err(e) => {
+            view! { <td class="bw-error" colspan=(funders + 1).to_string()>{e.to_string()}</td> }
+                .into_any()
+        }
+    };
+    let selected = move || grid.active.with(|s| s.is_some_and(|(x, _)| x == a));
+    view! {
+        <tr id=format!("bw-row-{a}") class:bw-selected=selected>
+            {cells}
+            {total}
+            {co_financing_cells(lang, line.co_financing.as_ref())}
+        </tr>
+    }
+}
+
+/// The buttons of a group's heading row: move, rename, remove.
+fn group_tools(grid: Grid, lang: Lang, id: GroupId, name: String) -> impl IntoView {
+    let ws = grid.ws;
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let input_id = format!("bw-group-name-{id}");
+    let label = format!("{} « {name} »", t(lang, Key::GroupNewName));
+    let input_id2 = input_id.clone();
+    let rename = move || {
+        let value = document()
+            .get_element_by_id(&input_id2)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value());
+        if let Some(v) = value {
+            ws.edit(|c| edit::rename_group(c, id, &v));
+        }
+        renaming.set(false);
+    };
+    let rename2 = rename.clone();
+    let n1 = name.clone();
+    let n2 = name.clone();
+    let n3 = name.clone();
+    let n4 = name.clone();
+    view! {
+        <span class="bw-row-tools">
+            <Show when=move || renaming.get()>
+                <label class="bw-visually-hidden" for=input_id.clone()>{label.clone()}</label>
+                <input id=input_id.clone() type="text" value=n1.clone()
+                    on:keydown={
+                        let rename = rename.clone();
+                        move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+                            "Enter" => rename(),
+                            "Escape" => renaming.set(false),
+                            _ => {}
+                        }
+                    } />
+                <button type="button" on:click={ let rename = rename2.clone(); move |_| rename() }>{t(lang, Key::Ok)}</button>
+                <button type="button" on:click=move |_| renaming.set(false)>{t(lang, Key::Cancel)}</button>
+            </Show>
+            <Show when=move || !renaming.get() && !confirming.get()>
+                <button type="button" aria-label=format!("{} « {n2} »", t(lang, Key::GroupUp))
+                    on:click=move |_| ws.edit(|c| { edit::move_group(c, id, true); })>"↑"</button>
+                <button type="button" aria-label=format!("{} « {n3} »", t(lang, Key::GroupDown))
+                    on:click=move |_| ws.edit(|c| { edit::move_group(c, id, false); })>"↓"</button>
+                <button type="button" on:click=move |_| { renaming.set(true); focus_later(format!("bw-group-name-{id}")); }>
+                    {t(lang, Key::Rename)}
+                </button>
+                <button type="button" on:click=move |_| confirming.set(true)>{t(lang, Key::Remove)}</button>
+            </Show>
+            <Show when=move || confirming.get()>
+                <button type="button" class="bw-danger"
+                    on:click=move |_| { confirming.set(false); ws.edit(|c| { edit::remove_group_and_actions(c, id); }); }>
+                    {format!("{} « {n4} »", t(lang, Key::ConfirmRemoveGroup))}
+                </button>
+                <button type="button" on:click=move |_| confirming.set(false)>{t(lang, Key::Cancel)}</button>
+            </Show>
+        </span>
+    }
+}
+
+fn group_rows(grid: Grid, lang: Lang, block: GroupBlock, funders: usize) -> impl IntoView {
+    let name = block
+        .name
+        .clone()
+        .unwrap_or_else(|| t(lang, Key::NoGroup).to_string());
+    let span = (funders + 5).to_string();
+    let subtotal = block.subtotal.map(|st| {
+        let cells = crate::results::amount_cells(lang, &st, funders);
+        view! {
+            <tr class="bw-subtotal">
+                <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
+                {cells}
+                <td></td>
+                <td></td>
+            </tr>
+        }
+    });
+    let tools = block.id.map(|id| group_tools(grid, lang, id, name.clone()));
+    view! {
+        <tbody>
+            <tr class="bw-group">
+                <th scope="colgroup" colspan=span>
+                    <span class="bw-group-name">{name.clone()}</span>
+                    {tools}
+                </th>
+            </tr>
+            {block.actions.into_iter().map(|l| action_row(grid, lang, l, funders)).collect_view()}
+            {subtotal}
+        </tbody>
+    }
+}
+
+/// The buttons acting on the active row and the groups.
+fn toolbar(grid: Grid, lang: Lang) -> impl IntoView {
+    let ws = grid.ws;
+    let active_action = move || grid.active.get().map(|(a, _)| a);
+    let add_action = move |_| {
+        let active = grid.active.get_untracked();
+        let group = ws.convention.with_untracked(|c| {
+            c.as_ref().and_then(|c| match active {
+                Some((a, _)) => c.actions.get(a).and_then(|a| a.group),
+                None => c.actions.last().and_then(|a| a.group),
+            })
+        });
+        let after = active.map(|(a, _)| a).or_else(|| {
+            ws.convention
+                .with_untracked(|c| c.as_ref().and_then(|c| c.actions.len().checked_sub(1)))
+        });
+        if let Ok(a) = ws.try_edit::<_, ()>(|c| Ok(edit::insert_action(c, after, group))) {
+            grid.start(a, 1, Some(String::new()));
+        }
+    };
+    let remove_action = move |_| {
+        if let Some((a, col)) = grid.active.get_untracked() {
+            ws.edit(|c| {
+                edit::remove_action(c, a);
+            });
+            let len = ws
+                .convention
+                .with_untracked(|c| c.as_ref().map_or(0, |c| c.actions.len()));
+            if len == 0 {
+                grid.active.set(None);
+            } else {
+                grid.go(a.min(len - 1), col);
+            }
+        }
+    };
+    let move_action = move |up: bool| {
+        if let Some((a, col)) = grid.active.get_untracked() {
+            let moved = ws.try_edit(|c| edit::move_action(c, a, up).ok_or(()));
+            if let Ok(to) = moved {
+                grid.go(to, col);
+            }
+        }
+    };
+    let new_group = RwSignal::new(String::new());
+    let add_group = move || {
+        let name = new_group.get_untracked();
+        let name = if name.trim().is_empty() {
+            t(ws.lang.get_untracked(), Key::NewGroupDefault).to_string()
+        } else {
+            name
+        };
+        if let Ok((_, a)) = ws.try_edit::<_, ()>(|c| Ok(edit::add_group(c, &name))) {
+            new_group.set(String::new());
+            grid.start(a, 1, Some(String::new()));
+        }
+    };
+    view! {
+        <div class="bw-toolbar" role="toolbar" aria-label=t(lang, Key::TableTools)>
+            <button type="button" on:click=add_action>{t(lang, Key::AddAction)}</button>
+            <button type="button" disabled=move || active_action().is_none() on:click=remove_action>
+                {t(lang, Key::RemoveAction)}
+            </button>
+            <button type="button" disabled=move || active_action().is_none() on:click=move |_| move_action(true)>
+                {t(lang, Key::MoveUp)}
+            </button>
+            <button type="button" disabled=move || active_action().is_none() on:click=move |_| move_action(false)>
+                {t(lang, Key::MoveDown)}
+            </button>
+            <span class="bw-inline-field">
+                <label for="bw-new-group">{t(lang, Key::NewGroupLabel)}</label>
+                <input id="bw-new-group" type="text" prop:value=move || new_group.get()
+                    on:input=move |ev| new_group.set(event_target_value(&ev))
+                    on:keydown=move |ev: ev::KeyboardEvent| if ev.key() == "Enter" { add_group() } />
+                <button type="button" on:click=move |_| add_group()>{t(lang, Key::AddGroup)}</button>
+            </span>
+        </div>
+    }
+}
+
+/// The editable table of actions with computed subtotals and grand total.
+pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
+    let funders = s.funders.len();
+    let mut columns = vec![Column::Number, Column::Title];
+    columns.extend((0..funders).map(Column::Planned));
+    grid.columns.set_value(columns);
+    grid.order.set_value(
+        s.blocks
+            .iter()
+            .flat_map(|b| b.actions.iter().map(|a| a.id))
+            .collect(),
+    );
+    // The first cell is in the tab order when no cell is active yet.
+    if grid
+        .active
+        .get_untracked()
+        .is_none_or(|(a, _)| a >= s.action_count)
+    {
+        let first = s.blocks.iter().flat_map(|b| b.actions.first()).next();
+        grid.active.set(first.map(|a| (a.id, 0)));
+    }
+    let funder_headers = s
+        .funders
+        .iter()
+        .map(|f| view! { <th scope="col" class="bw-num">{f.clone()}</th> })
+        .collect_view();
+    let grand_cells = crate::results::amount_cells(lang, &s.grand, funders);
+    let blocks = s.blocks.clone();
+    let max_share = format_percent(s.max_state_share, 0, lang);
+    view! {
+        {toolbar(grid, lang)}
+        <p id="bw-grid-hint" class="bw-hint">{t(lang, Key::GridHint)}</p>
+        {move || grid.message.get().map(|m| view! { <p class="bw-error" role="alert">{m}</p> })}
+        <div class="bw-scroll">
+            <table class="bw-actions-table bw-grid" aria-describedby="bw-grid-hint">
+                <caption>{t(lang, Key::ActionsCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, Key::ColNumber)}</th>
+                        <th scope="col">{t(lang, Key::ColTitle)}</th>
+                        {funder_headers}
+                        <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColStateShare)}</th>
+                        <th scope="col">{format!("{} (≤ {max_share})", t(lang, Key::ColCoFin))}</th>
+                    </tr>
+                </thead>
+                {blocks.into_iter().map(|b| group_rows(grid, lang, b, funders)).collect_view()}
+                <tfoot>
+                    <tr class="bw-grand">
+                        <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
+                        {grand_cells}
+                        <td></td>
+                        <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
