@@ -289,10 +289,17 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    let current = RwSignal::new(View::Budget);
+    let grid = Grid::new(ws);
+
     // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo, except in a text field,
     // which has its own.
     let keys = window_event_listener(ev::keydown, move |event| {
-        if !(event.ctrl_key() || event.meta_key()) || in_text_field(false) {
+        if !(event.ctrl_key() || event.meta_key()) {
+            grid.stray_key(event);
+            return;
+        }
+        if in_text_field(false) {
             return;
         }
         match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
@@ -304,8 +311,6 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let current = RwSignal::new(View::Budget);
-    let grid = Grid::new(ws);
     let go = Callback::new(move |scope: budget_core::Scope| {
         let action = ws.convention.with_untracked(|c| {
             c.as_ref().and_then(|c| match scope {

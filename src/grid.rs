@@ -36,6 +36,8 @@ pub struct Grid {
     order: StoredValue<Vec<ActionId>>,
     /// The editable columns, in the order the table shows them.
     columns: StoredValue<Vec<Column>>,
+    /// Whether the focus is on its way back to the active cell.
+    moving: StoredValue<bool>,
 }
 
 /// The id of a cell's element.
@@ -78,6 +80,7 @@ impl Grid {
             message: RwSignal::new(None),
             order: StoredValue::new(Vec::new()),
             columns: StoredValue::new(Vec::new()),
+            moving: StoredValue::new(false),
         }
     }
 
@@ -92,7 +95,18 @@ impl Grid {
     /// Makes a cell the active one and gives it the focus.
     pub fn go(&self, action: ActionId, col: usize) {
         self.active.set(Some((action, col)));
-        focus_later(cell_id(action, col));
+        self.moving.set_value(true);
+        let moving = self.moving;
+        let id = cell_id(action, col);
+        request_animation_frame(move || {
+            if let Some(el) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+            moving.set_value(false);
+        });
     }
 
     /// Moves the active cell by rows (in table order) and columns.
@@ -112,16 +126,21 @@ impl Grid {
 
     /// Starts editing a cell, with `initial` text or the cell's own.
     pub fn start(&self, action: ActionId, col: usize, initial: Option<String>) {
-        let Some(column) = self.column(col) else {
-            return;
-        };
         let lang = self.ws.lang.get_untracked();
-        let text = initial.unwrap_or_else(|| {
-            self.ws
-                .convention
-                .with_untracked(|c| c.as_ref().map(|c| edit::cell_text(c, action, column, lang)))
-                .unwrap_or_default()
-        });
+        let text = match initial {
+            Some(text) => text,
+            None => {
+                let Some(column) = self.column(col) else {
+                    return;
+                };
+                self.ws
+                    .convention
+                    .with_untracked(|c| {
+                        c.as_ref().map(|c| edit::cell_text(c, action, column, lang))
+                    })
+                    .unwrap_or_default()
+            }
+        };
         self.active.set(Some((action, col)));
         self.editing.set(Some((action, col, text)));
         self.message.set(None);
@@ -181,6 +200,46 @@ impl Grid {
                 .set(Some(format!("{} {details}", t(lang, Key::PasteSomeUnread))));
         }
         self.go(action, col);
+    }
+
+    /// A key that reached the page while no element had the focus: the
+    /// table was being redrawn after a change and the focus was about to go
+    /// back to the active cell. The key is taken as typed on that cell, so
+    /// that fast typing loses nothing.
+    pub fn stray_key(&self, ev: ev::KeyboardEvent) {
+        let on_body = document()
+            .active_element()
+            .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+        let Some((action, col)) = self.active.get_untracked() else {
+            return;
+        };
+        let editing_any = self.editing.with_untracked(Option::is_some);
+        if !on_body
+            || ev.default_prevented()
+            || !(self.moving.get_value() || editing_any)
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let editing = self
+            .editing
+            .with_untracked(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col));
+        if !editing {
+            self.key(ev, action, col);
+            return;
+        }
+        let key = ev.key();
+        if key.chars().count() == 1 {
+            ev.prevent_default();
+            self.editing.update(|e| {
+                if let Some((_, _, text)) = e {
+                    text.push_str(&key);
+                }
+            });
+            focus_editor();
+        }
     }
 
     /// Keys on a cell that is not being edited.
@@ -295,6 +354,14 @@ fn cell(
     let content = move || (!editing_here()).then(|| shown.clone());
     let id = cell_id(action, col);
     let on_key = move |ev: ev::KeyboardEvent| {
+        // Keys typed in the editor bubble up to the cell: the editor has
+        // handled them.
+        if ev
+            .target()
+            .is_some_and(|t| t.dyn_ref::<web_sys::HtmlInputElement>().is_some())
+        {
+            return;
+        }
         if !editing_here() {
             grid.key(ev, action, col);
         } else if ev
