@@ -126,3 +126,37 @@ test('the SCDL open-data export asks for what the convention lacks', async () =>
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/** Drops a file on the calculator as a file manager would. */
+async function dropFile(page, name, type, bytes) {
+  await page.evaluate(
+    ({ name, type, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type }));
+      const target = document.querySelector('.budget-widget');
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, type, base64: Buffer.from(bytes).toString('base64') },
+  );
+}
+
+test('a file dropped on the calculator opens: .tsv, then .xlsx through the worker', async () => {
+  const page = await open(env);
+  await dropFile(page, 'annexe.tsv', 'text/tab-separated-values', readFileSync(vienneTsv));
+  await expectVienneGrandTotals(page);
+  await page.getByRole('region', { name: 'Lecture du tableau' }).waitFor();
+  await page.getByRole('button', { name: 'Effacer' }).click();
+  await page.getByText(/Aucun tableau pour l’instant/).waitFor();
+  await dropFile(
+    page,
+    'annexe.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    readFileSync(vienneXlsx),
+  );
+  await expectVienneGrandTotals(page);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
