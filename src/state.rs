@@ -324,3 +324,64 @@ impl Workspace {
         self.import.set(Some(import));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_core::edit::{self, Column};
+    use budget_core::figures::grand_planned;
+    use budget_core::Decimal;
+
+    fn total(ws: &Workspace) -> Decimal {
+        ws.convention.with_untracked(|c| {
+            c.as_ref()
+                .and_then(|c| grand_planned(c).ok())
+                .map_or(Decimal::ZERO, |t| t.total)
+        })
+    }
+
+    #[test]
+    fn edits_pastes_and_imports_are_undone_and_redone_in_order() {
+        let owner = Owner::new();
+        owner.set();
+        let ws = Workspace::new();
+        // Import: 50 000 + 50 000 + 3 000 + 18 000 = 121 000.
+        ws.import_text("N°\tIntitulé\tPart Etat\tPart CD\n1\tMaraudes\t50 000\t50 000\n2\tRéfugiés\t3 000\t18 000\n".into());
+        assert_eq!(total(&ws), Decimal::new(121_000, 0));
+        // Edit: action 1, État 50 000 → 40 000: 111 000.
+        ws.try_edit(|c| edit::set_cell(c, 0, Column::Planned(0), "40 000"))
+            .unwrap();
+        assert!(ws.import.with_untracked(Option::is_none), "editing confirms the import");
+        assert_eq!(total(&ws), Decimal::new(111_000, 0));
+        // A refused edit records nothing.
+        assert!(ws
+            .try_edit(|c| edit::set_cell(c, 0, Column::Planned(0), "quarante"))
+            .is_err());
+        // Paste a block over action 2's two amounts: 1 000 and 2 000 → 40 000 + 50 000 + 3 000 = 93 000.
+        ws.try_edit::<_, ()>(|c| {
+            Ok(edit::paste_block(
+                c,
+                1,
+                &[Column::Planned(0), Column::Planned(1)],
+                0,
+                "1 000\t2 000",
+            ))
+        })
+        .unwrap();
+        assert_eq!(total(&ws), Decimal::new(93_000, 0));
+        ws.undo();
+        assert_eq!(total(&ws), Decimal::new(111_000, 0));
+        ws.undo();
+        assert_eq!(total(&ws), Decimal::new(121_000, 0));
+        ws.undo();
+        assert!(ws.convention.with_untracked(Option::is_none));
+        assert!(!ws.can_undo());
+        ws.redo();
+        ws.redo();
+        assert_eq!(total(&ws), Decimal::new(111_000, 0));
+        // A new change forgets what could be redone.
+        ws.edit(|c| c.title = "Convention".into());
+        assert!(!ws.can_redo());
+        assert_eq!(total(&ws), Decimal::new(111_000, 0));
+    }
+}
