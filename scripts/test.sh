@@ -22,6 +22,7 @@ cargo clippy -p budget-widget --target wasm32-unknown-unknown --all-targets --lo
 
 step "core and command line (cargo test)"
 cargo test -p budget-core -p budget-cli --locked
+cargo test -p budget-widget --lib --locked
 
 step "components in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p budget-widget --target wasm32-unknown-unknown --locked
