@@ -103,8 +103,18 @@ pub fn mount() {
                 .collect()
         })
         .unwrap_or_default();
+    // The same mounting for both cases (on the page of its own, no options).
+    let mount_with = |parent: web_sys::HtmlElement, options: EmbedOptions| {
+        leptos::mount::mount_to(parent, move || {
+            provide_context(options);
+            view! { <crate::App /> }
+        })
+        .forget();
+    };
     if points.is_empty() {
-        leptos::mount::mount_to_body(crate::App);
+        if let Some(body) = document.body() {
+            mount_with(body, EmbedOptions::default());
+        }
         return;
     }
     for point in points {
@@ -112,11 +122,7 @@ pub fn mount() {
             mount_point: Some(point.clone().into()),
             ..EmbedOptions::from_attributes(|name| point.get_attribute(name))
         };
-        leptos::mount::mount_to(point, move || {
-            provide_context(options);
-            view! { <crate::App /> }
-        })
-        .forget();
+        mount_with(point, options);
     }
 }
 
