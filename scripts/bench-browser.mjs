@@ -10,8 +10,8 @@
 //     the frame that shows it is painted), in the widget and in a plain
 //     JavaScript page doing the same paste → sum → render
 //     (examples/bench-baseline.html); each run in a fresh browser context;
-//   - where the widget's time goes on a 10 000-row paste (Chromium's
-//     Performance metrics: script, style, layout);
+//   - where the widget's time goes (Chromium's Performance metrics: script,
+//     style, layout; and a CPU profile of a 1 000- and a 10 000-row paste);
 //   - with 10 000 rows on screen: switching the language (everything rendered
 //     again) and scrolling to the bottom, until painted;
 //   - edit one cell in a 10 000-row convention: TODO, see measureEditOneCell;
@@ -171,8 +171,8 @@ for (const rows of [1000, 10000]) {
       run.style = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
       run.layout = (after.LayoutDuration - before.LayoutDuration) * 1000;
       run.nodes = after.Nodes;
+      if (name === 'widget' && r === 0) results[`profile-${rows}`] = await profilePaste(page, t);
       if (name === 'widget' && rows === 10000 && r === 0) {
-        results.profile = await profilePaste(page, table(rows).tsv);
         // With 10 000 rows on screen: everything rendered again, and a scroll.
         results.language = await page.evaluate(switchLanguageInPage);
         results.scroll = await page.evaluate(scrollInPage);
@@ -197,14 +197,13 @@ for (const rows of [1000, 10000]) {
  * widget's WebAssembly, the wasm-bindgen glue (which calls the DOM: DOM work
  * is counted there), garbage collection, the browser's own work ("program").
  */
-async function profilePaste(page, tsv) {
+async function profilePaste(page, { tsv, expected }) {
   await page.getByRole('button', { name: /Effacer|Clear/ }).click();
   await page.getByText(/Aucun tableau|No table yet/).waitFor();
   const cdp = page.cdp;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  const expected = table(10000).expected;
   await page.evaluate(pasteInPage, { tsv, expected });
   const { profile } = await cdp.send('Profiler.stop');
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -312,11 +311,15 @@ const lines = [
 const report = lines.join('\n');
 console.log(report);
 console.error(`\nfirst load: ${firstVisit.files.map((s) => `${s.f} ${kib(s.br)}`).join(', ')}`);
-const profileLine = Object.entries(results.profile)
-  .sort((a, b) => b[1] - a[1])
-  .map(([k, v]) => `${k} ${ms(v)}`)
-  .join(', ');
-console.error(`CPU profile of a 10 000-row paste in the widget (self time): ${profileLine}`);
+const profileLine = (rows) =>
+  Object.entries(results[`profile-${rows}`])
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+const profileNotes = [1000, 10000].map(
+  (rows) => `CPU profile of a ${rows === 1000 ? '1 000' : '10 000'}-row paste in the widget (self time): ${profileLine(rows)}.`,
+);
+profileNotes.forEach((n) => console.error(n));
 console.error(`load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} CPUs)`);
 
 if (WRITE_README) {
@@ -329,7 +332,6 @@ if (WRITE_README) {
   const stamp =
     `Measured ${new Date().toISOString().slice(0, 10)} by \`node scripts/bench-browser.mjs --write-readme\` ` +
     `(${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}).`;
-  const profileNote = `CPU profile of a 10 000-row paste in the widget (self time): ${profileLine}.`;
-  writeFileSync(readme, `${text.slice(0, a + start.length)}\n${stamp}\n\n${report}\n\n${profileNote}\n${text.slice(b)}`);
+  writeFileSync(readme, `${text.slice(0, a + start.length)}\n${stamp}\n\n${report}\n\n${profileNotes.join('\n')}\n${text.slice(b)}`);
   console.error('README.md updated');
 }
