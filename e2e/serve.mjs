@@ -4,6 +4,11 @@
 //   node e2e/serve.mjs [DIR] [PORT]   (PORT 0 picks a free port)
 //
 // Prints "http://127.0.0.1:PORT/" on its first line of output once listening.
+//
+// Every response carries the strict Content-Security-Policy the widget must run
+// under (STRICT_CSP), so that every end-to-end test runs under it. The example
+// host pages of examples/ are served under /examples/ (next to the widget, as a
+// département's site would hold both).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -24,14 +29,34 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Starts a server for `dir` on `port` (0 = any free port); resolves to its base URL and a close function. */
-export async function serve(dir, port = 0, headers = {}) {
+/** The policy of the release build (README, "Intégration / Embedding"). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
+const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
+
+/**
+ * Starts a server for `dir` on `port` (0 = any free port); resolves to its base
+ * URL and a close function. `headers` are added to every response (a `null`
+ * value removes a default header: `{ 'content-security-policy': null }`).
+ * `examples` is the folder served under /examples/ (null: none).
+ */
+export async function serve(dir, port = 0, headers = {}, { examples = EXAMPLES } = {}) {
   const root = resolve(dir);
+  const sent = Object.fromEntries(
+    Object.entries({ 'content-security-policy': STRICT_CSP, ...headers }).filter(([, v]) => v != null),
+  );
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (path !== root && !path.startsWith(root + sep)) {
+      let base = root;
+      let pathname = decodeURIComponent(url.pathname);
+      if (examples && pathname.startsWith('/examples/')) {
+        base = resolve(examples);
+        pathname = pathname.slice('/examples'.length);
+      }
+      let path = normalize(join(base, pathname));
+      if (path !== base && !path.startsWith(base + sep)) {
         res.writeHead(403).end('forbidden');
         return;
       }
@@ -41,7 +66,7 @@ export async function serve(dir, port = 0, headers = {}) {
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        ...headers,
+        ...sent,
       });
       res.end(body);
     } catch {
@@ -61,4 +86,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(process.argv[3] ?? 8080);
   const { url } = await serve(dir, port);
   console.log(url);
+  console.log(`examples: ${url}examples/iframe.html ${url}examples/script-mount.html`);
 }

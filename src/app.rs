@@ -276,10 +276,18 @@ pub fn App() -> impl IntoView {
     if crate::storage::load_language().as_deref() == Some("en") {
         lang.set(Lang::En);
     }
+    // ── embed (src/embed.rs): the host page's options (script mount) ──
+    let embed = use_context::<crate::embed::EmbedOptions>().unwrap_or_default();
+    if let Some(host_lang) = embed.lang {
+        lang.set(host_lang);
+    }
+    crate::embed::load_convention(ws, embed.convention_url.clone());
+    // ── end embed ──
 
     // Ctrl+V anywhere in the page while no field is being edited.
+    let for_us = embed.clone(); // embed: a paste elsewhere in a host page is the host's
     let handle = window_event_listener(ev::paste, move |event| {
-        if editing_a_field() {
+        if editing_a_field() || !for_us.paste_is_for(&event) {
             return;
         }
         if let Some(text) = pasted_text(&event) {
@@ -341,7 +349,7 @@ pub fn App() -> impl IntoView {
             }
         >
             <header class="bw-header">
-                <h1>{move || t(lang.get(), Key::AppTitle)}</h1>
+                <h1>{move || embed.heading(lang.get())}</h1>
                 <button
                     type="button"
                     class="bw-lang"

@@ -59,13 +59,15 @@ fn describe(value: &JsValue) -> String {
         .unwrap_or_else(|| "erreur du navigateur".to_string())
 }
 
-/// The spreadsheet worker's script, next to the page (see `crates/budget-sheets`).
-pub const SHEETS_WORKER: &str = "./budget-sheets_loader.js";
+/// The spreadsheet worker's script, next to the boot script (see
+/// `crates/budget-sheets` and [`crate::embed::asset_url`]).
+pub const SHEETS_WORKER: &str = "budget-sheets_loader.js";
 
 /// Sends one request to the spreadsheet worker, which is loaded only now, and
 /// gives its answer (see `crates/budget-sheets`).
 async fn ask_worker(request: js_sys::Array) -> Result<JsValue, String> {
-    let worker = web_sys::Worker::new(SHEETS_WORKER).map_err(|e| describe(&e))?;
+    let worker =
+        web_sys::Worker::new(&crate::embed::asset_url(SHEETS_WORKER)).map_err(|e| describe(&e))?;
     // The worker first says "ready" (a message sent before it listens would be
     // lost), then answers the request.
     let reply = js_sys::Promise::new(&mut |resolve, reject| {

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod browser_files;
+pub mod embed;
 pub mod grid;
 pub mod i18n;
 pub mod mapping;

@@ -19,9 +19,20 @@ export function eur(text) {
   return `${text.replaceAll(' ', '\u202f')}\u00a0€`;
 }
 
-/** Starts the server and the browser; returns { url, browser, close }. */
-export async function start() {
-  const server = await serve(join(root, 'dist'));
+/** A CSP violation as Chromium reports it in the console. */
+export const CSP_MESSAGE = /Content Security Policy|securitypolicyviolation/;
+
+/**
+ * Starts the server and the browser; returns { url, browser, cspViolations,
+ * close }. The server sends the strict Content-Security-Policy on every
+ * response (e2e/serve.mjs). Every context made with `browser.newContext` records
+ * the CSP violations of its pages in `cspViolations`, and `close()` throws if
+ * any is left there, failing the test file: no end-to-end test may break the
+ * policy (a test that provokes one on purpose takes it out of the list).
+ * `dir` and `headers` change what is served (default: dist/, strict CSP).
+ */
+export async function start({ dir = join(root, 'dist'), headers = {} } = {}) {
+  const server = await serve(dir, 0, headers);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -34,12 +45,35 @@ export async function start() {
       '--disable-sync',
     ],
   });
+  const cspViolations = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => {
+      addEventListener(
+        'securitypolicyviolation',
+        (e) => console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`),
+        true,
+      );
+    });
+    const watch = (page) =>
+      page.on('console', (m) => {
+        if (CSP_MESSAGE.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+      });
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    return context;
+  };
   return {
     url: server.url,
     browser,
+    cspViolations,
     async close() {
       await browser.close();
       await server.close();
+      if (cspViolations.length > 0) {
+        throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+      }
     },
   };
 }
@@ -50,13 +84,18 @@ export async function start() {
  */
 export async function open(env, options = {}) {
   const context = await env.browser.newContext(options);
+  return openIn(context, env.url);
+}
+
+/** Opens `url` in a new page of `context`, recording problems as `open` does. */
+export async function openIn(context, url) {
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => page.problems.push(`exception: ${e.message}`));
-  await page.goto(env.url);
+  await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
