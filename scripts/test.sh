@@ -28,6 +28,7 @@ step "components in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p budget-widget --target wasm32-unknown-unknown --locked
 
 step "release build"
+rm -rf dist
 trunk build --release
 node scripts/size.mjs dist
 
