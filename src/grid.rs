@@ -38,7 +38,14 @@ pub struct Grid {
     columns: StoredValue<Vec<Column>>,
     /// Whether the focus is on its way back to the active cell.
     moving: StoredValue<bool>,
+    /// The page of the table shown (see [`PAGE_SIZE`]).
+    pub page: RwSignal<usize>,
 }
+
+/// How many actions the table shows at once: a 10 000-action convention is
+/// drawn a page at a time so that the page stays responsive; totals and
+/// checks always cover every action.
+pub const PAGE_SIZE: usize = 200;
 
 /// The id of a cell's element.
 pub fn cell_id(action: ActionId, col: usize) -> String {
@@ -81,6 +88,7 @@ impl Grid {
             order: StoredValue::new(Vec::new()),
             columns: StoredValue::new(Vec::new()),
             moving: StoredValue::new(false),
+            page: RwSignal::new(0),
         }
     }
 
@@ -94,6 +102,14 @@ impl Grid {
 
     /// Makes a cell the active one and gives it the focus.
     pub fn go(&self, action: ActionId, col: usize) {
+        let position = self
+            .order
+            .with_value(|order| order.iter().position(|a| *a == action));
+        if let Some(page) = position.map(|p| p / PAGE_SIZE) {
+            if page != self.page.get_untracked() {
+                self.page.set(page);
+            }
+        }
         self.active.set(Some((action, col)));
         self.moving.set_value(true);
         let moving = self.moving;
@@ -681,27 +697,68 @@ pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
             .flat_map(|b| b.actions.iter().map(|a| a.id))
             .collect(),
     );
-    // The first cell is in the tab order when no cell is active yet.
-    if grid
-        .active
-        .get_untracked()
-        .is_none_or(|(a, _)| a >= s.action_count)
-    {
-        let first = s.blocks.iter().flat_map(|b| b.actions.first()).next();
+    let count = grid.order.with_value(Vec::len);
+    let pages = count.div_ceil(PAGE_SIZE).max(1);
+    let page = grid.page.get().min(pages - 1);
+    let (from, to) = (page * PAGE_SIZE, ((page + 1) * PAGE_SIZE).min(count));
+    // Only the actions of the page, and the groups they belong to (a group
+    // without actions shows on the last page).
+    let mut position = 0;
+    let blocks: Vec<GroupBlock> = s
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            let first = position;
+            position += b.actions.len();
+            let actions: Vec<ActionLine> = b
+                .actions
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (from..to).contains(&(first + i)))
+                .map(|(_, a)| a.clone())
+                .collect();
+            let keep = !actions.is_empty() || (b.actions.is_empty() && page == pages - 1);
+            keep.then(|| GroupBlock {
+                actions,
+                ..b.clone()
+            })
+        })
+        .collect();
+    // The first cell is in the tab order when no cell of the page is active.
+    let on_page = grid.active.get_untracked().is_some_and(|(a, _)| {
+        grid.order
+            .with_value(|o| o.iter().position(|x| *x == a))
+            .is_some_and(|p| (from..to).contains(&p))
+    });
+    if !on_page {
+        let first = blocks.iter().flat_map(|b| b.actions.first()).next();
         grid.active.set(first.map(|a| (a.id, 0)));
     }
+    let pager = (pages > 1).then(|| {
+        view! {
+            <nav class="bw-pager" aria-label=t(lang, Key::PagerLabel)>
+                <button type="button" disabled={page == 0} on:click=move |_| grid.page.set(page.saturating_sub(1))>
+                    {t(lang, Key::PagerPrevious)}
+                </button>
+                <span>{format!("{} {} – {} {} {}", t(lang, Key::PagerActions), from + 1, to, t(lang, Key::PagerOf), count)}</span>
+                <button type="button" disabled={page + 1 >= pages} on:click=move |_| grid.page.set(page + 1)>
+                    {t(lang, Key::PagerNext)}
+                </button>
+            </nav>
+        }
+    });
     let funder_headers = s
         .funders
         .iter()
         .map(|f| view! { <th scope="col" class="bw-num">{f.clone()}</th> })
         .collect_view();
     let grand_cells = crate::results::amount_cells(lang, &s.grand, funders);
-    let blocks = s.blocks.clone();
     let max_share = format_percent(s.max_state_share, 0, lang);
     view! {
         {toolbar(grid, lang)}
         <p id="bw-grid-hint" class="bw-hint">{t(lang, Key::GridHint)}</p>
         {move || grid.message.get().map(|m| view! { <p class="bw-error" role="alert">{m}</p> })}
+        {pager}
         <div class="bw-scroll">
             <table class="bw-actions-table bw-grid" aria-describedby="bw-grid-hint">
                 <caption>{t(lang, Key::ActionsCaption)}</caption>

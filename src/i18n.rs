@@ -102,6 +102,11 @@ pub enum Key {
     ScdlExport,
     ScdlBadPercent,
     // table, tabs, history, settings
+    PagerLabel,
+    PagerPrevious,
+    PagerNext,
+    PagerActions,
+    PagerOf,
     PasteSomeUnread,
     EditCell,
     EmptyCell,
@@ -275,6 +280,11 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ScdlExport => ("Exporter le fichier SCDL (.csv)", "Export the SCDL file (.csv)"),
         Key::ScdlBadPercent => ("La part de la subvention n’est pas un nombre lisible.", "The share of the subsidy is not a readable number."),
         // table, tabs, history, settings
+        Key::PagerLabel => ("Pages du tableau", "Table pages"),
+        Key::PagerPrevious => ("Page précédente", "Previous page"),
+        Key::PagerNext => ("Page suivante", "Next page"),
+        Key::PagerActions => ("Actions", "Actions"),
+        Key::PagerOf => ("sur", "of"),
         Key::PasteSomeUnread => ("Ces cellules collées n’ont pas pu être lues et sont restées telles quelles :", "These pasted cells could not be read and were left as they were:"),
         Key::EditCell => ("Modifier la cellule (Entrée pour valider, Échap pour annuler)", "Edit the cell (Enter to confirm, Escape to cancel)"),
         Key::EmptyCell => ("—", "—"),

@@ -351,7 +351,10 @@ mod tests {
         // Edit: action 1, État 50 000 → 40 000: 111 000.
         ws.try_edit(|c| edit::set_cell(c, 0, Column::Planned(0), "40 000"))
             .unwrap();
-        assert!(ws.import.with_untracked(Option::is_none), "editing confirms the import");
+        assert!(
+            ws.import.with_untracked(Option::is_none),
+            "editing confirms the import"
+        );
         assert_eq!(total(&ws), Decimal::new(111_000, 0));
         // A refused edit records nothing.
         assert!(ws

@@ -171,3 +171,30 @@ test('tabs are reachable with the arrow keys', async () => {
   await page.getByLabel('Titre de la convention').waitFor();
   await page.context().close();
 });
+
+test('a long table is shown a page at a time; totals cover every action', async () => {
+  const page = await open(env);
+  // 450 actions: action i has État i € and Département 2 × i €.
+  // Σ i for i = 1..450 = 450 × 451 / 2 = 101 475; total 3 × 101 475 = 304 425.
+  const rows = ['N°\tIntitulé\tPart Etat\tPart CD'];
+  for (let i = 1; i <= 450; i++) rows.push(`${i}\tAction ${i}\t${i}\t${2 * i}`);
+  await page.getByLabel(/Tableau à coller/).fill(rows.join('\n'));
+  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  assert.equal(await grandTotal(page), eur('304 425,00'));
+  const pager = page.getByRole('navigation', { name: 'Pages du tableau' });
+  assert.match(await pager.textContent(), /Actions 1 – 200 sur 450/);
+  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  // 200 actions + the heading row + the "Sans groupe" row + the grand total.
+  assert.equal(await actions.getByRole('row').count(), 203);
+  await pager.getByRole('button', { name: 'Page suivante' }).click();
+  await pager.getByRole('button', { name: 'Page suivante' }).click();
+  assert.match(await pager.textContent(), /Actions 401 – 450 sur 450/);
+  assert.equal(await actions.getByRole('row').count(), 53);
+  // The keyboard crosses pages: up from action 401 goes to action 400, on page 2.
+  await actionRow(page, '401').getByRole('cell').nth(1).click();
+  await page.keyboard.press('ArrowUp');
+  await pager.getByText(/Actions 201 – 400/).waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('tr')?.textContent.includes('Action 400'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

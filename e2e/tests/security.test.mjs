@@ -115,6 +115,7 @@ async function assertHostileSavedShown(page) {
   await assertShown(page.getByRole('table', { name: /Actions et sous-totaux/ }), P.script);
   await assertShown(totals(page), P.img);
   await assertShown(page.getByRole('table', { name: /Actions et sous-totaux/ }), P.svg, true);
+  await page.getByRole('tab', { name: 'Vérifications' }).click();
   await assertShown(page.getByRole('region', { name: /Vérifications/ }), P.alert, true);
   await assertNothingRan(page);
 }
