@@ -15,6 +15,7 @@
 //! | action totals, subtotals, grand totals, shares, co-financing, consumption, years | [`figures`] |
 //! | payment tranches, amount due, balance, refund | [`tranches`] |
 //! | inconsistencies (declared ≠ computed…) | [`checks`] |
+//! | two conventions side by side (scenarios), differences | [`compare`] |
 //! | everything at once, for display and JSON | [`report`] |
 //! | saving and loading a convention (versioned JSON) | [`saved`] |
 //! | opening a file: xlsx, xls, ods, csv, tsv, saved JSON | [`files`] |
@@ -22,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 pub mod checks;
+pub mod compare;
 pub mod error;
 pub mod export;
 pub mod expr;
