@@ -86,6 +86,15 @@ impl Workspace {
         }
     }
 
+    /// Changes the convention (one undo step).
+    pub fn edit(&self, change: impl FnOnce(&mut Convention)) {
+        self.convention.update(|c| {
+            if let Some(c) = c.as_mut() {
+                change(c)
+            }
+        });
+    }
+
     /// Imports pasted or typed text. While an import from text is still being
     /// checked, new text replaces it (typing does not pile up undo steps).
     pub fn import_text(&self, text: String) {
