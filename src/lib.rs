@@ -8,6 +8,8 @@
 
 pub mod app;
 pub mod browser_files;
+pub mod charts;
+pub mod compare;
 pub mod i18n;
 pub mod mapping;
 pub mod results;
@@ -15,5 +17,8 @@ pub mod scdl;
 pub mod state;
 pub mod storage;
 pub mod summary;
+pub mod tranches_view;
+pub mod view_util;
+pub mod years_view;
 
 pub use app::App;
