@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx_annex};
+use crate::charts::{ConsumptionChart, FundingChart};
 use crate::grid::{budget_table, focus_later, Grid};
 use crate::i18n::{t, Key};
 use crate::mapping::MappingPanel;
@@ -15,6 +16,8 @@ use crate::settings::SettingsView;
 use crate::state::Workspace;
 use crate::storage::Autosave;
 use crate::summary::Summary;
+use crate::tranches_view::TranchesView;
+use crate::years_view::YearsView;
 use budget_core::files::{FileKind, TableGrid};
 use budget_core::Lang;
 
@@ -462,6 +465,7 @@ pub fn App() -> impl IntoView {
                     let l = lang.get();
                     view! {
                         <div class="bw-results">{totals_table(l, s)}</div>
+                        <FundingChart ws=ws />
                         {budget_table(grid, l, s)}
                     }
                 }))}
@@ -480,14 +484,14 @@ pub fn App() -> impl IntoView {
                 {move || summary.with(|s| s.as_ref().map(|s| {
                     let l = lang.get();
                     if s.has_execution {
-                        execution_table(l, s).into_any()
+                        view! { {execution_table(l, s)} <ConsumptionChart ws=ws /> }.into_any()
                     } else {
                         view! { <p>{t(l, Key::NoExecution)}</p> }.into_any()
                     }
                 }))}
             }.into_any())}
-            {panel(current, View::Tranches, view! { <p>"…"</p> }.into_any())}
-            {panel(current, View::Years, view! { <p>"…"</p> }.into_any())}
+            {panel(current, View::Tranches, view! { <TranchesView ws=ws /> }.into_any())}
+            {panel(current, View::Years, view! { <YearsView ws=ws /> }.into_any())}
             {panel(current, View::Checks, view! {
                 {move || summary.with(|s| s.as_ref().map(|s| checks_section(lang.get(), &s.warnings, go)))}
             }.into_any())}

@@ -8,6 +8,8 @@
 
 pub mod app;
 pub mod browser_files;
+pub mod charts;
+pub mod compare;
 pub mod embed;
 pub mod grid;
 pub mod i18n;
@@ -18,5 +20,8 @@ pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod summary;
+pub mod tranches_view;
+pub mod view_util;
+pub mod years_view;
 
 pub use app::App;

@@ -16,6 +16,7 @@
 //! | payment tranches, amount due, balance, refund | [`tranches`] |
 //! | inconsistencies (declared ≠ computed…) | [`checks`] |
 //! | changes typed or pasted in the table, actions and groups moved | [`edit`] |
+//! | two conventions side by side (scenarios), differences | [`compare`] |
 //! | everything at once, for display and JSON | [`report`] |
 //! | saving and loading a convention (versioned JSON) | [`saved`] |
 //! | opening a file: xlsx, xls, ods, csv, tsv, saved JSON | [`files`] |
@@ -23,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 pub mod checks;
+pub mod compare;
 pub mod edit;
 pub mod error;
 pub mod export;

@@ -49,7 +49,7 @@ pub struct Breach {
 /// Lower-cases, removes French accents, turns every non-alphanumeric
 /// character into a space and collapses spaces: `"Volet 1 – Préparer"` →
 /// `"volet 1 preparer"`, `"2.9"` → `"2 9"`.
-fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true; // drops leading spaces
     for c in text.chars().flat_map(char::to_lowercase) {

@@ -1,0 +1,750 @@
+//! Component tests of the schedule, year, chart and scenario views in a real
+//! browser (headless Chromium through chromedriver):
+//! `cargo test -p budget-widget --target wasm32-unknown-unknown`.
+//!
+//! Each test mounts one view alone, on a workspace whose convention it sets,
+//! acts as a user would and reads what the page shows. Expected figures are
+//! worked out by hand in each test.
+#![cfg(target_arch = "wasm32")]
+
+use std::str::FromStr;
+
+use budget_core::{Action, Amount, Convention, Decimal, Execution, FunderValue, Group, Lang, Part};
+use budget_widget::charts::{ConsumptionChart, FundingChart};
+use budget_widget::compare::CompareView;
+use budget_widget::state::Workspace;
+use budget_widget::tranches_view::TranchesView;
+use budget_widget::view_util::input_text;
+use budget_widget::years_view::YearsView;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{A0}';
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).expect("decimal")
+}
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Mounts `view` in a new container and returns the container.
+fn mount<F, V>(view: F) -> (HtmlElement, leptos::mount::UnmountHandle<V::State>)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    let handle = leptos::mount::mount_to(container.clone(), view);
+    (container, handle)
+}
+
+/// A workspace showing `conv`.
+fn workspace(conv: Convention) -> Workspace {
+    let ws = Workspace::new();
+    ws.convention.set(Some(conv));
+    ws
+}
+
+/// Lets Leptos run its effects and update the page.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn eur(s: &str) -> String {
+    // "1 775 650,00" written with plain spaces in the tests, shown with U+202F.
+    format!("{}{NBSP}€", s.replace(' ', &NNBSP.to_string()))
+}
+
+fn pct(s: &str) -> String {
+    format!("{s}{NBSP}%")
+}
+
+/// The table whose caption is `caption`.
+fn table(container: &HtmlElement, caption: &str) -> Element {
+    let tables = container.query_selector_all("table").expect("query");
+    (0..tables.length())
+        .filter_map(|i| tables.item(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|t| {
+            t.query_selector("caption")
+                .ok()
+                .flatten()
+                .is_some_and(|c| text(&c) == caption)
+        })
+        .unwrap_or_else(|| panic!("no table captioned {caption:?}"))
+}
+
+/// The row of `table` whose header cell reads `label`.
+fn row(table: &Element, label: &str) -> Element {
+    let rows = table.query_selector_all("tr").expect("query");
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|r| {
+            r.query_selector("th")
+                .ok()
+                .flatten()
+                .is_some_and(|th| text(&th) == label)
+        })
+        .unwrap_or_else(|| panic!("no row {label:?}"))
+}
+
+/// The texts of the cells of the row of `table` whose header cell reads `label`.
+fn row_cells(table: &Element, label: &str) -> Vec<String> {
+    let cells = row(table, label).query_selector_all("td").expect("cells");
+    (0..cells.length())
+        .filter_map(|j| cells.item(j))
+        .map(|c| c.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn element(container: &HtmlElement, selector: &str) -> Element {
+    container
+        .query_selector(selector)
+        .expect("query")
+        .unwrap_or_else(|| panic!("nothing matches {selector:?}"))
+}
+
+fn dispatch(target: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+/// Types `value` in the field `selector` and leaves it (`input` then `change`).
+fn fill(container: &HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = element(container, selector).unchecked_into();
+    input.set_value(value);
+    dispatch(&input, "input");
+    dispatch(&input, "change");
+}
+
+/// Picks the option whose text is `label` in the `<select>` `selector`.
+fn choose(container: &HtmlElement, selector: &str, label: &str) {
+    let select: web_sys::HtmlSelectElement = element(container, selector).unchecked_into();
+    let options = select.options();
+    let index = (0..options.length())
+        .find(|&i| {
+            options
+                .item(i)
+                .is_some_and(|o| o.text_content().as_deref() == Some(label))
+        })
+        .unwrap_or_else(|| panic!("no option {label:?}"));
+    select.set_selected_index(index as i32);
+    dispatch(&select, "change");
+}
+
+fn click_button(container: &HtmlElement, label: &str) {
+    let buttons = container.query_selector_all("button").expect("query");
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no button {label:?}"));
+    button.click();
+}
+
+fn amount(funder: usize, year: Option<i32>, value: &str) -> Amount {
+    Amount {
+        funder,
+        year,
+        part: Part::Base,
+        value: d(value),
+        formula: None,
+    }
+}
+
+fn action(number: &str, title: &str, group: Option<usize>, planned: Vec<Amount>) -> Action {
+    Action {
+        number: number.into(),
+        title: title.into(),
+        group,
+        planned,
+        ..Action::default()
+    }
+}
+
+/// Adds a schedule through the form: name and total.
+async fn add_schedule(container: &HtmlElement, name: &str, total: &str) {
+    fill(container, "#bw-tr-new-name", name);
+    fill(container, "#bw-tr-new-total", total);
+    click_button(container, "Ajouter l’échéancier");
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn sixty_forty_of_the_france_travail_convention_to_the_cent() {
+    let ws = workspace(Convention::default());
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    add_schedule(&container, "France Travail", "553 608").await;
+    click_button(&container, "60 % puis 40 %");
+    settle().await;
+    // 60 % of 553 608 = 332 164,80; the balance 553 608 − 332 164,80 = 221 443,20.
+    let t = table(&container, "Tranches calculées au centime — France Travail");
+    let first = row_cells(&t, "1");
+    assert_eq!(first[2], pct("60"));
+    assert_eq!(first[3], eur("332 164,80"));
+    assert!(first[0].contains("signature"), "{first:?}");
+    assert_eq!(row_cells(&t, "2")[3], eur("221 443,20"));
+    // The total row is the schedule's total.
+    assert_eq!(row_cells(&t, "Total"), vec![eur("553 608,00")]);
+    // The plan is in the convention: two instalments.
+    assert_eq!(
+        ws.convention
+            .with_untracked(|c| c.as_ref().map(|c| c.schedules[0].instalments.len())),
+        Some(2)
+    );
+    // No issue: the instalments add up to the total.
+    assert!(text(&container).contains("Les tranches font exactement le total"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn seventy_thirty_adjusted_to_the_posts_achieved_gives_the_balance() {
+    let ws = workspace(Convention::default());
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    add_schedule(&container, "ACI", "1 300 000").await;
+    click_button(&container, "70 % puis 30 % ajusté au réalisé");
+    settle().await;
+    // 70 % of 1 300 000 = 910 000, 30 % = 390 000.
+    let t = table(&container, "Tranches calculées au centime — ACI");
+    assert_eq!(row_cells(&t, "1")[3], eur("910 000,00"));
+    assert_eq!(row_cells(&t, "2")[3], eur("390 000,00"));
+    assert!(row_cells(&t, "2")[0].contains("(ajustée au réalisé)"));
+    fill(&container, "#bw-sched-0-paid", "910 000");
+    choose(
+        &container,
+        "#bw-sched-0-achievement",
+        "unités réalisées × coût unitaire",
+    );
+    settle().await;
+    fill(&container, "#bw-sched-0-units", "202,5");
+    // The unit cost typed as a calculation: 534,82 × 12 = 6 417,84.
+    fill(&container, "#bw-sched-0-unit-cost", "=534,82*12");
+    settle().await;
+    // 202,5 × 6 417,84 = 1 299 612,60 achieved, below the 1 300 000 committed:
+    // due 1 299 612,60; balance 1 299 612,60 − 910 000 = 389 612,60.
+    let s = table(&container, "Solde après exécution — ACI");
+    assert_eq!(row_cells(&s, "Engagement"), vec![eur("1 300 000,00")]);
+    assert_eq!(row_cells(&s, "Réalisé"), vec![eur("1 299 612,60")]);
+    assert_eq!(
+        row_cells(&s, "Montant dû (réalisé plafonné à l’engagement)"),
+        vec![eur("1 299 612,60")]
+    );
+    assert_eq!(row_cells(&s, "Déjà versé"), vec![eur("910 000,00")]);
+    assert_eq!(row_cells(&s, "Solde à verser"), vec![eur("389 612,60")]);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_over_payment_is_shown_as_a_refund() {
+    let ws = workspace(Convention::default());
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    add_schedule(&container, "Avance", "10 000").await;
+    click_button(&container, "100 % à la signature");
+    settle().await;
+    fill(&container, "#bw-sched-0-paid", "10 000");
+    choose(&container, "#bw-sched-0-achievement", "dépenses réalisées");
+    settle().await;
+    fill(&container, "#bw-sched-0-spending", "8 500,50");
+    settle().await;
+    // Due 8 500,50 (below the commitment); paid 10 000: refund 1 499,50.
+    let s = table(&container, "Solde après exécution — Avance");
+    assert_eq!(
+        row_cells(&s, "Trop-perçu à reverser"),
+        vec![eur("1 499,50")]
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_total_is_reported_next_to_the_field_and_the_total_kept() {
+    let ws = workspace(Convention::default());
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    add_schedule(&container, "Test", "1 000").await;
+    fill(&container, "#bw-sched-0-total", "12,5O");
+    settle().await;
+    let error = element(&container, "#bw-sched-0-total-error");
+    assert!(text(&error).contains("« 12,5O »"), "{}", text(&error));
+    assert!(text(&error).contains("La valeur précédente est conservée."));
+    let input = element(&container, "#bw-sched-0-total");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(input
+        .get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .contains("bw-sched-0-total-error"));
+    assert_eq!(
+        ws.convention
+            .with_untracked(|c| c.as_ref().map(|c| c.schedules[0].total)),
+        Some(d("1000"))
+    );
+    // A calculation is read: 534,82 × 12 = 6 417,84; the error goes away.
+    fill(&container, "#bw-sched-0-total", "=534,82*12");
+    settle().await;
+    assert!(container
+        .query_selector("#bw-sched-0-total-error")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        ws.convention
+            .with_untracked(|c| c.as_ref().map(|c| c.schedules[0].total)),
+        Some(d("6417.84"))
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_action_puts_the_state_amount_in_the_total_and_a_schedule_is_removed_after_confirmation(
+) {
+    let conv = Convention {
+        actions: vec![action(
+            "1",
+            "Maraudes",
+            None,
+            vec![amount(0, None, "93507"), amount(1, None, "146000")],
+        )],
+        ..Convention::default()
+    };
+    let ws = workspace(conv);
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    choose(&container, "#bw-tr-new-action", "1 — Maraudes");
+    settle().await;
+    // The State's planned amount for action 1: 93 507.
+    let total: web_sys::HtmlInputElement = element(&container, "#bw-tr-new-total").unchecked_into();
+    assert_eq!(total.value(), format!("93{NNBSP}507,00"));
+    fill(&container, "#bw-tr-new-name", "Maraudes");
+    click_button(&container, "Ajouter l’échéancier");
+    settle().await;
+    let added = ws.convention.with_untracked(|c| {
+        c.as_ref().map(|c| {
+            (
+                c.schedules[0].total,
+                c.schedules[0].action,
+                c.schedules[0].payer,
+            )
+        })
+    });
+    assert_eq!(added, Some((d("93507"), Some(0), Some(0))));
+    // An empty schedule is reported.
+    assert!(text(&container).contains("aucune tranche."));
+    // Removal asks for a confirmation.
+    click_button(&container, "Supprimer l’échéancier « Maraudes »");
+    settle().await;
+    assert_eq!(
+        ws.convention
+            .with_untracked(|c| c.as_ref().map(|c| c.schedules.len())),
+        Some(1)
+    );
+    click_button(&container, "Confirmer la suppression");
+    settle().await;
+    assert_eq!(
+        ws.convention
+            .with_untracked(|c| c.as_ref().map(|c| c.schedules.len())),
+        Some(0)
+    );
+    assert!(text(&container).contains("Aucun échéancier pour l’instant."));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn instalments_are_edited_one_by_one() {
+    let ws = workspace(Convention::default());
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    add_schedule(&container, "Trois", "1 000").await;
+    // 33,33 % + 1 000 € fixed would exceed; use 25 %, 300 € and the balance.
+    click_button(&container, "Ajouter une tranche");
+    settle().await;
+    fill(&container, "#bw-sched-0-inst-0-value", "25 %");
+    fill(&container, "#bw-sched-0-inst-0-label", "À la signature");
+    fill(&container, "#bw-sched-0-inst-0-date", "2024-06-30");
+    click_button(&container, "Ajouter une tranche");
+    settle().await;
+    choose(&container, "#bw-sched-0-inst-1-kind", "montant fixe");
+    settle().await;
+    fill(&container, "#bw-sched-0-inst-1-value", "300");
+    click_button(&container, "Ajouter une tranche");
+    settle().await;
+    choose(
+        &container,
+        "#bw-sched-0-inst-2-kind",
+        "solde (reste du total)",
+    );
+    settle().await;
+    let t = table(&container, "Tranches calculées au centime — Trois");
+    // 25 % of 1 000 = 250; 300 fixed; balance 1 000 − 250 − 300 = 450.
+    assert_eq!(
+        row_cells(&t, "1"),
+        vec![
+            "À la signature".to_string(),
+            "30/06/2024".to_string(),
+            pct("25"),
+            eur("250,00")
+        ]
+    );
+    assert_eq!(row_cells(&t, "2")[3], eur("300,00"));
+    assert_eq!(row_cells(&t, "3")[2], "solde (reste du total)");
+    assert_eq!(row_cells(&t, "3")[3], eur("450,00"));
+    // Removing the fixed instalment: 25 % = 250 and the balance 750.
+    click_button(&container, "Supprimer la tranche 2");
+    settle().await;
+    let t = table(&container, "Tranches calculées au centime — Trois");
+    assert_eq!(row_cells(&t, "2")[3], eur("750,00"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_schedules_view_speaks_english() {
+    let ws = workspace(Convention::default());
+    ws.lang.set(Lang::En);
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    assert_eq!(text(&element(&container, "h2")), "Payment schedules");
+    container.remove();
+}
+
+/// Two years, worked by hand:
+///
+/// | action | État 2024 | État 2025 | CD 2024 | CD 2025 |
+/// |---|---|---|---|---|
+/// | 1 Maraudes | 10 000 | 12 000 | 5 000 | 4 000 |
+/// | 2 Formation | 1 000 | — | — | 3 000 |
+///
+/// 2024: État 11 000, CD 5 000, total 16 000.
+/// 2025: État 12 000, CD 7 000, total 19 000; change +3 000, 3 000 ÷ 16 000 = 18,75 %.
+fn two_years() -> Convention {
+    Convention {
+        years: vec![2024, 2025],
+        actions: vec![
+            action(
+                "1",
+                "Maraudes",
+                None,
+                vec![
+                    amount(0, Some(2024), "10000"),
+                    amount(0, Some(2025), "12000"),
+                    amount(1, Some(2024), "5000"),
+                    amount(1, Some(2025), "4000"),
+                ],
+            ),
+            action(
+                "2",
+                "Formation",
+                None,
+                vec![amount(0, Some(2024), "1000"), amount(1, Some(2025), "3000")],
+            ),
+        ],
+        ..Convention::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn years_table_with_the_change_from_year_to_year() {
+    let ws = workspace(two_years());
+    let (container, _handle) = mount(move || view! { <YearsView ws=ws /> });
+    settle().await;
+    let t = table(&container, "Enveloppe par année et par financeur");
+    assert_eq!(
+        row_cells(&t, "2024"),
+        vec![
+            eur("11 000,00"),
+            eur("5 000,00"),
+            eur("16 000,00"),
+            "—".into(),
+            "—".into()
+        ]
+    );
+    assert_eq!(
+        row_cells(&t, "2025"),
+        vec![
+            eur("12 000,00"),
+            eur("7 000,00"),
+            eur("19 000,00"),
+            format!("▲ +{}", eur("3 000,00")),
+            format!("+{}", pct("18,75"))
+        ]
+    );
+    // Grand total: État 23 000, CD 12 000, 35 000.
+    assert_eq!(
+        row_cells(&t, "Total général calculé")[..3],
+        [eur("23 000,00"), eur("12 000,00"), eur("35 000,00")]
+    );
+    let a = table(&container, "Total de chaque action par année");
+    // Action 1: 2024 15 000, 2025 16 000, total 31 000.
+    assert_eq!(
+        row_cells(&a, "1"),
+        vec![
+            "Maraudes".to_string(),
+            eur("15 000,00"),
+            eur("16 000,00"),
+            eur("31 000,00")
+        ]
+    );
+    // Action 2: 2024 1 000, 2025 3 000, total 4 000.
+    assert_eq!(
+        row_cells(&a, "2")[1..],
+        [eur("1 000,00"), eur("3 000,00"), eur("4 000,00")]
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_convention_without_years_says_so() {
+    let conv = Convention {
+        actions: vec![action("1", "A", None, vec![amount(0, None, "10")])],
+        ..Convention::default()
+    };
+    let ws = workspace(conv);
+    let (container, _handle) = mount(move || view! { <YearsView ws=ws /> });
+    settle().await;
+    assert!(container.query_selector("table").unwrap().is_none());
+    assert!(text(&container).contains("« Subvention 2025 »"));
+    container.remove();
+}
+
+/// Two axes, worked by hand:
+/// - Axe 1, action 1: État 3 000, Département 1 000 → 75 % / 25 %;
+/// - Axe 2, action 2: État 1 000, Département 1 000 → 50 % / 50 %;
+/// - whole: État 4 000 ÷ 6 000 = 66,67 %, Département 2 000 ÷ 6 000 = 33,33 %.
+///
+/// Action 1 executed État 1 500 + Département 500 = 2 000 of 4 000 planned: 50 %.
+fn two_axes() -> Convention {
+    let mut executed = action(
+        "1",
+        "Maraudes",
+        Some(0),
+        vec![amount(0, None, "3000"), amount(1, None, "1000")],
+    );
+    executed.execution = Execution {
+        executed: vec![
+            FunderValue {
+                funder: 0,
+                value: d("1500"),
+                formula: None,
+            },
+            FunderValue {
+                funder: 1,
+                value: d("500"),
+                formula: None,
+            },
+        ],
+        ..Execution::default()
+    };
+    Convention {
+        groups: vec![
+            Group {
+                name: "Axe 1".into(),
+                ..Group::default()
+            },
+            Group {
+                name: "Axe 2".into(),
+                ..Group::default()
+            },
+        ],
+        actions: vec![
+            executed,
+            action(
+                "2",
+                "Formation",
+                Some(1),
+                vec![amount(0, None, "1000"), amount(1, None, "1000")],
+            ),
+        ],
+        ..Convention::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_funding_chart_says_each_funders_share_in_words() {
+    let ws = workspace(two_axes());
+    let (container, _handle) = mount(move || view! { <FundingChart ws=ws /> });
+    settle().await;
+    let svg = element(&container, "figure svg[role=img]");
+    let alt = svg.get_attribute("aria-label").unwrap_or_default();
+    assert!(alt.contains(&format!("État : {}", pct("66,67"))), "{alt}");
+    assert!(
+        alt.contains(&format!("Département : {}", pct("33,33"))),
+        "{alt}"
+    );
+    assert_eq!(
+        text(&element(&container, "figure figcaption")),
+        "Répartition du financement"
+    );
+    // The legend carries names, shares and amounts.
+    let legend = text(&element(&container, ".bw-chart-legend"));
+    assert!(
+        legend.contains(&format!("État : {} ({})", pct("66,67"), eur("4 000,00"))),
+        "{legend}"
+    );
+    // The figures as a table: one row per group and one for the whole.
+    let t = table(
+        &container,
+        "Part de chaque financeur, par groupe et pour l’ensemble",
+    );
+    assert_eq!(
+        row_cells(&t, "Axe 1"),
+        vec![pct("75,00"), pct("25,00"), eur("4 000,00")]
+    );
+    assert_eq!(
+        row_cells(&t, "Axe 2"),
+        vec![pct("50,00"), pct("50,00"), eur("2 000,00")]
+    );
+    assert_eq!(
+        row_cells(&t, "ensemble de la convention"),
+        vec![pct("66,67"), pct("33,33"), eur("6 000,00")]
+    );
+    // Three bars (two axes and the whole), two segments each.
+    assert_eq!(
+        container
+            .query_selector_all("svg.bw-chart-svg g")
+            .unwrap()
+            .length(),
+        3
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_consumption_chart_shows_the_actions_with_execution_figures() {
+    let ws = workspace(two_axes());
+    let (container, _handle) = mount(move || view! { <ConsumptionChart ws=ws /> });
+    settle().await;
+    let alt = element(&container, "figure svg[role=img]")
+        .get_attribute("aria-label")
+        .unwrap_or_default();
+    assert!(alt.contains(&format!("1 Maraudes {}", pct("50"))), "{alt}");
+    let t = table(
+        &container,
+        "Prévu, exécuté et taux de consommation par action",
+    );
+    // Only action 1 has execution figures: 2 000 of 4 000, 50 %.
+    assert_eq!(
+        row_cells(&t, "1"),
+        vec![
+            "Maraudes".to_string(),
+            eur("4 000,00"),
+            eur("2 000,00"),
+            pct("50")
+        ]
+    );
+    assert_eq!(t.query_selector_all("tbody tr").unwrap().length(), 1);
+    container.remove();
+    // Without execution figures, no chart at all.
+    let ws = workspace(two_years());
+    let (container, _handle) = mount(move || view! { <ConsumptionChart ws=ws /> });
+    settle().await;
+    assert!(container.query_selector("figure").unwrap().is_none());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_scenarios_side_by_side_with_the_differences_marked() {
+    // A: action 1 État 1 000, Département 1 000.
+    // B ("Hausse"): État 2 000, Département 1 000: État +1 000, total 2 000 → 3 000.
+    let a = Convention {
+        actions: vec![action(
+            "1",
+            "Maraudes",
+            None,
+            vec![amount(0, None, "1000"), amount(1, None, "1000")],
+        )],
+        ..Convention::default()
+    };
+    let mut b = a.clone();
+    b.actions[0].planned[0].value = d("2000");
+    let ws = workspace(a);
+    let scenarios = RwSignal::new(vec![("Hausse".to_string(), b)]);
+    let (container, _handle) = mount(move || view! { <CompareView ws=ws scenarios=scenarios /> });
+    settle().await;
+    let grand = table(&container, "Total général par financeur");
+    assert_eq!(
+        row_cells(&grand, "État"),
+        vec![
+            eur("1 000,00"),
+            eur("2 000,00"),
+            format!("▲ +{}", eur("1 000,00"))
+        ]
+    );
+    assert_eq!(row_cells(&grand, "Département")[2], "inchangé");
+    assert_eq!(
+        row_cells(&grand, "Total"),
+        vec![
+            eur("2 000,00"),
+            eur("3 000,00"),
+            format!("▲ +{}", eur("1 000,00"))
+        ]
+    );
+    // The changed cells carry a class as well as the marker.
+    let changed = row(&grand, "État")
+        .query_selector_all("td.bw-changed")
+        .unwrap()
+        .length();
+    assert_eq!(changed, 2);
+    let changed = row(&grand, "Département")
+        .query_selector_all("td.bw-changed")
+        .unwrap()
+        .length();
+    assert_eq!(changed, 0);
+    let actions = table(&container, "Total de chaque action");
+    assert_eq!(
+        row_cells(&actions, "1")[3],
+        format!("▲ +{}", eur("1 000,00"))
+    );
+    // B − A the other way round: −1 000.
+    choose(&container, "#bw-compare-a", "Hausse");
+    choose(&container, "#bw-compare-b", "Convention en cours");
+    settle().await;
+    let grand = table(&container, "Total général par financeur");
+    assert_eq!(
+        row_cells(&grand, "État")[2],
+        format!("▼ {}", eur("−1 000,00"))
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn amounts_put_back_in_a_field_read_back_to_the_same_value() {
+    for v in [
+        "553608",
+        "332164.80",
+        "1.5",
+        "1.234",
+        "0.125",
+        "-20000",
+        "12.345",
+    ] {
+        for lang in [Lang::Fr, Lang::En] {
+            let text = input_text(d(v), 2, lang);
+            assert_eq!(
+                budget_core::number::parse_amount(&text),
+                Ok(Some(d(v))),
+                "{v} {lang:?} {text}"
+            );
+        }
+    }
+}
