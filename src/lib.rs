@@ -8,6 +8,10 @@
 
 pub mod app;
 pub mod browser_files;
+// store: conventions kept in the browser, share link
+pub mod catalog;
+pub mod share_code;
+// end store
 pub mod grid;
 pub mod i18n;
 pub mod mapping;
