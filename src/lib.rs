@@ -10,6 +10,8 @@ pub mod app;
 pub mod browser_files;
 // store: conventions kept in the browser, share link
 pub mod catalog;
+pub mod library;
+pub mod share;
 pub mod share_code;
 // end store
 pub mod grid;
