@@ -286,6 +286,9 @@ pub fn App() -> impl IntoView {
     }
     crate::embed::load_convention(ws, embed.convention_url.clone());
     // ── end embed ──
+    // store: conventions kept in the browser (« Mes conventions »)
+    let library = crate::library::Library::new(ws);
+    // end store
 
     // Ctrl+V anywhere in the page while no field is being edited.
     let for_us = embed.clone(); // embed: a paste elsewhere in a host page is the host's
@@ -450,6 +453,10 @@ pub fn App() -> impl IntoView {
             </section>
 
             <Autosave ws=ws />
+            // store: kept conventions' notices, shared link offer
+            <crate::library::LibraryNotices library=library />
+            <crate::share::SharedOffer library=library ws=ws />
+            // end store
 
             <MappingPanel ws=ws />
 
@@ -495,7 +502,13 @@ pub fn App() -> impl IntoView {
             {panel(current, View::Checks, view! {
                 {move || summary.with(|s| s.as_ref().map(|s| checks_section(lang.get(), &s.warnings, go)))}
             }.into_any())}
-            {panel(current, View::Scenarios, view! { <p>"…"</p> }.into_any())}
+            // store: « Mes conventions », comparison, share link
+            {panel(current, View::Scenarios, view! {
+                <crate::library::LibraryPanel library=library />
+                <crate::compare::CompareView ws=ws scenarios=library.scenarios />
+                <crate::share::ShareLink ws=ws />
+            }.into_any())}
+            // end store
             {panel(current, View::Settings, view! { <SettingsView ws=ws /> }.into_any())}
         </div>
     }

@@ -11,6 +11,12 @@ pub mod browser_files;
 pub mod charts;
 pub mod compare;
 pub mod embed;
+// store: conventions kept in the browser, share link
+pub mod catalog;
+pub mod library;
+pub mod share;
+pub mod share_code;
+// end store
 pub mod grid;
 pub mod i18n;
 pub mod mapping;

@@ -246,6 +246,22 @@ impl Workspace {
         self.convention.set(Some(conv));
     }
 
+    // store: opening another kept convention (src/library.rs)
+    /// Puts another convention in the calculator (one of « Mes conventions »
+    /// opened, a new one, a scenario, a shared link added). The history belongs
+    /// to the convention left: it is emptied, so that undo never brings one
+    /// convention's figures into another.
+    pub fn open_other(&self, conv: Option<Convention>) {
+        self.undo.update(Vec::clear);
+        self.redo.update(Vec::clear);
+        self.import.set(None);
+        self.errors.set(Vec::new());
+        self.draft.set(String::new());
+        self.file_error.set(None);
+        self.convention.set(conv);
+    }
+    // end store
+
     fn now(&self) -> Before {
         Before {
             convention: self.convention.get_untracked(),

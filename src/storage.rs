@@ -43,14 +43,14 @@ pub enum Loaded {
     },
 }
 
-fn storage() -> Result<web_sys::Storage, StoreError> {
+pub(crate) fn storage() -> Result<web_sys::Storage, StoreError> {
     // `raw()` panics without storage in gloo: ask the window directly.
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(StoreError::Unavailable)
 }
 
-fn classify(error: wasm_bindgen::JsValue) -> StoreError {
+pub(crate) fn classify(error: wasm_bindgen::JsValue) -> StoreError {
     let name = error
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
