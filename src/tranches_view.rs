@@ -194,7 +194,7 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
             <p class="bw-hint">{move || t(lang.get(), Key::TrIntro)}</p>
             <Show
                 when=move || loaded.get()
-                fallback=move || view! { <p class="bw-empty">{move || t(lang.get(), Key::NothingYet)}</p> }
+                fallback=|| ()
             >
                 <Show when=move || count.get() == 0>
                     <p class="bw-empty">{move || t(lang.get(), Key::TrNone)}</p>

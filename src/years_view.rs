@@ -217,7 +217,7 @@ pub fn YearsView(ws: Workspace) -> impl IntoView {
                 let lang = lang.get();
                 ws.convention.with(|c| match c {
                     Some(c) => years_content(lang, c),
-                    None => view! { <p class="bw-empty">{t(lang, Key::NothingYet)}</p> }.into_any(),
+                    None => ().into_any(),
                 })
             }}
         </section>

@@ -40,7 +40,7 @@ test('a storage that throws on every call: the user is told, the widget works', 
     }
   });
   const page = await openIn(context, env.url);
-  await page.getByRole('alert').filter({ hasText: /L’enregistrement automatique a échoué.*SecurityError/ }).waitFor();
+  await page.getByRole('alert').filter({ hasText: /L’enregistrement automatique a échoué.*SecurityError/ }).first().waitFor();
   await page.getByLabel(/Tableau à coller/).fill(small('10', '20'));
   // 10 + 20 = 30: computed all the same.
   assert.equal(await grandTotal(page), eur('30,00'));
