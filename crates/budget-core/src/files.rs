@@ -271,7 +271,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// Opens a file: a table (spreadsheet or text) read with `options`, or a saved
 /// convention. Nothing a file contains makes this panic: what cannot be read
-/// is an error, or a [`crate::read::CellError`] in the reading.
+/// is an error, or a [`crate::read::CellError`] in the reading; a damaged
+/// workbook on which the spreadsheet reader panics is a
+/// [`FileError::Spreadsheet`] saying so (where panics unwind, see
+/// [`DAMAGED_WORKBOOK`]).
 pub fn open(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Opened, FileError> {
     if kind_of(name, bytes) == Some(FileKind::Saved) {
         return Ok(Opened::Saved(saved::from_json(&decode_text(bytes))?));
@@ -506,10 +509,56 @@ impl SheetCells {
     }
 }
 
+/// What [`FileError::Spreadsheet`] says of a workbook on which the spreadsheet
+/// reader (calamine) panicked, with the sheet it was reading when it did.
+pub const DAMAGED_WORKBOOK: &str = "fichier endommagé ou incomplet";
+
+/// Runs a part of the reading of a workbook (calamine's, and the conversion
+/// of its cells), turning a panic into [`FileError::Spreadsheet`] with
+/// [`DAMAGED_WORKBOOK`] and the sheet, if any: calamine panics on some
+/// malformed workbooks (found by fuzzing), and a damaged file must give an
+/// error, not a crash.
+///
+/// This works where panics unwind: tests, benchmarks, the fuzz targets, a
+/// native build with the default `panic = "unwind"`. A build with `panic =
+/// "abort"` (the workspace's release profile, and WebAssembly) still stops on
+/// such a panic. The default panic hook still prints its message on the
+/// standard error: silencing it would mean replacing the process's hook
+/// ([`std::panic::set_hook`]), which is global. The payload is dropped here,
+/// never re-raised.
+#[cfg(feature = "spreadsheets")]
+fn guarded<T>(
+    kind: FileKind,
+    sheet: Option<&str>,
+    read: impl FnOnce() -> Result<T, FileError>,
+) -> Result<T, FileError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(result) => result,
+        Err(_payload) => Err(FileError::Spreadsheet {
+            kind,
+            message: match sheet {
+                Some(sheet) => format!("{DAMAGED_WORKBOOK} (feuille « {sheet} »)"),
+                None => DAMAGED_WORKBOOK.to_string(),
+            },
+        }),
+    }
+}
+
 /// The sheet to read and its grid: the first one with a header row, else the
-/// first non-empty one (see the module documentation).
+/// first non-empty one (see the module documentation). Never panics where
+/// panics unwind (see [`guarded`]): each sheet is read under its own guard,
+/// so that a damaged sheet is skipped like an unreadable one when another
+/// sheet can be read, and the opening of the workbook under another.
 #[cfg(feature = "spreadsheets")]
 fn spreadsheet_grid(kind: FileKind, bytes: &[u8]) -> Result<(Option<String>, Grid), FileError> {
+    guarded(kind, None, || spreadsheet_grid_unguarded(kind, bytes))
+}
+
+#[cfg(feature = "spreadsheets")]
+fn spreadsheet_grid_unguarded(
+    kind: FileKind,
+    bytes: &[u8],
+) -> Result<(Option<String>, Grid), FileError> {
     use calamine::{Ods, Reader, Xls, Xlsx};
     use std::io::Cursor;
 
@@ -522,31 +571,37 @@ fn spreadsheet_grid(kind: FileKind, bytes: &[u8]) -> Result<(Option<String>, Gri
             let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {
-                let mut sheet = SheetCells::new(name);
-                let mut cells = book.worksheet_cells_reader(name).map_err(|e| failed(&e))?;
-                while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
-                    let (row, column) = cell.get_position();
-                    if let Some(text) = data_ref_text(cell.get_value()) {
-                        sheet.push(row, column, text)?;
+                guarded(kind, Some(name), || {
+                    let mut sheet = SheetCells::new(name);
+                    let mut cells = book.worksheet_cells_reader(name).map_err(|e| failed(&e))?;
+                    while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
+                        let (row, column) = cell.get_position();
+                        if let Some(text) = data_ref_text(cell.get_value()) {
+                            sheet.push(row, column, text)?;
+                        }
                     }
-                }
-                sheet.into_grid()
+                    sheet.into_grid()
+                })
             })
         }
         FileKind::Xls => {
             let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {
-                let range = book.worksheet_range(name).map_err(|e| failed(&e))?;
-                range_grid(name, &range)
+                guarded(kind, Some(name), || {
+                    let range = book.worksheet_range(name).map_err(|e| failed(&e))?;
+                    range_grid(name, &range)
+                })
             })
         }
         FileKind::Ods => {
             let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {
-                let range = book.worksheet_range(name).map_err(|e| failed(&e))?;
-                range_grid(name, &range)
+                guarded(kind, Some(name), || {
+                    let range = book.worksheet_range(name).map_err(|e| failed(&e))?;
+                    range_grid(name, &range)
+                })
             })
         }
         FileKind::Csv | FileKind::Tsv | FileKind::Saved => Ok((None, Vec::new())),
@@ -764,6 +819,36 @@ mod tests {
                 vec![],
                 vec![String::new(), "N°".into(), String::new(), "Etat".into()],
             ]
+        );
+    }
+
+    #[cfg(feature = "spreadsheets")]
+    #[test]
+    fn a_panic_of_the_spreadsheet_reader_is_an_error() {
+        let on_sheet = guarded(
+            FileKind::Xls,
+            Some("Annexe"),
+            || -> Result<(), FileError> { panic!("index out of bounds") },
+        );
+        let e = on_sheet.unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "classeur XLS illisible : fichier endommagé ou incomplet (feuille « Annexe »)"
+        );
+        let opening = guarded(FileKind::Ods, None, || -> Result<(), FileError> {
+            panic!("assertion failed")
+        });
+        assert_eq!(
+            opening.unwrap_err().to_string(),
+            "classeur ODS illisible : fichier endommagé ou incomplet"
+        );
+        // Without a panic, the result is passed on as it is.
+        assert_eq!(guarded(FileKind::Xlsx, None, || Ok(7)), Ok(7));
+        assert_eq!(
+            guarded(FileKind::Xlsx, None, || -> Result<(), FileError> {
+                Err(FileError::NoSheet)
+            }),
+            Err(FileError::NoSheet)
         );
     }
 

@@ -454,12 +454,15 @@ pub fn parse_cell(text: &str) -> Result<CellValue, NumberError> {
 fn trim_padding(text: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
     let bytes = text.as_bytes();
-    let text = if visible(bytes.first()) {
+    // An end that is not ASCII may still be no padding (`€`): one character
+    // looked at rather than a search.
+    let solid = |c: Option<char>| c.is_some_and(|c| !is_padding(c));
+    let text = if visible(bytes.first()) || solid(text.chars().next()) {
         text
     } else {
         text.trim_start_matches(is_padding)
     };
-    if visible(text.as_bytes().last()) {
+    if visible(text.as_bytes().last()) || solid(text.chars().next_back()) {
         text
     } else {
         text.trim_end_matches(is_padding)
@@ -865,6 +868,16 @@ mod tests {
                     other => proptest::prop_assert!(false, "{cell:?}: fast {fast}, general {other:?}"),
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick trim takes off the padding every trim would.
+        #[test]
+        fn trim_padding_is_trim_matches(
+            text in "[ \t\u{A0}\u{202F}\u{FEFF}\u{200B}a€é1%]{0,6}"
+        ) {
+            proptest::prop_assert_eq!(trim_padding(&text), text.trim_matches(is_padding));
         }
     }
 
