@@ -1,0 +1,130 @@
+// « Mes conventions » and the share link, end to end: several conventions kept
+// across a reload, a convention carried by a link into a browser that has
+// never seen it, and a broken link that changes nothing.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+// Vienne 2024: 558 633 + 681 524 + 535 493 = 1 775 650 (see first-slice.test.mjs).
+const VIENNE_TOTAL = eur('1 775 650,00');
+
+const grandTotal = async (page) => {
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  return (await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'Total'))[0];
+};
+
+const scenarios = (page) => page.getByRole('tab', { name: 'Scénarios' }).click();
+const myList = (page) => page.getByRole('list', { name: 'Mes conventions' });
+
+async function pasteVienne(page) {
+  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('status').filter({ hasText: VIENNE_TOTAL }).waitFor();
+}
+
+test('a convention duplicated as a scenario is still in the list after a reload', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  await scenarios(page);
+  // The table has no title: the entry is "Convention sans titre (date)".
+  const original = myList(page).getByRole('listitem').filter({ hasText: /^Convention sans titre \(/ });
+  await original.waitFor();
+  assert.match(await original.textContent(), /\(ouverte\)/);
+  await original.getByRole('button', { name: /^Dupliquer en scénario/ }).click();
+  const copy = myList(page).getByRole('listitem').filter({ hasText: 'Convention sans titre — scénario 1' });
+  await copy.waitFor();
+  // The copy is the open one now.
+  assert.match(await copy.textContent(), /\(ouverte\)/);
+  assert.doesNotMatch(await original.textContent(), /\(ouverte\)/);
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await scenarios(page);
+  const items = myList(page).getByRole('listitem');
+  await items.nth(1).waitFor();
+  const names = await items.locator('strong').allTextContents();
+  assert.equal(names.length, 2);
+  assert.match(names[0], /^Convention sans titre \(\d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
+  assert.equal(names[1], 'Convention sans titre — scénario 1');
+  // Both hold Vienne: the open copy, then the original once opened.
+  assert.equal(await grandTotal(page), VIENNE_TOTAL);
+  await scenarios(page);
+  await items.first().getByRole('button', { name: /^Ouvrir/ }).click();
+  await items.first().filter({ hasText: '(ouverte)' }).waitFor();
+  assert.equal(await grandTotal(page), VIENNE_TOTAL);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a share link opened in another browser is offered, then added as a new convention', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  await scenarios(page);
+  await page.getByRole('button', { name: 'Copier le lien de partage' }).click();
+  const field = page.getByLabel('Lien de partage (lecture seule)');
+  await field.waitFor();
+  assert.equal(await field.getAttribute('readonly'), '');
+  const link = await field.inputValue();
+  assert.ok(link.startsWith(`${env.url.replace(/\/$/, '')}/`), link);
+  assert.match(link, /#c=[A-Za-z0-9_-]+$/);
+  // The data lives in the fragment only: the page asked for is the plain one.
+  assert.equal(new URL(link).search, '');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // Someone else: a fresh browser profile, nothing kept.
+  const context = await env.browser.newContext();
+  const other = await context.newPage();
+  other.problems = [];
+  other.on('pageerror', (e) => other.problems.push(`exception: ${e.message}`));
+  other.on('console', (m) => {
+    if (m.type() === 'error') other.problems.push(`console: ${m.text()}`);
+  });
+  await other.goto(link);
+  const offer = other.getByRole('alert').filter({ hasText: 'Ce lien contient une convention partagée' });
+  await offer.waitFor();
+  // The fragment is taken out of the address at once.
+  assert.equal(new URL(other.url()).hash, '');
+  // Nothing is loaded before the user accepts.
+  assert.equal(await other.getByRole('table', { name: 'Totaux par financeur' }).count(), 0);
+  await offer.getByRole('button', { name: 'Ouvrir comme nouvelle convention' }).click();
+  await other.getByRole('status').filter({ hasText: VIENNE_TOTAL }).waitFor();
+  assert.equal(await grandTotal(other), VIENNE_TOTAL);
+  await scenarios(other);
+  assert.equal(await myList(other).getByRole('listitem').count(), 1);
+  assert.match(await myList(other).getByRole('listitem').first().textContent(), /\(ouverte\)/);
+  assert.deepEqual(other.problems, []);
+  await context.close();
+});
+
+test('a share link with garbage after #c= is reported and the widget keeps working', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`exception: ${e.message}`));
+  await page.goto(`${env.url}#c=ceci-n_est!pas*un-lien`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Le lien de partage n’a pas pu être lu' });
+  await alert.waitFor();
+  // '!' is the 11th character of the data (c-e-c-i---n-_-e-s-t-!).
+  assert.match(await alert.textContent(), /caractère « ! » inattendu en position 11 /);
+  assert.match(await alert.textContent(), /Rien n’a été modifié/);
+  assert.equal(new URL(page.url()).hash, '');
+  // Valid base64url that is not compressed data: the same, with another reason.
+  await page.goto(`${env.url}#c=AAAAAAAA`);
+  await page.getByRole('alert').filter({ hasText: 'Le lien de partage n’a pas pu être lu' }).waitFor();
+  // The widget works: 10 + 20 = 30.
+  await page.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n');
+  await page.getByRole('status').filter({ hasText: eur('30,00') }).waitFor();
+  assert.equal(await grandTotal(page), eur('30,00'));
+  await alert.getByRole('button', { name: 'Fermer ce message' }).click();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'Le lien de partage' }).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
