@@ -21,7 +21,8 @@ use leptos::prelude::*;
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
-    px, ratio_f64, rect, row, scale_f64, svg_text, table, td, td_num, th_col, th_row, TextStyle,
+    dynamic, px, ratio_f64, rect, row, scale_f64, svg_text, table, td, td_num, th_col, th_row,
+    TextStyle,
 };
 
 /// Width of the drawing (SVG user units); the SVG scales to its container.
@@ -301,10 +302,12 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
 #[component]
 pub fn FundingChart(ws: Workspace) -> impl IntoView {
     let report = Memo::new(move |_| ws.convention.with(|c| c.as_ref().map(report::compute)));
-    move || {
+    dynamic(move || {
         let lang = ws.lang.get();
-        report.with(|r| r.as_ref().map(|r| funding_figure(lang, r)))
-    }
+        report
+            .with(|r| r.as_ref().map(|r| funding_figure(lang, r)))
+            .into_any()
+    })
 }
 
 /// One action of the consumption chart.
@@ -466,8 +469,10 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
 #[component]
 pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
     let report = Memo::new(move |_| ws.convention.with(|c| c.as_ref().map(report::compute)));
-    move || {
+    dynamic(move || {
         let lang = ws.lang.get();
-        report.with(|r| r.as_ref().and_then(|r| consumption_figure(lang, r)))
-    }
+        report
+            .with(|r| r.as_ref().and_then(|r| consumption_figure(lang, r)))
+            .into_any()
+    })
 }

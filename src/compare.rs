@@ -14,7 +14,9 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
-use crate::view_util::{row, select_field, signed_eur, table, td, td_num, th_col, th_row, tr};
+use crate::view_util::{
+    dynamic, row, select_field, signed_eur, table, td, td_num, th_col, th_row, tr,
+};
 
 /// The name of choice `k`: 0 is the convention being worked on, `k ≥ 1` the
 /// scenario `k − 1`.
@@ -184,7 +186,7 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
                 {picker(lang, "bw-compare-a", Key::CmpA, names, a)}
                 {picker(lang, "bw-compare-b", Key::CmpB, names, b)}
             </div>
-            {move || {
+            {dynamic(move || {
                 let lang = lang.get();
                 let names = names.get();
                 let (name_a, name_b) = (choice_name(lang, &names, a.get()), choice_name(lang, &names, b.get()));
@@ -196,7 +198,7 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
                     .into_any(),
                     Some(Ok(c)) => comparison_tables(lang, &name_a, &name_b, &c),
                 }
-            }}
+            })}
         </section>
     }
 }

@@ -26,8 +26,8 @@ use leptos::prelude::*;
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
-    button, field, input_text, percent_as_written, read_amount, read_percent, row, select_field,
-    table, td, td_num, th_col, th_row, tr, tr_owned, Field,
+    button, dynamic, field, input_text, percent_as_written, read_amount, read_percent, row,
+    select_field, table, td, td_num, th_col, th_row, tr, tr_owned, Field,
 };
 
 /// The report of the convention, shared by every schedule of the view.
@@ -252,21 +252,26 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
         <section class="bw-tranches" aria-labelledby="bw-tranches-heading">
             <h2 id="bw-tranches-heading">{tr(lang, Key::TrHeading)}</h2>
             <p class="bw-hint">{tr(lang, Key::TrIntro)}</p>
-            {move || {
+            {dynamic(move || {
                 if !loaded.get() {
                     return view! { <p class="bw-empty">{tr(lang, Key::NothingYet)}</p> }.into_any();
                 }
                 view! {
-                    {move || (count.get() == 0).then(|| view! { <p class="bw-empty">{tr(lang, Key::TrNone)}</p> })}
-                    <For
-                        each=move || 0..count.get()
-                        key=|i| *i
-                        children=move |i| schedule_editor(ws, report, i)
-                    />
+                    {dynamic(move || {
+                        (count.get() == 0)
+                            .then(|| view! { <p class="bw-empty">{tr(lang, Key::TrNone)}</p> })
+                            .into_any()
+                    })}
+                    {dynamic(move || {
+                        (0..count.get())
+                            .map(|i| schedule_editor(ws, report, i))
+                            .collect::<Vec<_>>()
+                            .into_any()
+                    })}
                     {new_schedule(ws)}
                 }
                 .into_any()
-            }}
+            })}
         </section>
     }
 }
@@ -531,7 +536,7 @@ fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
             })
         }),
     );
-    let issues = move || {
+    let issues = dynamic(move || {
         let lang = lang.get();
         let warnings = warnings.get();
         let errors = errors.get();
@@ -556,7 +561,7 @@ fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
             }
             .into_any()
         }
-    };
+    });
 
     view! {
         <section class="bw-schedule" aria-labelledby=id("heading")>
@@ -566,16 +571,23 @@ fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
                 <span id=id("presets") class="bw-tr-presets-label">{tr(lang, Key::TrPresets)}</span>
                 {presets}
             </div>
-            <For
-                each=move || 0..count.get()
-                key=|j| *j
-                children=move |j| instalment_editor(ws, i, j)
-            />
+            {dynamic(move || {
+                (0..count.get())
+                    .map(|j| instalment_editor(ws, i, j))
+                    .collect::<Vec<_>>()
+                    .into_any()
+            })}
             <div class="bw-tr-add-instalment">{add_instalment}</div>
-            {move || instalments_table(lang.get(), &name.get(), computed.get())}
+            {dynamic(move || instalments_table(lang.get(), &name.get(), computed.get()).into_any())}
             {issues}
             {execution_inputs(ws, i)}
-            {move || settlement_table(lang.get(), &name.get(), computed.with(|c| c.as_ref().and_then(|c| c.settlement.clone())))}
+            {dynamic(move || {
+                settlement_table(
+                    lang.get(),
+                    &name.get(),
+                    computed.with(|c| c.as_ref().and_then(|c| c.settlement.clone())),
+                )
+            })}
             <div class="bw-tr-remove">
                 <button
                     type="button"
@@ -584,14 +596,14 @@ fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
                 >
                     {move || format!("{} « {} »", t(lang.get(), Key::TrRemove), name.get())}
                 </button>
-                {move || confirm.get().then(|| view! {
+                {dynamic(move || confirm.get().then(|| view! {
                     <span class="bw-tr-confirm">
                         <button type="button" class="bw-danger" on:click=remove>
                             {tr(lang, Key::TrConfirmRemove)}
                         </button>
                         {button(tr_owned(lang, Key::TrCancel), Callback::new(move |()| confirm.set(false)))}
                     </span>
-                })}
+                }).into_any())}
             </div>
         </section>
     }
@@ -640,7 +652,7 @@ fn instalment_editor(ws: Workspace, i: usize, j: usize) -> AnyView {
     });
     // One field for a percentage, another for an amount: each reads its own
     // kind of number.
-    let value_field = move || {
+    let value_field = dynamic(move || {
         let percent = match kind.get() {
             "remainder" => {
                 return view! { <p class="bw-hint">{tr(lang, Key::TrRemainderNote)}</p> }.into_any()
@@ -679,7 +691,7 @@ fn instalment_editor(ws: Workspace, i: usize, j: usize) -> AnyView {
                 }
             }),
         )
-    };
+    });
     let fields = (
         select_field(
             id("kind"),

@@ -124,6 +124,13 @@ pub fn scale_f64(part: Decimal, whole: Decimal) -> f64 {
     }
 }
 
+/// A part of a view that follows signals, type-erased: every reactive part
+/// of the views shares this one instantiation.
+pub fn dynamic(f: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    let f: std::sync::Arc<dyn Fn() -> AnyView + Send + Sync> = std::sync::Arc::new(f);
+    (move || f()).into_any()
+}
+
 /// The text of `key` in the current language, as a signal (one closure type
 /// for every label of the views, which keeps the bundle small).
 pub fn tr(lang: RwSignal<Lang>, key: Key) -> Signal<&'static str> {
@@ -198,11 +205,12 @@ pub fn field(f: Field) -> AnyView {
                 prop:value=value
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             />
-            {move || {
+            {dynamic(move || {
                 error
                     .get()
                     .map(|e| view! { <p id=error_id.clone() class="bw-error bw-field-error" role="alert">{e}</p> })
-            }}
+                    .into_any()
+            })}
         </div>
     }
     .into_any()
@@ -221,7 +229,7 @@ pub fn select_field(
         <div class="bw-form-row">
             <label for=id.clone()>{label}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {move || {
+                {dynamic(move || {
                     options
                         .get()
                         .into_iter()
@@ -234,7 +242,8 @@ pub fn select_field(
                             }
                         })
                         .collect_view()
-                }}
+                        .into_any()
+                })}
             </select>
         </div>
     }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
-use crate::view_util::{row, signed_eur, table, td, td_num, th_col, th_row, tr};
+use crate::view_util::{dynamic, row, signed_eur, table, td, td_num, th_col, th_row, tr};
 
 /// A relative change with its sign: `+12,50 %`, `−3,00 %`.
 fn signed_percent(ratio: Decimal, lang: Lang) -> String {
@@ -178,13 +178,13 @@ pub fn YearsView(ws: Workspace) -> impl IntoView {
     view! {
         <section class="bw-years" aria-labelledby="bw-years-heading">
             <h2 id="bw-years-heading">{tr(lang, Key::YrHeading)}</h2>
-            {move || {
+            {dynamic(move || {
                 let lang = lang.get();
                 ws.convention.with(|c| match c {
                     Some(c) => years_content(lang, c),
                     None => view! { <p class="bw-empty">{t(lang, Key::NothingYet)}</p> }.into_any(),
                 })
-            }}
+            })}
         </section>
     }
 }
