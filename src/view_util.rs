@@ -3,7 +3,7 @@
 //! figure is computed here.
 
 use budget_core::money::{format_eur, format_number, NBSP};
-use budget_core::number::{parse_cell, CellValue};
+use budget_core::number::{parse_cell, CellValue, NumberError};
 use budget_core::{Decimal, Lang};
 use leptos::html;
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub fn signed_eur(difference: Decimal, lang: Lang) -> String {
 pub fn read_amount(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
     match budget_core::number::parse_amount(text) {
         Ok(v) => Ok(v),
-        Err(e) => Err(unreadable(text, &e.to_string(), lang)),
+        Err(e) => Err(unreadable(text, &detail(&e), lang)),
     }
 }
 
@@ -78,11 +78,21 @@ pub fn read_percent(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
             .checked_mul(Decimal::ONE_HUNDRED)
             .map(|p| Some(p.normalize()))
             .ok_or_else(|| unreadable(text, "", lang)),
-        Err(e) => Err(unreadable(text, &e.to_string(), lang)),
+        Err(e) => Err(unreadable(text, &detail(&e), lang)),
     }
 }
 
-/// "Montant illisible : « 12,5O » (…). La valeur précédente est conservée."
+/// Why a text is not an amount, when there is more to say than "unreadable"
+/// (several decimal separators, a calculation that fails…), in French.
+fn detail(e: &NumberError) -> String {
+    match e {
+        NumberError::Unreadable { .. } => String::new(),
+        _ => e.reason(),
+    }
+}
+
+/// "Montant illisible : « 12,5O » (montant illisible…). La valeur précédente est
+/// conservée."
 /// The core's reason is in French: it is added only to the French message.
 fn unreadable(text: &str, reason: &str, lang: Lang) -> String {
     let text = text.trim();
