@@ -20,7 +20,10 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
-use crate::view_util::{ratio_f64, scale_f64};
+use crate::view_util::{
+    dynamic, px, ratio_f64, rect, row, scale_f64, svg_text, table, td, td_num, th_col, th_row,
+    TextStyle,
+};
 
 /// Width of the drawing (SVG user units); the SVG scales to its container.
 const WIDTH: f64 = 640.0;
@@ -54,10 +57,6 @@ fn pattern(funder: usize) -> Option<&'static str> {
     PATTERNS.get(funder % PATTERNS.len()).copied().flatten()
 }
 
-fn px(v: f64) -> String {
-    format!("{v:.2}")
-}
-
 /// Shortens a label drawn in the SVG (the full text is in the table).
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -78,7 +77,7 @@ fn labelled(lang: Lang, name: &str, value: &str) -> String {
 }
 
 /// The patterns of the funding chart.
-fn pattern_defs() -> impl IntoView {
+fn pattern_defs() -> AnyView {
     view! {
         <defs>
             <pattern id="bw-pat-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -93,17 +92,64 @@ fn pattern_defs() -> impl IntoView {
             </pattern>
         </defs>
     }
+    .into_any()
 }
 
-/// A small square in a funder's fill and pattern, for the legend.
-fn swatch(funder: usize) -> impl IntoView {
-    view! {
-        <svg class="bw-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <rect x="0.5" y="0.5" width="15" height="15" fill=fill(funder) stroke=INK />
-            {pattern(funder).map(|p| view! { <rect x="0.5" y="0.5" width="15" height="15" fill=p stroke=INK /> })}
-        </svg>
-    }
+/// The shapes of a funder's segment: its fill, then its pattern over it.
+fn funder_shapes(funder: usize, x: f64, y: f64, width: f64, height: f64) -> Vec<AnyView> {
+    std::iter::once(rect(x, y, width, height, fill(funder), Some(INK)))
+        .chain(pattern(funder).map(|p| rect(x, y, width, height, p, Some(INK))))
+        .collect()
 }
+
+/// A legend entry: a small square drawn with `shapes`, then the text.
+fn legend_item(shapes: Vec<AnyView>, text: String) -> AnyView {
+    view! {
+        <li>
+            <svg class="bw-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                {shapes}
+            </svg>
+            {text}
+        </li>
+    }
+    .into_any()
+}
+
+/// A chart: the figure, its caption, the drawing with its text alternative,
+/// the legend and the table of the figures.
+fn chart(
+    class: &'static str,
+    caption: String,
+    height: f64,
+    alt: String,
+    drawing: Vec<AnyView>,
+    legend: Vec<AnyView>,
+    data: AnyView,
+) -> AnyView {
+    view! {
+        <figure class=class>
+            <figcaption>{caption}</figcaption>
+            <svg
+                class="bw-chart-svg"
+                viewBox=format!("0 0 {} {}", px(WIDTH), px(height))
+                role="img"
+                aria-label=alt
+            >
+                {drawing}
+            </svg>
+            <ul class="bw-chart-legend">{legend}</ul>
+            {data}
+        </figure>
+    }
+    .into_any()
+}
+
+const LABEL: TextStyle = TextStyle {
+    size: 14,
+    bold: false,
+    centred: false,
+    halo: false,
+};
 
 /// One bar of the funding chart: a name and the shares of each funder.
 struct FundingBar {
@@ -139,69 +185,37 @@ fn funding_bars(lang: Lang, report: &Report) -> Vec<FundingBar> {
 const FUNDING_ROW: f64 = 54.0;
 const BAR_HEIGHT: f64 = 28.0;
 
-fn funding_svg(lang: Lang, bars: &[FundingBar], alt: String) -> impl IntoView {
-    let height = FUNDING_ROW * bars.len() as f64 + 4.0;
-    let rows = bars
-        .iter()
-        .enumerate()
-        .map(|(k, bar)| {
-            let top = FUNDING_ROW * k as f64;
-            let bar_y = top + 20.0;
-            let mut x = 0.0;
-            let segments = bar
-                .shares
-                .iter()
-                .flatten()
-                .enumerate()
-                .filter(|(_, s)| !s.is_zero())
-                .map(|(f, share)| {
-                    let w = (ratio_f64(*share) * WIDTH).min(WIDTH - x).max(0.0);
-                    let x0 = x;
-                    x += w;
-                    let label = (w >= 56.0).then(|| {
-                        view! {
-                            <text
-                                x=px(x0 + w / 2.0)
-                                y=px(bar_y + BAR_HEIGHT / 2.0 + 5.0)
-                                text-anchor="middle"
-                                font-size="13"
-                                fill="#000"
-                                stroke="#fff"
-                                stroke-width="3"
-                                paint-order="stroke"
-                            >
-                                {format_percent(*share, 1, lang)}
-                            </text>
-                        }
-                    });
-                    view! {
-                        <rect x=px(x0) y=px(bar_y) width=px(w) height=px(BAR_HEIGHT) fill=fill(f) stroke=INK stroke-width="1" />
-                        {pattern(f).map(|p| view! {
-                            <rect x=px(x0) y=px(bar_y) width=px(w) height=px(BAR_HEIGHT) fill=p stroke=INK stroke-width="1" />
-                        })}
-                        {label}
-                    }
-                })
-                .collect_view();
-            view! {
-                <g>
-                    <text x="0" y=px(top + 14.0) font-size="14" fill="#000">{clip(&bar.label, 80)}</text>
-                    {segments}
-                </g>
+/// The shapes of the funding chart: per bar, its name and its segments.
+fn funding_drawing(lang: Lang, bars: &[FundingBar]) -> Vec<AnyView> {
+    let mut out = vec![pattern_defs()];
+    for (k, bar) in bars.iter().enumerate() {
+        let top = FUNDING_ROW * k as f64;
+        let bar_y = top + 20.0;
+        out.push(svg_text(0.0, top + 14.0, LABEL, clip(&bar.label, 80)));
+        let mut x = 0.0;
+        for (f, share) in bar.shares.iter().flatten().enumerate() {
+            if share.is_zero() {
+                continue;
             }
-        })
-        .collect_view();
-    view! {
-        <svg
-            class="bw-chart-svg"
-            viewBox=format!("0 0 {} {}", WIDTH, px(height))
-            role="img"
-            aria-label=alt
-        >
-            {pattern_defs()}
-            {rows}
-        </svg>
+            let w = (ratio_f64(*share) * WIDTH).min(WIDTH - x).max(0.0);
+            out.extend(funder_shapes(f, x, bar_y, w, BAR_HEIGHT));
+            if w >= 56.0 {
+                out.push(svg_text(
+                    x + w / 2.0,
+                    bar_y + BAR_HEIGHT / 2.0 + 5.0,
+                    TextStyle {
+                        size: 13,
+                        bold: false,
+                        centred: true,
+                        halo: true,
+                    },
+                    format_percent(*share, 1, lang),
+                ));
+            }
+            x += w;
+        }
     }
+    out
 }
 
 fn funding_figure(lang: Lang, report: &Report) -> AnyView {
@@ -209,7 +223,6 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
         return view! { <p class="bw-empty">{t(lang, Key::ChNoFunding)}</p> }.into_any();
     };
     let names: Vec<String> = report.funders.iter().map(|f| f.name.clone()).collect();
-    let grand_amounts = report.grand.planned.clone();
     let overall: Vec<String> = names
         .iter()
         .zip(grand_shares.iter())
@@ -226,73 +239,62 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
         t(lang, Key::ChSeeTable)
     );
     let bars = funding_bars(lang, report);
-    let legend = names
-        .iter()
+    let legend = overall
+        .into_iter()
         .enumerate()
-        .map(|(f, name)| {
-            let share = grand_shares.get(f).copied().unwrap_or_default();
-            let amount = grand_amounts
+        .map(|(f, text)| {
+            let amount = report
+                .grand
+                .planned
                 .as_ref()
                 .map(|p| format!(" ({})", format_eur(p.funder(f), lang)))
                 .unwrap_or_default();
-            view! {
-                <li>
-                    {swatch(f)}
-                    {format!("{}{amount}", labelled(lang, name, &format_percent(share, 2, lang)))}
-                </li>
-            }
+            legend_item(
+                funder_shapes(f, 0.5, 0.5, 15.0, 15.0),
+                format!("{text}{amount}"),
+            )
         })
-        .collect_view();
-    let funder_headers = names
-        .iter()
-        .map(|n| view! { <th scope="col" class="bw-num">{n.clone()}</th> })
-        .collect_view();
-    let data_rows = bars
+        .collect();
+    let mut head = vec![th_col(t(lang, Key::ChGroup).into(), false)];
+    head.extend(names.iter().map(|n| th_col(n.clone(), true)));
+    head.push(th_col(t(lang, Key::ColTotal).into(), true));
+    let body = bars
         .iter()
         .map(|bar| {
-            let cells = names
-                .iter()
-                .enumerate()
-                .map(|(f, _)| {
-                    let text = bar
-                        .shares
+            let mut cells = vec![th_row(bar.label.clone(), "", 1)];
+            cells.extend((0..names.len()).map(|f| {
+                td_num(
+                    bar.shares
                         .as_ref()
                         .and_then(|s| s.get(f))
                         .map(|s| format_percent(*s, 2, lang))
-                        .unwrap_or_else(|| "—".into());
-                    view! { <td class="bw-num">{text}</td> }
-                })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{bar.label.clone()}</th>
-                    {cells}
-                    <td class="bw-num">{bar.total.map(|v| format_eur(v, lang)).unwrap_or_else(|| "—".into())}</td>
-                </tr>
-            }
+                        .unwrap_or_else(|| "—".into()),
+                )
+            }));
+            cells.push(td_num(
+                bar.total
+                    .map(|v| format_eur(v, lang))
+                    .unwrap_or_else(|| "—".into()),
+            ));
+            row("", cells)
         })
-        .collect_view();
-    view! {
-        <figure class="bw-chart bw-funding-chart">
-            <figcaption>{t(lang, Key::ChFundingHeading)}</figcaption>
-            {funding_svg(lang, &bars, alt)}
-            <ul class="bw-chart-legend">{legend}</ul>
-            <div class="bw-scroll">
-                <table class="bw-chart-data">
-                    <caption>{t(lang, Key::ChFundingDataCaption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(lang, Key::ChGroup)}</th>
-                            {funder_headers}
-                            <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{data_rows}</tbody>
-                </table>
-            </div>
-        </figure>
-    }
-    .into_any()
+        .collect();
+    let data = table(
+        "bw-chart-data",
+        t(lang, Key::ChFundingDataCaption).into(),
+        head,
+        body,
+        Vec::new(),
+    );
+    chart(
+        "bw-chart bw-funding-chart",
+        t(lang, Key::ChFundingHeading).into(),
+        FUNDING_ROW * bars.len() as f64 + 4.0,
+        alt,
+        funding_drawing(lang, &bars),
+        legend,
+        data,
+    )
 }
 
 /// Each funder's share of each group and of the whole convention, as stacked
@@ -300,10 +302,12 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
 #[component]
 pub fn FundingChart(ws: Workspace) -> impl IntoView {
     let report = Memo::new(move |_| ws.convention.with(|c| c.as_ref().map(report::compute)));
-    move || {
+    dynamic(move || {
         let lang = ws.lang.get();
-        report.with(|r| r.as_ref().map(|r| funding_figure(lang, r)))
-    }
+        report
+            .with(|r| r.as_ref().map(|r| funding_figure(lang, r)))
+            .into_any()
+    })
 }
 
 /// One action of the consumption chart.
@@ -337,6 +341,9 @@ fn consumption_bars(report: &Report) -> Vec<ConsumptionBar> {
 /// written after them).
 const CONSUMPTION_ROW: f64 = 50.0;
 const CONSUMPTION_BARS: f64 = 520.0;
+/// The planned bar: light, outlined; the executed bar: dark, thinner.
+const PLANNED_FILL: &str = "#eef1f4";
+const EXECUTED_FILL: &str = "#0d5c63";
 
 fn rate_text(lang: Lang, rate: Option<Decimal>) -> String {
     rate.map(|r| format_percent(r, 0, lang))
@@ -353,7 +360,6 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
         .flat_map(|b| [b.planned, b.executed])
         .max()
         .unwrap_or_default();
-    let height = CONSUMPTION_ROW * bars.len() as f64 + 4.0;
     let alt_items: Vec<String> = bars
         .iter()
         .map(|b| {
@@ -371,86 +377,91 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
         alt_items.join(", "),
         t(lang, Key::ChSeeTable)
     );
-    let rows = bars
-        .iter()
-        .enumerate()
-        .map(|(k, b)| {
-            let top = CONSUMPTION_ROW * k as f64;
-            let bar_y = top + 18.0;
-            let planned_w = scale_f64(b.planned, largest) * CONSUMPTION_BARS;
-            let executed_w = scale_f64(b.executed, largest) * CONSUMPTION_BARS;
-            let label = clip(format!("{} {}", b.number, b.title).trim(), 80);
-            view! {
-                <g>
-                    <text x="0" y=px(top + 13.0) font-size="13" fill="#000">{label}</text>
-                    <rect x="0" y=px(bar_y) width=px(planned_w) height="24" fill="#eef1f4" stroke=INK stroke-width="1" />
-                    <rect x="0" y=px(bar_y + 7.0) width=px(executed_w) height="10" fill="#0d5c63" />
-                    <text x=px(CONSUMPTION_BARS + 10.0) y=px(bar_y + 17.0) font-size="14" font-weight="bold" fill="#000">
-                        {rate_text(lang, b.rate)}
-                    </text>
-                </g>
-            }
-        })
-        .collect_view();
-    let data_rows = bars
+    let mut drawing = Vec::with_capacity(bars.len() * 4);
+    for (k, b) in bars.iter().enumerate() {
+        let top = CONSUMPTION_ROW * k as f64;
+        let bar_y = top + 18.0;
+        let label = clip(format!("{} {}", b.number, b.title).trim(), 80);
+        drawing.push(svg_text(0.0, top + 13.0, LABEL, label));
+        drawing.push(rect(
+            0.0,
+            bar_y,
+            scale_f64(b.planned, largest) * CONSUMPTION_BARS,
+            24.0,
+            PLANNED_FILL,
+            Some(INK),
+        ));
+        drawing.push(rect(
+            0.0,
+            bar_y + 7.0,
+            scale_f64(b.executed, largest) * CONSUMPTION_BARS,
+            10.0,
+            EXECUTED_FILL,
+            None,
+        ));
+        drawing.push(svg_text(
+            CONSUMPTION_BARS + 10.0,
+            bar_y + 17.0,
+            TextStyle {
+                size: 14,
+                bold: true,
+                centred: false,
+                halo: false,
+            },
+            rate_text(lang, b.rate),
+        ));
+    }
+    let legend = vec![
+        legend_item(
+            vec![rect(0.5, 0.5, 15.0, 15.0, PLANNED_FILL, Some(INK))],
+            t(lang, Key::ChPlannedLegend).into(),
+        ),
+        legend_item(
+            vec![rect(0.0, 5.0, 16.0, 6.0, EXECUTED_FILL, None)],
+            t(lang, Key::ChExecutedLegend).into(),
+        ),
+    ];
+    let head = [
+        (Key::ColNumber, false),
+        (Key::ColTitle, false),
+        (Key::ColPlanned, true),
+        (Key::ColExecuted, true),
+        (Key::ColRate, true),
+    ]
+    .iter()
+    .map(|(k, num)| th_col(t(lang, *k).into(), *num))
+    .collect();
+    let body = bars
         .iter()
         .map(|b| {
-            view! {
-                <tr>
-                    <th scope="row" class="bw-number">{b.number.clone()}</th>
-                    <td>{b.title.clone()}</td>
-                    <td class="bw-num">{format_eur(b.planned, lang)}</td>
-                    <td class="bw-num">{format_eur(b.executed, lang)}</td>
-                    <td class="bw-num">{rate_text(lang, b.rate)}</td>
-                </tr>
-            }
+            row(
+                "",
+                vec![
+                    th_row(b.number.clone(), "bw-number", 1),
+                    td(b.title.clone(), "", 1),
+                    td_num(format_eur(b.planned, lang)),
+                    td_num(format_eur(b.executed, lang)),
+                    td_num(rate_text(lang, b.rate)),
+                ],
+            )
         })
-        .collect_view();
-    Some(
-        view! {
-            <figure class="bw-chart bw-consumption-chart">
-                <figcaption>{t(lang, Key::ChConsumptionHeading)}</figcaption>
-                <svg
-                    class="bw-chart-svg"
-                    viewBox=format!("0 0 {} {}", WIDTH, px(height))
-                    role="img"
-                    aria-label=alt
-                >
-                    {rows}
-                </svg>
-                <ul class="bw-chart-legend">
-                    <li>
-                        <svg class="bw-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                            <rect x="0.5" y="0.5" width="15" height="15" fill="#eef1f4" stroke=INK />
-                        </svg>
-                        {t(lang, Key::ChPlannedLegend)}
-                    </li>
-                    <li>
-                        <svg class="bw-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                            <rect x="0" y="5" width="16" height="6" fill="#0d5c63" />
-                        </svg>
-                        {t(lang, Key::ChExecutedLegend)}
-                    </li>
-                </ul>
-                <div class="bw-scroll">
-                    <table class="bw-chart-data">
-                        <caption>{t(lang, Key::ChConsumptionCaption)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(lang, Key::ColNumber)}</th>
-                                <th scope="col">{t(lang, Key::ColTitle)}</th>
-                                <th scope="col" class="bw-num">{t(lang, Key::ColPlanned)}</th>
-                                <th scope="col" class="bw-num">{t(lang, Key::ColExecuted)}</th>
-                                <th scope="col" class="bw-num">{t(lang, Key::ColRate)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{data_rows}</tbody>
-                    </table>
-                </div>
-            </figure>
-        }
-        .into_any(),
-    )
+        .collect();
+    let data = table(
+        "bw-chart-data",
+        t(lang, Key::ChConsumptionCaption).into(),
+        head,
+        body,
+        Vec::new(),
+    );
+    Some(chart(
+        "bw-chart bw-consumption-chart",
+        t(lang, Key::ChConsumptionHeading).into(),
+        CONSUMPTION_ROW * bars.len() as f64 + 4.0,
+        alt,
+        drawing,
+        legend,
+        data,
+    ))
 }
 
 /// Executed against planned for each action with execution figures, and the
@@ -458,8 +469,10 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
 #[component]
 pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
     let report = Memo::new(move |_| ws.convention.with(|c| c.as_ref().map(report::compute)));
-    move || {
+    dynamic(move || {
         let lang = ws.lang.get();
-        report.with(|r| r.as_ref().and_then(|r| consumption_figure(lang, r)))
-    }
+        report
+            .with(|r| r.as_ref().and_then(|r| consumption_figure(lang, r)))
+            .into_any()
+    })
 }

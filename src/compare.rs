@@ -14,7 +14,9 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
-use crate::view_util::signed_eur;
+use crate::view_util::{
+    dynamic, row, select_field, signed_eur, table, td, td_num, th_col, th_row, tr,
+};
 
 /// The name of choice `k`: 0 is the convention being worked on, `k ≥ 1` the
 /// scenario `k − 1`.
@@ -26,7 +28,7 @@ fn choice_name(lang: Lang, names: &[String], k: usize) -> String {
 }
 
 /// The cells A, B and B − A of one compared amount.
-fn cells(lang: Lang, row: &ComparedRow, cell: &ComparedCell) -> impl IntoView {
+fn cells(lang: Lang, row: &ComparedRow, cell: &ComparedCell) -> [AnyView; 3] {
     let absent = t(lang, Key::CmpAbsent);
     let a = if row.in_a {
         format_eur(cell.a, lang)
@@ -49,111 +51,80 @@ fn cells(lang: Lang, row: &ComparedRow, cell: &ComparedCell) -> impl IntoView {
     } else {
         t(lang, Key::CmpUnchanged).to_string()
     };
-    view! {
-        <td class="bw-num">{a}</td>
-        <td class=class>{b}</td>
-        <td class=class>{difference}</td>
-    }
+    [td_num(a), td(b, class, 1), td(difference, class, 1)]
 }
 
-/// The column headers A, B, B − A.
-fn headers(lang: Lang, name_a: &str, name_b: &str) -> impl IntoView {
-    view! {
-        <th scope="col" class="bw-num">{format!("A — {name_a}")}</th>
-        <th scope="col" class="bw-num">{format!("B — {name_b}")}</th>
-        <th scope="col" class="bw-num">{t(lang, Key::CmpColDiff)}</th>
-    }
+/// The header row: `first` columns, then A, B, B − A.
+fn head(lang: Lang, first: &[Key], name_a: &str, name_b: &str) -> Vec<AnyView> {
+    first
+        .iter()
+        .map(|k| th_col(t(lang, *k).into(), false))
+        .chain([
+            th_col(format!("A — {name_a}"), true),
+            th_col(format!("B — {name_b}"), true),
+            th_col(t(lang, Key::CmpColDiff).into(), true),
+        ])
+        .collect()
 }
 
-fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> impl IntoView {
+fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> AnyView {
     let grand_rows = c
         .funders
         .iter()
         .zip(c.grand.by_funder.iter())
         .map(|(f, cell)| {
-            view! {
-                <tr>
-                    <th scope="row">{f.name.clone()}</th>
-                    {cells(lang, &c.grand, cell)}
-                </tr>
-            }
+            let mut r = vec![th_row(f.name.clone(), "", 1)];
+            r.extend(cells(lang, &c.grand, cell));
+            row("", r)
         })
-        .collect_view();
-    let group_rows = c
-        .groups
-        .iter()
-        .map(|r| {
-            view! {
-                <tr>
-                    <th scope="row">{r.label.clone()}</th>
-                    {cells(lang, r, &r.total)}
-                </tr>
-            }
-        })
-        .collect_view();
+        .collect();
+    let mut total = vec![th_row(t(lang, Key::ColTotal).into(), "", 1)];
+    total.extend(cells(lang, &c.grand, &c.grand.total));
+    let grand = table(
+        "bw-compare-grand",
+        t(lang, Key::CmpGrandCaption).into(),
+        head(lang, &[Key::ColFunder], name_a, name_b),
+        grand_rows,
+        vec![row("bw-total-row", total)],
+    );
+    let groups = (!c.groups.is_empty()).then(|| {
+        let rows = c
+            .groups
+            .iter()
+            .map(|r| {
+                let mut cs = vec![th_row(r.label.clone(), "", 1)];
+                cs.extend(cells(lang, r, &r.total));
+                row("", cs)
+            })
+            .collect();
+        table(
+            "bw-compare-groups",
+            t(lang, Key::CmpGroupsCaption).into(),
+            head(lang, &[Key::ChGroup], name_a, name_b),
+            rows,
+            Vec::new(),
+        )
+    });
     let action_rows = c
         .actions
         .iter()
         .map(|r| {
-            view! {
-                <tr>
-                    <th scope="row" class="bw-number">{r.number.clone()}</th>
-                    <td>{r.label.clone()}</td>
-                    {cells(lang, r, &r.total)}
-                </tr>
-            }
+            let mut cs = vec![
+                th_row(r.number.clone(), "bw-number", 1),
+                td(r.label.clone(), "", 1),
+            ];
+            cs.extend(cells(lang, r, &r.total));
+            row("", cs)
         })
-        .collect_view();
-    let groups = (!c.groups.is_empty()).then(|| {
-        view! {
-            <div class="bw-scroll">
-                <table class="bw-compare-groups">
-                    <caption>{t(lang, Key::CmpGroupsCaption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(lang, Key::ChGroup)}</th>
-                            {headers(lang, name_a, name_b)}
-                        </tr>
-                    </thead>
-                    <tbody>{group_rows}</tbody>
-                </table>
-            </div>
-        }
-    });
-    view! {
-        <div class="bw-scroll">
-            <table class="bw-compare-grand">
-                <caption>{t(lang, Key::CmpGrandCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::ColFunder)}</th>
-                        {headers(lang, name_a, name_b)}
-                    </tr>
-                </thead>
-                <tbody>{grand_rows}</tbody>
-                <tfoot>
-                    <tr class="bw-total-row">
-                        <th scope="row">{t(lang, Key::ColTotal)}</th>
-                        {cells(lang, &c.grand, &c.grand.total)}
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
-        {groups}
-        <div class="bw-scroll">
-            <table class="bw-compare-actions">
-                <caption>{t(lang, Key::CmpActionsCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::ColNumber)}</th>
-                        <th scope="col">{t(lang, Key::ColTitle)}</th>
-                        {headers(lang, name_a, name_b)}
-                    </tr>
-                </thead>
-                <tbody>{action_rows}</tbody>
-            </table>
-        </div>
-    }
+        .collect();
+    let actions = table(
+        "bw-compare-actions",
+        t(lang, Key::CmpActionsCaption).into(),
+        head(lang, &[Key::ColNumber, Key::ColTitle], name_a, name_b),
+        action_rows,
+        Vec::new(),
+    );
+    view! { {grand}{groups}{actions} }.into_any()
 }
 
 /// One of the two selects.
@@ -163,33 +134,25 @@ fn picker(
     label: Key,
     names: Memo<Vec<String>>,
     choice: RwSignal<usize>,
-) -> impl IntoView {
-    view! {
-        <div class="bw-form-row">
-            <label for=id>{move || t(lang.get(), label)}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    if let Ok(k) = event_target_value(&ev).parse::<usize>() {
-                        choice.set(k);
-                    }
-                }
-            >
-                {move || {
-                    let lang = lang.get();
-                    let names = names.get();
-                    (0..=names.len())
-                        .map(|k| {
-                            let name = choice_name(lang, &names, k);
-                            view! {
-                                <option value=k.to_string() prop:selected=move || choice.get() == k>{name}</option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
-    }
+) -> AnyView {
+    select_field(
+        id.into(),
+        tr(lang, label),
+        Signal::derive(move || {
+            let lang = lang.get();
+            names.with(|names| {
+                (0..=names.len())
+                    .map(|k| (k.to_string(), choice_name(lang, names, k)))
+                    .collect()
+            })
+        }),
+        Signal::derive(move || choice.get().to_string()),
+        Callback::new(move |v: String| {
+            if let Ok(k) = v.parse::<usize>() {
+                choice.set(k);
+            }
+        }),
+    )
 }
 
 /// Two versions of the convention side by side, with the differences.
@@ -217,13 +180,13 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
     });
     view! {
         <section class="bw-compare" aria-labelledby="bw-compare-heading">
-            <h2 id="bw-compare-heading">{move || t(lang.get(), Key::CmpHeading)}</h2>
-            <p class="bw-hint">{move || t(lang.get(), Key::CmpIntro)}</p>
+            <h2 id="bw-compare-heading">{tr(lang, Key::CmpHeading)}</h2>
+            <p class="bw-hint">{tr(lang, Key::CmpIntro)}</p>
             <div class="bw-compare-pick">
                 {picker(lang, "bw-compare-a", Key::CmpA, names, a)}
                 {picker(lang, "bw-compare-b", Key::CmpB, names, b)}
             </div>
-            {move || {
+            {dynamic(move || {
                 let lang = lang.get();
                 let names = names.get();
                 let (name_a, name_b) = (choice_name(lang, &names, a.get()), choice_name(lang, &names, b.get()));
@@ -233,9 +196,9 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
                         <p class="bw-error">{format!("{} : {e}", t(lang, Key::CalcErrorHeading))}</p>
                     }
                     .into_any(),
-                    Some(Ok(c)) => comparison_tables(lang, &name_a, &name_b, &c).into_any(),
+                    Some(Ok(c)) => comparison_tables(lang, &name_a, &name_b, &c),
                 }
-            }}
+            })}
         </section>
     }
 }

@@ -25,7 +25,10 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
-use crate::view_util::{input_text, percent_as_written, read_amount, read_percent};
+use crate::view_util::{
+    button, dynamic, field, input_text, percent_as_written, read_amount, read_percent, row,
+    select_field, table, td, td_num, th_col, th_row, tr, tr_owned, Field,
+};
 
 /// The report of the convention, shared by every schedule of the view.
 type ReportMemo = Memo<Option<Report>>;
@@ -105,30 +108,43 @@ fn funder_names(ws: Workspace) -> Memo<Vec<String>> {
     })
 }
 
-/// `<option>`s for an optional index: a "none" option, then one per label.
+/// The options of a select of an optional index: a "none" option (value
+/// `""`), then one per label (value: its index).
 fn index_options(
     lang: RwSignal<Lang>,
     none: Key,
     labels: Memo<Vec<String>>,
-    selected: impl Fn() -> Option<usize> + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    view! {
-        <option value="" prop:selected=move || selected().is_none()>{move || t(lang.get(), none)}</option>
-        {move || {
-            labels
-                .get()
-                .into_iter()
-                .enumerate()
-                .map(|(k, label)| {
-                    view! {
-                        <option value=k.to_string() prop:selected=move || selected() == Some(k)>
-                            {label}
-                        </option>
-                    }
-                })
-                .collect_view()
-        }}
-    }
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        std::iter::once((String::new(), t(lang.get(), none).to_string()))
+            .chain(
+                labels
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, l)| (k.to_string(), l)),
+            )
+            .collect()
+    })
+}
+
+/// The value of the selected option of an optional index.
+fn index_value(selected: Signal<Option<usize>>) -> Signal<String> {
+    Signal::derive(move || selected.get().map(|k| k.to_string()).unwrap_or_default())
+}
+
+/// Options whose texts are keys of the translation table.
+fn keyed_options(
+    lang: RwSignal<Lang>,
+    options: &'static [(&'static str, Key)],
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let lang = lang.get();
+        options
+            .iter()
+            .map(|(v, k)| (v.to_string(), t(lang, *k).to_string()))
+            .collect()
+    })
 }
 
 /// An ISO date (`2024-06-30`) as the reader writes it: `30/06/2024` in French.
@@ -149,29 +165,73 @@ fn share_text(share: &Share, lang: Lang) -> String {
     }
 }
 
-/// An error message under a field, tied to it by `aria-describedby`.
-fn field_error(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(
-            |e| view! { <p id=id.clone() class="bw-error bw-field-error" role="alert">{e}</p> },
-        )
-    }
+/// "Indiquez un montant. La valeur précédente est conservée."
+fn required(lang: Lang) -> String {
+    format!(
+        "{} {}",
+        t(lang, Key::TrAmountRequired),
+        t(lang, Key::TrKeptPrevious)
+    )
 }
 
-/// `aria-describedby` of a field: its hint, and its error when it has one.
-fn described_by(
-    hint: Option<String>,
-    error_id: String,
-    error: RwSignal<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
-    move || {
-        let parts: Vec<String> = hint
-            .iter()
-            .cloned()
-            .chain(error.with(Option::is_some).then(|| error_id.clone()))
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(" "))
-    }
+/// A text field for an amount (or a percentage): `read` reads it, `apply`
+/// gets the value read (`None` for an empty field when `empty_ok`), the
+/// field's error says what could not be read.
+#[allow(clippy::too_many_arguments)]
+fn amount_field(
+    lang: RwSignal<Lang>,
+    id: String,
+    label: Signal<&'static str>,
+    hint: Option<Signal<&'static str>>,
+    value: Signal<String>,
+    node_ref: NodeRef<html::Input>,
+    read: fn(&str, Lang) -> Result<Option<Decimal>, String>,
+    empty_ok: bool,
+    apply: Callback<Option<Decimal>>,
+) -> AnyView {
+    let error = RwSignal::new(None::<String>);
+    field(Field {
+        id,
+        kind: "text",
+        label,
+        hint,
+        value,
+        error,
+        numeric: true,
+        node_ref,
+        on_change: Callback::new(move |text: String| {
+            let lang = lang.get_untracked();
+            match read(&text, lang) {
+                Ok(None) if !empty_ok => error.set(Some(required(lang))),
+                Ok(v) => {
+                    error.set(None);
+                    apply.run(v);
+                }
+                Err(message) => error.set(Some(message)),
+            }
+        }),
+    })
+}
+
+/// A plain text (or date) field.
+fn text_field(
+    id: String,
+    kind: &'static str,
+    label: Signal<&'static str>,
+    value: Signal<String>,
+    apply: Callback<String>,
+) -> AnyView {
+    field(Field {
+        id,
+        kind,
+        label,
+        hint: None,
+        value,
+        error: RwSignal::new(None),
+        numeric: false,
+        node_ref: NodeRef::new(),
+        on_change: apply,
+    })
 }
 
 /// The payment schedules of the convention: one editor per schedule, and a
@@ -190,29 +250,34 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
     let loaded = Memo::new(move |_| ws.convention.with(Option::is_some));
     view! {
         <section class="bw-tranches" aria-labelledby="bw-tranches-heading">
-            <h2 id="bw-tranches-heading">{move || t(lang.get(), Key::TrHeading)}</h2>
-            <p class="bw-hint">{move || t(lang.get(), Key::TrIntro)}</p>
-            <Show
-                when=move || loaded.get()
-                fallback=|| ()
-            >
-                <Show when=move || count.get() == 0>
-                    <p class="bw-empty">{move || t(lang.get(), Key::TrNone)}</p>
-                </Show>
-                <For
-                    each=move || 0..count.get()
-                    key=|i| *i
-                    children=move |i| view! { <ScheduleEditor ws=ws report=report i=i /> }
-                />
-                <NewSchedule ws=ws />
-            </Show>
+            <h2 id="bw-tranches-heading">{tr(lang, Key::TrHeading)}</h2>
+            <p class="bw-hint">{tr(lang, Key::TrIntro)}</p>
+            {dynamic(move || {
+                if !loaded.get() {
+                    return ().into_any();
+                }
+                view! {
+                    {dynamic(move || {
+                        (count.get() == 0)
+                            .then(|| view! { <p class="bw-empty">{tr(lang, Key::TrNone)}</p> })
+                            .into_any()
+                    })}
+                    {dynamic(move || {
+                        (0..count.get())
+                            .map(|i| schedule_editor(ws, report, i))
+                            .collect::<Vec<_>>()
+                            .into_any()
+                    })}
+                    {new_schedule(ws)}
+                }
+                .into_any()
+            })}
         </section>
     }
 }
 
 /// The form that adds a schedule.
-#[component]
-fn NewSchedule(ws: Workspace) -> impl IntoView {
+fn new_schedule(ws: Workspace) -> AnyView {
     let lang = ws.lang;
     let name = RwSignal::new(String::new());
     let action = RwSignal::new(None::<usize>);
@@ -220,10 +285,7 @@ fn NewSchedule(ws: Workspace) -> impl IntoView {
     let payer = RwSignal::new(None::<usize>);
     let total = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let actions = action_labels(ws);
-    let funders = funder_names(ws);
     let state = Memo::new(move |_| ws.convention.with(|c| c.as_ref().and_then(|c| c.state())));
-    let payer_or_state = move || payer.get().or_else(|| state.get());
 
     let refill_total = move || {
         let planned = ws.convention.with_untracked(|c| {
@@ -281,78 +343,70 @@ fn NewSchedule(ws: Workspace) -> impl IntoView {
         error.set(None);
     };
 
+    let fields = (
+        field(Field {
+            id: "bw-tr-new-name".into(),
+            kind: "text",
+            label: tr(lang, Key::TrName),
+            hint: None,
+            value: name.into(),
+            error: RwSignal::new(None),
+            numeric: false,
+            node_ref: NodeRef::new(),
+            on_change: Callback::new(move |v| name.set(v)),
+        }),
+        select_field(
+            "bw-tr-new-action".into(),
+            tr(lang, Key::TrAction),
+            index_options(lang, Key::TrNoAction, action_labels(ws)),
+            index_value(action.into()),
+            Callback::new(move |v: String| {
+                action.set(v.parse::<usize>().ok());
+                refill_total();
+            }),
+        ),
+        select_field(
+            "bw-tr-new-payer".into(),
+            tr(lang, Key::TrPayer),
+            index_options(lang, Key::TrNoPayer, funder_names(ws)),
+            index_value(Signal::derive(move || payer.get().or_else(|| state.get()))),
+            Callback::new(move |v: String| {
+                payer.set(v.parse::<usize>().ok());
+                refill_total();
+            }),
+        ),
+        field(Field {
+            id: "bw-tr-new-total".into(),
+            kind: "text",
+            label: tr(lang, Key::TrTotal),
+            hint: Some(tr(lang, Key::TrTotalHint)),
+            value: total.into(),
+            error,
+            numeric: true,
+            node_ref: NodeRef::new(),
+            on_change: Callback::new(move |v| {
+                total.set(v);
+                error.set(None);
+            }),
+        }),
+    );
+
     view! {
         <form class="bw-tr-new" on:submit=add>
             <fieldset>
-                <legend>{move || t(lang.get(), Key::TrAddHeading)}</legend>
-                <div class="bw-form-row">
-                    <label for="bw-tr-new-name">{move || t(lang.get(), Key::TrName)}</label>
-                    <input
-                        id="bw-tr-new-name"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="bw-form-row">
-                    <label for="bw-tr-new-action">{move || t(lang.get(), Key::TrAction)}</label>
-                    <select
-                        id="bw-tr-new-action"
-                        on:change=move |ev| {
-                            action.set(event_target_value(&ev).parse::<usize>().ok());
-                            refill_total();
-                        }
-                    >
-                        {index_options(lang, Key::TrNoAction, actions, move || action.get())}
-                    </select>
-                </div>
-                <div class="bw-form-row">
-                    <label for="bw-tr-new-payer">{move || t(lang.get(), Key::TrPayer)}</label>
-                    <select
-                        id="bw-tr-new-payer"
-                        on:change=move |ev| {
-                            payer.set(event_target_value(&ev).parse::<usize>().ok());
-                            refill_total();
-                        }
-                    >
-                        {index_options(lang, Key::TrNoPayer, funders, payer_or_state)}
-                    </select>
-                </div>
-                <div class="bw-form-row">
-                    <label for="bw-tr-new-total">{move || t(lang.get(), Key::TrTotal)}</label>
-                    <p id="bw-tr-new-total-hint" class="bw-hint">{move || t(lang.get(), Key::TrTotalHint)}</p>
-                    <input
-                        id="bw-tr-new-total"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby=described_by(Some("bw-tr-new-total-hint".into()), "bw-tr-new-total-error".into(), error)
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        prop:value=move || total.get()
-                        on:input=move |ev| total.set(event_target_value(&ev))
-                    />
-                    {field_error("bw-tr-new-total-error".into(), error)}
-                </div>
+                <legend>{tr(lang, Key::TrAddHeading)}</legend>
+                {fields}
                 <div class="bw-actions">
-                    <button type="submit">{move || t(lang.get(), Key::TrAdd)}</button>
+                    <button type="submit">{tr(lang, Key::TrAdd)}</button>
                 </div>
             </fieldset>
         </form>
     }
-}
-
-/// Which kind of achievement the user is entering.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum AchievementKind {
-    None,
-    Spending,
-    Units,
+    .into_any()
 }
 
 /// The editor of schedule `i`.
-#[component]
-fn ScheduleEditor(ws: Workspace, report: ReportMemo, i: usize) -> impl IntoView {
+fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
     let lang = ws.lang;
     let id = move |what: &str| format!("bw-sched-{i}-{what}");
     let name = Memo::new(move |_| with_schedule(ws, i, |s| s.name.clone()).unwrap_or_default());
@@ -388,28 +442,10 @@ fn ScheduleEditor(ws: Workspace, report: ReportMemo, i: usize) -> impl IntoView 
                 .unwrap_or_default()
         })
     });
-    let total_error = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
-    let actions = action_labels(ws);
-    let funders = funder_names(ws);
 
-    let on_total = move |event: ev::Event| {
-        let lang_now = lang.get_untracked();
-        match read_amount(&event_target_value(&event), lang_now) {
-            Ok(Some(v)) => {
-                total_error.set(None);
-                edit_schedule(ws, i, |s| s.total = v);
-            }
-            Ok(None) => total_error.set(Some(format!(
-                "{} {}",
-                t(lang_now, Key::TrAmountRequired),
-                t(lang_now, Key::TrKeptPrevious)
-            ))),
-            Err(message) => total_error.set(Some(message)),
-        }
-    };
-    let on_action = move |event: ev::Event| {
-        let picked = event_target_value(&event).parse::<usize>().ok();
+    let on_action = Callback::new(move |v: String| {
+        let picked = v.parse::<usize>().ok();
         ws.edit(|c| {
             let payer = c.schedules.get(i).and_then(|s| s.payer);
             let planned = picked.and_then(|a| planned_for(c, a, payer));
@@ -420,10 +456,12 @@ fn ScheduleEditor(ws: Workspace, report: ReportMemo, i: usize) -> impl IntoView 
                 }
             }
         });
-        total_error.set(None);
-    };
-    let preset = move |plan: fn() -> Vec<Instalment>| {
-        move |_: ev::MouseEvent| edit_schedule(ws, i, |s| s.instalments = plan())
+    });
+    let preset = move |key: Key, plan: fn() -> Vec<Instalment>| {
+        button(
+            tr_owned(lang, key),
+            Callback::new(move |()| edit_schedule(ws, i, |s| s.instalments = plan())),
+        )
     };
     let remove = move |_: ev::MouseEvent| {
         ws.edit(|c| {
@@ -432,129 +470,124 @@ fn ScheduleEditor(ws: Workspace, report: ReportMemo, i: usize) -> impl IntoView 
             }
         });
         confirm.set(false);
-        total_error.set(None);
     };
+
+    let fields = (
+        text_field(
+            id("name"),
+            "text",
+            tr(lang, Key::TrName),
+            name.into(),
+            Callback::new(move |v: String| edit_schedule(ws, i, |s| s.name = v)),
+        ),
+        select_field(
+            id("action"),
+            tr(lang, Key::TrAction),
+            index_options(lang, Key::TrNoAction, action_labels(ws)),
+            index_value(action.into()),
+            on_action,
+        ),
+        select_field(
+            id("payer"),
+            tr(lang, Key::TrPayer),
+            index_options(lang, Key::TrNoPayer, funder_names(ws)),
+            index_value(payer.into()),
+            Callback::new(move |v: String| {
+                let picked = v.parse::<usize>().ok();
+                edit_schedule(ws, i, |s| s.payer = picked);
+            }),
+        ),
+        amount_field(
+            lang,
+            id("total"),
+            tr(lang, Key::TrTotal),
+            Some(tr(lang, Key::TrTotalHint)),
+            Signal::derive(move || {
+                total
+                    .get()
+                    .map(|v| input_text(v, 2, lang.get()))
+                    .unwrap_or_default()
+            }),
+            NodeRef::new(),
+            read_amount,
+            false,
+            Callback::new(move |v: Option<Decimal>| {
+                if let Some(v) = v {
+                    edit_schedule(ws, i, |s| s.total = v);
+                }
+            }),
+        ),
+    );
+    let presets = (
+        preset(Key::TrPreset6040, tranches::sixty_forty),
+        preset(Key::TrPreset7030, tranches::seventy_thirty_adjusted),
+        preset(Key::TrPreset100, tranches::full_at_signature),
+    );
+    let add_instalment = button(
+        tr_owned(lang, Key::TrAddInstalment),
+        Callback::new(move |()| {
+            edit_schedule(ws, i, |s| {
+                s.instalments.push(Instalment {
+                    share: Share::Percent(Decimal::ZERO),
+                    label: String::new(),
+                    date: None,
+                    adjusted: false,
+                })
+            })
+        }),
+    );
+    let issues = dynamic(move || {
+        let lang = lang.get();
+        let warnings = warnings.get();
+        let errors = errors.get();
+        if warnings.is_empty() && errors.is_empty() {
+            let ok = count.get() > 0;
+            ok.then(|| view! { <p class="bw-ok">{t(lang, Key::TrNoIssue)}</p> })
+                .into_any()
+        } else {
+            let items = warnings
+                .iter()
+                .map(|w| view! { <li>{w.message(lang)}</li> })
+                .collect_view();
+            let errors = errors
+                .into_iter()
+                .map(|e| view! { <li class="bw-error">{e}</li> })
+                .collect_view();
+            view! {
+                <div class="bw-tr-issues">
+                    <h4>{t(lang, Key::TrIssues)}</h4>
+                    <ul>{items}{errors}</ul>
+                </div>
+            }
+            .into_any()
+        }
+    });
 
     view! {
         <section class="bw-schedule" aria-labelledby=id("heading")>
-            <h3 id=id("heading")>{move || name.get()}</h3>
-            <div class="bw-tr-fields">
-                <div class="bw-form-row">
-                    <label for=id("name")>{move || t(lang.get(), Key::TrName)}</label>
-                    <input
-                        id=id("name")
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || name.get()
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit_schedule(ws, i, |s| s.name = value);
-                        }
-                    />
-                </div>
-                <div class="bw-form-row">
-                    <label for=id("action")>{move || t(lang.get(), Key::TrAction)}</label>
-                    <select id=id("action") on:change=on_action>
-                        {index_options(lang, Key::TrNoAction, actions, move || action.get())}
-                    </select>
-                </div>
-                <div class="bw-form-row">
-                    <label for=id("payer")>{move || t(lang.get(), Key::TrPayer)}</label>
-                    <select
-                        id=id("payer")
-                        on:change=move |ev| {
-                            let picked = event_target_value(&ev).parse::<usize>().ok();
-                            edit_schedule(ws, i, |s| s.payer = picked);
-                        }
-                    >
-                        {index_options(lang, Key::TrNoPayer, funders, move || payer.get())}
-                    </select>
-                </div>
-                <div class="bw-form-row">
-                    <label for=id("total")>{move || t(lang.get(), Key::TrTotal)}</label>
-                    <p id=id("total-hint") class="bw-hint">{move || t(lang.get(), Key::TrTotalHint)}</p>
-                    <input
-                        id=id("total")
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby=described_by(Some(id("total-hint")), id("total-error"), total_error)
-                        aria-invalid=move || total_error.with(Option::is_some).then_some("true")
-                        prop:value=move || total.get().map(|v| input_text(v, 2, lang.get())).unwrap_or_default()
-                        on:change=on_total
-                    />
-                    {field_error(id("total-error"), total_error)}
-                </div>
-            </div>
-
+            <h3 id=id("heading")>{name}</h3>
+            <div class="bw-tr-fields">{fields}</div>
             <div class="bw-tr-presets" role="group" aria-labelledby=id("presets")>
-                <span id=id("presets") class="bw-tr-presets-label">{move || t(lang.get(), Key::TrPresets)}</span>
-                <button type="button" on:click=preset(tranches::sixty_forty)>
-                    {move || t(lang.get(), Key::TrPreset6040)}
-                </button>
-                <button type="button" on:click=preset(tranches::seventy_thirty_adjusted)>
-                    {move || t(lang.get(), Key::TrPreset7030)}
-                </button>
-                <button type="button" on:click=preset(tranches::full_at_signature)>
-                    {move || t(lang.get(), Key::TrPreset100)}
-                </button>
+                <span id=id("presets") class="bw-tr-presets-label">{tr(lang, Key::TrPresets)}</span>
+                {presets}
             </div>
-
-            <For
-                each=move || 0..count.get()
-                key=|j| *j
-                children=move |j| view! { <InstalmentEditor ws=ws i=i j=j /> }
-            />
-            <div class="bw-tr-add-instalment">
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        edit_schedule(ws, i, |s| {
-                            s.instalments.push(Instalment {
-                                share: Share::Percent(Decimal::ZERO),
-                                label: String::new(),
-                                date: None,
-                                adjusted: false,
-                            })
-                        })
-                    }
-                >
-                    {move || t(lang.get(), Key::TrAddInstalment)}
-                </button>
-            </div>
-
-            {move || instalments_table(lang.get(), &name.get(), computed.get())}
-
-            {move || {
-                let lang = lang.get();
-                let warnings = warnings.get();
-                let errors = errors.get();
-                if warnings.is_empty() && errors.is_empty() {
-                    let ok = count.get() > 0;
-                    ok.then(|| view! { <p class="bw-ok">{t(lang, Key::TrNoIssue)}</p> }).into_any()
-                } else {
-                    let items = warnings
-                        .iter()
-                        .map(|w| view! { <li>{w.message(lang)}</li> })
-                        .collect_view();
-                    let errors = errors
-                        .into_iter()
-                        .map(|e| view! { <li class="bw-error">{e}</li> })
-                        .collect_view();
-                    view! {
-                        <div class="bw-tr-issues">
-                            <h4>{t(lang, Key::TrIssues)}</h4>
-                            <ul>{items}{errors}</ul>
-                        </div>
-                    }
+            {dynamic(move || {
+                (0..count.get())
+                    .map(|j| instalment_editor(ws, i, j))
+                    .collect::<Vec<_>>()
                     .into_any()
-                }
-            }}
-
-            <ExecutionInputs ws=ws i=i />
-
-            {move || settlement_table(lang.get(), &name.get(), computed.with(|c| c.as_ref().and_then(|c| c.settlement.clone())))}
-
+            })}
+            <div class="bw-tr-add-instalment">{add_instalment}</div>
+            {dynamic(move || instalments_table(lang.get(), &name.get(), computed.get()).into_any())}
+            {issues}
+            {execution_inputs(ws, i)}
+            {dynamic(move || {
+                settlement_table(
+                    lang.get(),
+                    &name.get(),
+                    computed.with(|c| c.as_ref().and_then(|c| c.settlement.clone())),
+                )
+            })}
             <div class="bw-tr-remove">
                 <button
                     type="button"
@@ -563,41 +596,46 @@ fn ScheduleEditor(ws: Workspace, report: ReportMemo, i: usize) -> impl IntoView 
                 >
                     {move || format!("{} « {} »", t(lang.get(), Key::TrRemove), name.get())}
                 </button>
-                <Show when=move || confirm.get()>
+                {dynamic(move || confirm.get().then(|| view! {
                     <span class="bw-tr-confirm">
                         <button type="button" class="bw-danger" on:click=remove>
-                            {move || t(lang.get(), Key::TrConfirmRemove)}
+                            {tr(lang, Key::TrConfirmRemove)}
                         </button>
-                        <button type="button" on:click=move |_| confirm.set(false)>
-                            {move || t(lang.get(), Key::TrCancel)}
-                        </button>
+                        {button(tr_owned(lang, Key::TrCancel), Callback::new(move |()| confirm.set(false)))}
                     </span>
-                </Show>
+                }).into_any())}
             </div>
         </section>
     }
+    .into_any()
 }
 
+const SHARE_KINDS: [(&str, Key); 3] = [
+    ("percent", Key::TrKindPercent),
+    ("fixed", Key::TrKindFixed),
+    ("remainder", Key::TrKindRemainder),
+];
+
+const ACHIEVEMENT_KINDS: [(&str, Key); 3] = [
+    ("none", Key::TrAchNone),
+    ("spending", Key::TrAchSpending),
+    ("units", Key::TrAchUnits),
+];
+
 /// The editor of instalment `j` of schedule `i`.
-#[component]
-fn InstalmentEditor(ws: Workspace, i: usize, j: usize) -> impl IntoView {
+fn instalment_editor(ws: Workspace, i: usize, j: usize) -> AnyView {
     let lang = ws.lang;
     let id = move |what: &str| format!("bw-sched-{i}-inst-{j}-{what}");
     let share = Memo::new(move |_| with_instalment(ws, i, j, |x| x.share.clone()));
-    let label =
-        Memo::new(move |_| with_instalment(ws, i, j, |x| x.label.clone()).unwrap_or_default());
-    let date = Memo::new(move |_| with_instalment(ws, i, j, |x| x.date.clone()).flatten());
     let adjusted = Memo::new(move |_| with_instalment(ws, i, j, |x| x.adjusted).unwrap_or(false));
     let kind = Memo::new(move |_| match share.get() {
         Some(Share::Percent(_)) | None => "percent",
         Some(Share::Fixed(_)) => "fixed",
         Some(Share::Remainder) => "remainder",
     });
-    let error = RwSignal::new(None::<String>);
     let number = j.saturating_add(1);
 
-    let on_kind = move |event: ev::Event| {
-        let picked = event_target_value(&event);
+    let on_kind = Callback::new(move |picked: String| {
         edit_instalment(ws, i, j, |x| {
             // The number typed stays when switching between percentage and
             // amount; a balance has none.
@@ -611,312 +649,250 @@ fn InstalmentEditor(ws: Workspace, i: usize, j: usize) -> impl IntoView {
                 _ => Share::Percent(value),
             };
         });
-        error.set(None);
-    };
-    let on_value = move |event: ev::Event| {
-        let text = event_target_value(&event);
-        let lang_now = lang.get_untracked();
-        let percent = kind.get_untracked() == "percent";
-        let read = if percent {
-            read_percent(&text, lang_now)
-        } else {
-            read_amount(&text, lang_now)
-        };
-        match read {
-            Ok(Some(v)) => {
-                error.set(None);
-                edit_instalment(ws, i, j, |x| {
-                    x.share = if percent {
-                        Share::Percent(v)
-                    } else {
-                        Share::Fixed(v)
-                    }
-                });
+    });
+    // One field for a percentage, another for an amount: each reads its own
+    // kind of number.
+    let value_field = dynamic(move || {
+        let percent = match kind.get() {
+            "remainder" => {
+                return view! { <p class="bw-hint">{tr(lang, Key::TrRemainderNote)}</p> }.into_any()
             }
-            Ok(None) => error.set(Some(format!(
-                "{} {}",
-                t(lang_now, Key::TrAmountRequired),
-                t(lang_now, Key::TrKeptPrevious)
-            ))),
-            Err(message) => error.set(Some(message)),
-        }
-    };
+            k => k == "percent",
+        };
+        amount_field(
+            lang,
+            id("value"),
+            tr(
+                lang,
+                if percent {
+                    Key::TrPercentValue
+                } else {
+                    Key::TrFixedValue
+                },
+            ),
+            None,
+            Signal::derive(move || match share.get() {
+                Some(Share::Percent(p)) => input_text(p, 0, lang.get()),
+                Some(Share::Fixed(x)) => input_text(x, 2, lang.get()),
+                _ => String::new(),
+            }),
+            NodeRef::new(),
+            if percent { read_percent } else { read_amount },
+            false,
+            Callback::new(move |v: Option<Decimal>| {
+                if let Some(v) = v {
+                    edit_instalment(ws, i, j, |x| {
+                        x.share = if percent {
+                            Share::Percent(v)
+                        } else {
+                            Share::Fixed(v)
+                        }
+                    });
+                }
+            }),
+        )
+    });
+    let fields = (
+        select_field(
+            id("kind"),
+            tr(lang, Key::TrKind),
+            keyed_options(lang, &SHARE_KINDS),
+            Signal::derive(move || kind.get().to_string()),
+            on_kind,
+        ),
+        value_field,
+        text_field(
+            id("label"),
+            "text",
+            tr(lang, Key::TrLabel),
+            Signal::derive(move || {
+                with_instalment(ws, i, j, |x| x.label.clone()).unwrap_or_default()
+            }),
+            Callback::new(move |v: String| edit_instalment(ws, i, j, |x| x.label = v)),
+        ),
+        text_field(
+            id("date"),
+            "date",
+            tr(lang, Key::TrDate),
+            Signal::derive(move || {
+                with_instalment(ws, i, j, |x| x.date.clone())
+                    .flatten()
+                    .unwrap_or_default()
+            }),
+            Callback::new(move |v: String| {
+                edit_instalment(ws, i, j, |x| x.date = (!v.is_empty()).then_some(v))
+            }),
+        ),
+    );
+    let remove = button(
+        Signal::derive(move || format!("{} {number}", t(lang.get(), Key::TrRemoveInstalment))),
+        Callback::new(move |()| {
+            edit_schedule(ws, i, |s| {
+                if j < s.instalments.len() {
+                    s.instalments.remove(j);
+                }
+            })
+        }),
+    );
 
     view! {
         <fieldset class="bw-instalment">
             <legend>{move || format!("{} {number}", t(lang.get(), Key::TrInstalment))}</legend>
-            <div class="bw-form-row">
-                <label for=id("kind")>{move || t(lang.get(), Key::TrKind)}</label>
-                <select id=id("kind") on:change=on_kind>
-                    <option value="percent" prop:selected=move || kind.get() == "percent">
-                        {move || t(lang.get(), Key::TrKindPercent)}
-                    </option>
-                    <option value="fixed" prop:selected=move || kind.get() == "fixed">
-                        {move || t(lang.get(), Key::TrKindFixed)}
-                    </option>
-                    <option value="remainder" prop:selected=move || kind.get() == "remainder">
-                        {move || t(lang.get(), Key::TrKindRemainder)}
-                    </option>
-                </select>
-            </div>
-            <Show
-                when=move || kind.get() != "remainder"
-                fallback=move || view! { <p class="bw-hint">{move || t(lang.get(), Key::TrRemainderNote)}</p> }
-            >
-                <div class="bw-form-row">
-                    <label for=id("value")>
-                        {move || {
-                            let key = if kind.get() == "percent" { Key::TrPercentValue } else { Key::TrFixedValue };
-                            t(lang.get(), key)
-                        }}
-                    </label>
-                    <input
-                        id=id("value")
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby=described_by(None, id("value-error"), error)
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        prop:value=move || match share.get() {
-                            Some(Share::Percent(p)) => input_text(p, 0, lang.get()),
-                            Some(Share::Fixed(x)) => input_text(x, 2, lang.get()),
-                            _ => String::new(),
-                        }
-                        on:change=on_value
-                    />
-                    {field_error(id("value-error"), error)}
-                </div>
-            </Show>
-            <div class="bw-form-row">
-                <label for=id("label")>{move || t(lang.get(), Key::TrLabel)}</label>
-                <input
-                    id=id("label")
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || label.get()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit_instalment(ws, i, j, |x| x.label = value);
-                    }
-                />
-            </div>
-            <div class="bw-form-row">
-                <label for=id("date")>{move || t(lang.get(), Key::TrDate)}</label>
-                <input
-                    id=id("date")
-                    type="date"
-                    prop:value=move || date.get().unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit_instalment(ws, i, j, |x| x.date = (!value.is_empty()).then_some(value));
-                    }
-                />
-            </div>
+            {fields}
             <div class="bw-check">
                 <input
                     id=id("adjusted")
                     type="checkbox"
-                    prop:checked=move || adjusted.get()
+                    prop:checked=adjusted
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         edit_instalment(ws, i, j, |x| x.adjusted = checked);
                     }
                 />
-                <label for=id("adjusted")>{move || t(lang.get(), Key::TrAdjusted)}</label>
+                <label for=id("adjusted")>{tr(lang, Key::TrAdjusted)}</label>
             </div>
-            <button
-                type="button"
-                on:click=move |_| {
-                    edit_schedule(ws, i, |s| {
-                        if j < s.instalments.len() {
-                            s.instalments.remove(j);
-                        }
-                    })
-                }
-            >
-                {move || format!("{} {number}", t(lang.get(), Key::TrRemoveInstalment))}
-            </button>
+            {remove}
         </fieldset>
     }
+    .into_any()
 }
 
 /// What was paid and achieved, for the settlement of schedule `i`.
-#[component]
-fn ExecutionInputs(ws: Workspace, i: usize) -> impl IntoView {
+fn execution_inputs(ws: Workspace, i: usize) -> AnyView {
     let lang = ws.lang;
     let id = move |what: &str| format!("bw-sched-{i}-{what}");
-    let paid = Memo::new(move |_| with_schedule(ws, i, |s| s.paid).flatten());
     let achieved = Memo::new(move |_| with_schedule(ws, i, |s| s.achieved.clone()).flatten());
     // The kind chosen while its figures are not all typed yet.
-    let chosen = RwSignal::new(AchievementKind::None);
+    let chosen = RwSignal::new("none");
     let kind = Memo::new(move |_| match achieved.get() {
-        Some(Achievement::Spending { .. }) => AchievementKind::Spending,
-        Some(Achievement::Units { .. }) => AchievementKind::Units,
+        Some(Achievement::Spending { .. }) => "spending",
+        Some(Achievement::Units { .. }) => "units",
         None => chosen.get(),
     });
-    let paid_error = RwSignal::new(None::<String>);
-    let spending_error = RwSignal::new(None::<String>);
-    let units_error = RwSignal::new(None::<String>);
     let units_ref = NodeRef::<html::Input>::new();
     let cost_ref = NodeRef::<html::Input>::new();
 
-    let on_paid = move |event: ev::Event| match read_amount(
-        &event_target_value(&event),
-        lang.get_untracked(),
-    ) {
-        Ok(v) => {
-            paid_error.set(None);
-            edit_schedule(ws, i, |s| s.paid = v);
-        }
-        Err(message) => paid_error.set(Some(message)),
-    };
-    let on_kind = move |event: ev::Event| {
-        let picked = match event_target_value(&event).as_str() {
-            "spending" => AchievementKind::Spending,
-            "units" => AchievementKind::Units,
-            _ => AchievementKind::None,
+    // Units and unit cost: an achievement once both are typed.
+    let on_units = Callback::new(move |_: Option<Decimal>| {
+        let lang = lang.get_untracked();
+        let value = |r: NodeRef<html::Input>| {
+            r.get_untracked()
+                .and_then(|e| read_amount(&e.value(), lang).ok())
+                .flatten()
         };
-        chosen.set(picked);
-        spending_error.set(None);
-        units_error.set(None);
-        // The figures of the new kind are typed next.
-        edit_schedule(ws, i, |s| s.achieved = None);
-    };
-    let on_spending = move |event: ev::Event| match read_amount(
-        &event_target_value(&event),
-        lang.get_untracked(),
-    ) {
-        Ok(v) => {
-            spending_error.set(None);
-            edit_schedule(ws, i, |s| {
-                s.achieved = v.map(|amount| Achievement::Spending { amount })
-            });
-        }
-        Err(message) => spending_error.set(Some(message)),
-    };
-    let on_units = move |_: ev::Event| {
-        let lang_now = lang.get_untracked();
-        let value =
-            |r: NodeRef<html::Input>| r.get_untracked().map(|e| e.value()).unwrap_or_default();
-        let units = read_amount(&value(units_ref), lang_now);
-        let cost = read_amount(&value(cost_ref), lang_now);
-        match (units, cost) {
-            (Err(message), _) | (_, Err(message)) => units_error.set(Some(message)),
-            (Ok(units), Ok(cost)) => {
-                units_error.set(None);
-                chosen.set(AchievementKind::Units);
-                edit_schedule(ws, i, |s| {
-                    s.achieved = match (units, cost) {
-                        (Some(units), Some(unit_cost)) => {
-                            Some(Achievement::Units { units, unit_cost })
-                        }
-                        // Incomplete: no achievement until both are typed.
-                        _ => None,
-                    }
-                });
+        let (units, cost) = (value(units_ref), value(cost_ref));
+        chosen.set("units");
+        edit_schedule(ws, i, |s| {
+            s.achieved = match (units, cost) {
+                (Some(units), Some(unit_cost)) => Some(Achievement::Units { units, unit_cost }),
+                _ => None,
             }
+        });
+    });
+    let figures = move || {
+        match kind.get() {
+        "spending" => amount_field(
+            lang,
+            id("spending"),
+            tr(lang, Key::TrSpending),
+            None,
+            Signal::derive(move || match achieved.get() {
+                Some(Achievement::Spending { amount }) => input_text(amount, 2, lang.get()),
+                _ => String::new(),
+            }),
+            NodeRef::new(),
+            read_amount,
+            true,
+            Callback::new(move |v: Option<Decimal>| {
+                chosen.set("spending");
+                edit_schedule(ws, i, |s| {
+                    s.achieved = v.map(|amount| Achievement::Spending { amount })
+                })
+            }),
+        ),
+        "units" => view! {
+            {amount_field(
+                lang,
+                id("units"),
+                tr(lang, Key::TrUnits),
+                None,
+                Signal::derive(move || match achieved.get() {
+                    Some(Achievement::Units { units, .. }) => input_text(units, 0, lang.get()),
+                    _ => String::new(),
+                }),
+                units_ref,
+                read_amount,
+                true,
+                on_units,
+            )}
+            {amount_field(
+                lang,
+                id("unit-cost"),
+                tr(lang, Key::TrUnitCost),
+                None,
+                Signal::derive(move || match achieved.get() {
+                    Some(Achievement::Units { unit_cost, .. }) => input_text(unit_cost, 2, lang.get()),
+                    _ => String::new(),
+                }),
+                cost_ref,
+                read_amount,
+                true,
+                on_units,
+            )}
         }
+        .into_any(),
+        _ => ().into_any(),
+    }
     };
 
     view! {
         <fieldset class="bw-tr-execution">
-            <legend>{move || t(lang.get(), Key::TrExecutionHeading)}</legend>
-            <div class="bw-form-row">
-                <label for=id("paid")>{move || t(lang.get(), Key::TrPaid)}</label>
-                <input
-                    id=id("paid")
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    aria-describedby=described_by(None, id("paid-error"), paid_error)
-                    aria-invalid=move || paid_error.with(Option::is_some).then_some("true")
-                    prop:value=move || paid.get().map(|v| input_text(v, 2, lang.get())).unwrap_or_default()
-                    on:change=on_paid
-                />
-                {field_error(id("paid-error"), paid_error)}
-            </div>
-            <div class="bw-form-row">
-                <label for=id("achievement")>{move || t(lang.get(), Key::TrAchievement)}</label>
-                <select id=id("achievement") on:change=on_kind>
-                    <option value="none" prop:selected=move || kind.get() == AchievementKind::None>
-                        {move || t(lang.get(), Key::TrAchNone)}
-                    </option>
-                    <option value="spending" prop:selected=move || kind.get() == AchievementKind::Spending>
-                        {move || t(lang.get(), Key::TrAchSpending)}
-                    </option>
-                    <option value="units" prop:selected=move || kind.get() == AchievementKind::Units>
-                        {move || t(lang.get(), Key::TrAchUnits)}
-                    </option>
-                </select>
-            </div>
-            <Show when=move || kind.get() == AchievementKind::Spending>
-                <div class="bw-form-row">
-                    <label for=id("spending")>{move || t(lang.get(), Key::TrSpending)}</label>
-                    <input
-                        id=id("spending")
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby=described_by(None, id("spending-error"), spending_error)
-                        aria-invalid=move || spending_error.with(Option::is_some).then_some("true")
-                        prop:value=move || match achieved.get() {
-                            Some(Achievement::Spending { amount }) => input_text(amount, 2, lang.get()),
-                            _ => String::new(),
-                        }
-                        on:change=on_spending
-                    />
-                    {field_error(id("spending-error"), spending_error)}
-                </div>
-            </Show>
-            <Show when=move || kind.get() == AchievementKind::Units>
-                <div class="bw-form-row">
-                    <label for=id("units")>{move || t(lang.get(), Key::TrUnits)}</label>
-                    <input
-                        id=id("units")
-                        node_ref=units_ref
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby=described_by(None, id("units-error"), units_error)
-                        aria-invalid=move || units_error.with(Option::is_some).then_some("true")
-                        prop:value=move || match achieved.get() {
-                            Some(Achievement::Units { units, .. }) => input_text(units, 0, lang.get()),
-                            _ => String::new(),
-                        }
-                        on:change=on_units
-                    />
-                </div>
-                <div class="bw-form-row">
-                    <label for=id("unit-cost")>{move || t(lang.get(), Key::TrUnitCost)}</label>
-                    <input
-                        id=id("unit-cost")
-                        node_ref=cost_ref
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby=described_by(None, id("units-error"), units_error)
-                        aria-invalid=move || units_error.with(Option::is_some).then_some("true")
-                        prop:value=move || match achieved.get() {
-                            Some(Achievement::Units { unit_cost, .. }) => input_text(unit_cost, 2, lang.get()),
-                            _ => String::new(),
-                        }
-                        on:change=on_units
-                    />
-                </div>
-                {field_error(id("units-error"), units_error)}
-            </Show>
+            <legend>{tr(lang, Key::TrExecutionHeading)}</legend>
+            {amount_field(
+                lang,
+                id("paid"),
+                tr(lang, Key::TrPaid),
+                None,
+                Signal::derive(move || {
+                    with_schedule(ws, i, |s| s.paid)
+                        .flatten()
+                        .map(|v| input_text(v, 2, lang.get()))
+                        .unwrap_or_default()
+                }),
+                NodeRef::new(),
+                read_amount,
+                true,
+                Callback::new(move |v: Option<Decimal>| edit_schedule(ws, i, |s| s.paid = v)),
+            )}
+            {select_field(
+                id("achievement"),
+                tr(lang, Key::TrAchievement),
+                keyed_options(lang, &ACHIEVEMENT_KINDS),
+                Signal::derive(move || kind.get().to_string()),
+                Callback::new(move |v: String| {
+                    chosen.set(match v.as_str() {
+                        "spending" => "spending",
+                        "units" => "units",
+                        _ => "none",
+                    });
+                    // The figures of the new kind are typed next.
+                    edit_schedule(ws, i, |s| s.achieved = None);
+                }),
+            )}
+            {figures}
         </fieldset>
     }
+    .into_any()
 }
 
 /// The instalments as computed by the core, to the cent, with their total.
-fn instalments_table(lang: Lang, name: &str, computed: Option<ScheduleFigures>) -> impl IntoView {
+fn instalments_table(lang: Lang, name: &str, computed: Option<ScheduleFigures>) -> Option<AnyView> {
     let computed = computed?;
     let instalments: Vec<InstalmentAmount> = computed.instalments.clone()?;
     if instalments.is_empty() {
         return None;
     }
-    let rows = instalments
+    let body = instalments
         .into_iter()
         .enumerate()
         .map(|(k, x)| {
@@ -925,72 +901,82 @@ fn instalments_table(lang: Lang, name: &str, computed: Option<ScheduleFigures>) 
             } else {
                 x.label.clone()
             };
-            view! {
-                <tr>
-                    <th scope="row">{k.saturating_add(1)}</th>
-                    <td>{label}</td>
-                    <td>{x.date.as_deref().map(|d| show_date(d, lang)).unwrap_or_default()}</td>
-                    <td class="bw-num">{share_text(&x.share, lang)}</td>
-                    <td class="bw-num">{format_eur(x.amount, lang)}</td>
-                </tr>
-            }
+            row(
+                "",
+                vec![
+                    th_row(k.saturating_add(1).to_string(), "", 1),
+                    td(label, "", 1),
+                    td(
+                        x.date
+                            .as_deref()
+                            .map(|d| show_date(d, lang))
+                            .unwrap_or_default(),
+                        "",
+                        1,
+                    ),
+                    td_num(share_text(&x.share, lang)),
+                    td_num(format_eur(x.amount, lang)),
+                ],
+            )
         })
-        .collect_view();
-    Some(view! {
-        <div class="bw-scroll">
-            <table class="bw-tr-table">
-                <caption>{format!("{} — {name}", t(lang, Key::TrTableCaption))}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::ColNumber)}</th>
-                        <th scope="col">{t(lang, Key::TrColLabel)}</th>
-                        <th scope="col">{t(lang, Key::TrDate)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColShare)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColAmount)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr class="bw-total-row">
-                        <th scope="row" colspan="4">{t(lang, Key::ColTotal)}</th>
-                        <td class="bw-num">{format_eur(computed.total, lang)}</td>
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
-    })
+        .collect();
+    let head = [
+        (Key::ColNumber, false),
+        (Key::TrColLabel, false),
+        (Key::TrDate, false),
+        (Key::ColShare, true),
+        (Key::ColAmount, true),
+    ]
+    .iter()
+    .map(|(k, num)| th_col(t(lang, *k).into(), *num))
+    .collect();
+    let total = row(
+        "bw-total-row",
+        vec![
+            th_row(t(lang, Key::ColTotal).into(), "", 4),
+            td_num(format_eur(computed.total, lang)),
+        ],
+    );
+    Some(table(
+        "bw-tr-table",
+        format!("{} — {name}", t(lang, Key::TrTableCaption)),
+        head,
+        body,
+        vec![total],
+    ))
 }
 
 /// The amount due and the balance or refund, once something was paid or
 /// achieved.
-fn settlement_table(lang: Lang, name: &str, settlement: Option<Settlement>) -> impl IntoView {
+fn settlement_table(lang: Lang, name: &str, settlement: Option<Settlement>) -> AnyView {
     let Some(s) = settlement else {
         return view! { <p class="bw-hint">{t(lang, Key::TrSettlementNone)}</p> }.into_any();
     };
-    let row = |key: Key, value: Decimal, class: &'static str| {
-        view! {
-            <tr class=class>
-                <th scope="row">{t(lang, key)}</th>
-                <td class="bw-num">{format_eur(value, lang)}</td>
-            </tr>
-        }
+    let line = |key: Key, value: Decimal, class: &'static str| {
+        row(
+            class,
+            vec![
+                th_row(t(lang, key).into(), "", 1),
+                td_num(format_eur(value, lang)),
+            ],
+        )
     };
-    let last = if s.refund > Decimal::ZERO {
-        row(Key::TrRefund, s.refund, "bw-total-row bw-tr-refund")
-    } else {
-        row(Key::TrToPay, s.to_pay, "bw-total-row")
-    };
-    view! {
-        <table class="bw-tr-settlement">
-            <caption>{format!("{} — {name}", t(lang, Key::TrSettlementCaption))}</caption>
-            <tbody>
-                {row(Key::TrCommitment, s.commitment, "")}
-                {s.achieved.map(|a| row(Key::TrAchieved, a, ""))}
-                {row(Key::TrDue, s.due, "")}
-                {row(Key::TrPaidRow, s.paid, "")}
-                {last}
-            </tbody>
-        </table>
+    let mut body = vec![line(Key::TrCommitment, s.commitment, "")];
+    if let Some(a) = s.achieved {
+        body.push(line(Key::TrAchieved, a, ""));
     }
-    .into_any()
+    body.push(line(Key::TrDue, s.due, ""));
+    body.push(line(Key::TrPaidRow, s.paid, ""));
+    body.push(if s.refund > Decimal::ZERO {
+        line(Key::TrRefund, s.refund, "bw-total-row bw-tr-refund")
+    } else {
+        line(Key::TrToPay, s.to_pay, "bw-total-row")
+    });
+    table(
+        "bw-tr-settlement",
+        format!("{} — {name}", t(lang, Key::TrSettlementCaption)),
+        Vec::new(),
+        body,
+        Vec::new(),
+    )
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
-use crate::view_util::signed_eur;
+use crate::view_util::{dynamic, row, signed_eur, table, td, td_num, th_col, th_row, tr};
 
 /// A relative change with its sign: `+12,50 %`, `−3,00 %`.
 fn signed_percent(ratio: Decimal, lang: Lang) -> String {
@@ -24,26 +24,28 @@ fn signed_percent(ratio: Decimal, lang: Lang) -> String {
     }
 }
 
-fn amount_cells(lang: Lang, amounts: &FunderAmounts) -> impl IntoView {
-    let cells = amounts
+/// The cells of the amounts of each funder and their total.
+fn amount_cells(lang: Lang, amounts: &FunderAmounts) -> Vec<AnyView> {
+    amounts
         .by_funder
         .iter()
-        .map(|v| view! { <td class="bw-num">{format_eur(*v, lang)}</td> })
-        .collect_view();
-    view! {
-        {cells}
-        <td class="bw-num bw-total">{format_eur(amounts.total, lang)}</td>
-    }
+        .map(|v| td_num(format_eur(*v, lang)))
+        .chain(std::iter::once(td(
+            format_eur(amounts.total, lang),
+            "bw-num bw-total",
+            1,
+        )))
+        .collect()
 }
 
 /// The table of the envelope per year and per funder.
-fn years_table(lang: Lang, conv: &Convention, years: &Years) -> impl IntoView {
-    let funder_headers = conv
-        .funders
-        .iter()
-        .map(|f| view! { <th scope="col" class="bw-num">{f.name.clone()}</th> })
-        .collect_view();
-    let rows = years
+fn years_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
+    let mut head = vec![th_col(t(lang, Key::YrColYear).into(), false)];
+    head.extend(conv.funders.iter().map(|f| th_col(f.name.clone(), true)));
+    for key in [Key::ColTotal, Key::YrColChange, Key::YrColChangePct] {
+        head.push(th_col(t(lang, key).into(), true));
+    }
+    let mut body: Vec<AnyView> = years
         .by_year
         .iter()
         .map(|y| {
@@ -56,136 +58,99 @@ fn years_table(lang: Lang, conv: &Convention, years: &Years) -> impl IntoView {
                 ),
                 None => ("—".into(), "—".into()),
             };
-            view! {
-                <tr>
-                    <th scope="row">{y.year}</th>
-                    {amount_cells(lang, &y.planned)}
-                    <td class="bw-num">{absolute}</td>
-                    <td class="bw-num">{relative}</td>
-                </tr>
-            }
+            let mut cells = vec![th_row(y.year.to_string(), "", 1)];
+            cells.extend(amount_cells(lang, &y.planned));
+            cells.push(td_num(absolute));
+            cells.push(td_num(relative));
+            row("", cells)
         })
-        .collect_view();
-    let without = years.without_year.as_ref().map(|w| {
-        view! {
-            <tr>
-                <th scope="row">{t(lang, Key::YrWithoutYear)}</th>
-                {amount_cells(lang, w)}
-                <td class="bw-num">"—"</td>
-                <td class="bw-num">"—"</td>
-            </tr>
-        }
-    });
-    let grand = match figures::grand_planned(conv) {
-        Ok(g) => view! {
-            <tr class="bw-total-row">
-                <th scope="row">{t(lang, Key::GrandTotal)}</th>
-                {amount_cells(lang, &g)}
-                <td></td>
-                <td></td>
-            </tr>
-        }
-        .into_any(),
-        Err(e) => view! {
-            <tr>
-                <td class="bw-error" colspan=(conv.funders.len() + 4).to_string()>{e.to_string()}</td>
-            </tr>
-        }
-        .into_any(),
-    };
-    view! {
-        <div class="bw-scroll">
-            <table class="bw-years-table">
-                <caption>{t(lang, Key::YrCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::YrColYear)}</th>
-                        {funder_headers}
-                        <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::YrColChange)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::YrColChangePct)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}{without}</tbody>
-                <tfoot>{grand}</tfoot>
-            </table>
-        </div>
+        .collect();
+    if let Some(w) = &years.without_year {
+        let mut cells = vec![th_row(t(lang, Key::YrWithoutYear).into(), "", 1)];
+        cells.extend(amount_cells(lang, w));
+        cells.push(td_num("—".into()));
+        cells.push(td_num("—".into()));
+        body.push(row("", cells));
     }
+    let grand = match figures::grand_planned(conv) {
+        Ok(g) => {
+            let mut cells = vec![th_row(t(lang, Key::GrandTotal).into(), "", 1)];
+            cells.extend(amount_cells(lang, &g));
+            cells.push(td(String::new(), "", 1));
+            cells.push(td(String::new(), "", 1));
+            row("bw-total-row", cells)
+        }
+        Err(e) => row(
+            "",
+            vec![td(e.to_string(), "bw-error", conv.funders.len() + 4)],
+        ),
+    };
+    table(
+        "bw-years-table",
+        t(lang, Key::YrCaption).into(),
+        head,
+        body,
+        vec![grand],
+    )
 }
 
 /// The table of each action's total per year.
-fn actions_table(lang: Lang, conv: &Convention, years: &Years) -> impl IntoView {
+fn actions_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
     let columns: Vec<i32> = years.by_year.iter().map(|y| y.year).collect();
     let with_without = years.without_year.is_some();
-    let year_headers = columns
-        .iter()
-        .map(|y| view! { <th scope="col" class="bw-num">{*y}</th> })
-        .collect_view();
-    let without_header = with_without
-        .then(|| view! { <th scope="col" class="bw-num">{t(lang, Key::YrWithoutYear)}</th> });
-    let width = columns.len() + usize::from(with_without) + 3;
-    let rows = conv
+    let mut head = vec![
+        th_col(t(lang, Key::ColNumber).into(), false),
+        th_col(t(lang, Key::ColTitle).into(), false),
+    ];
+    head.extend(columns.iter().map(|y| th_col(y.to_string(), true)));
+    if with_without {
+        head.push(th_col(t(lang, Key::YrWithoutYear).into(), true));
+    }
+    head.push(th_col(t(lang, Key::ColTotal).into(), true));
+    let span = columns.len() + usize::from(with_without) + 1;
+    let body = conv
         .actions
         .iter()
         .enumerate()
         .map(|(id, a)| {
-            let cells = match (
+            let mut cells = vec![
+                th_row(a.number.clone(), "bw-number", 1),
+                td(a.title.clone(), "", 1),
+            ];
+            match (
                 figures::year_totals(conv, Scope::Action(id)),
                 figures::action_planned(conv, id),
             ) {
                 (Ok(ay), Ok(total)) => {
-                    let by_year = columns
-                        .iter()
-                        .map(|y| view! { <td class="bw-num">{format_eur(ay.total_of(*y), lang)}</td> })
-                        .collect_view();
-                    // An action whose amounts all lack a year has no year
-                    // figures at all: everything it plans is "without year".
-                    let without = with_without.then(|| {
+                    cells.extend(
+                        columns
+                            .iter()
+                            .map(|y| td_num(format_eur(ay.total_of(*y), lang))),
+                    );
+                    if with_without {
+                        // An action whose amounts all lack a year has no year
+                        // figures at all: everything it plans is "without year".
                         let value = match (&ay.without_year, ay.by_year.is_empty()) {
                             (Some(w), _) => w.total,
                             (None, true) => total.total,
                             (None, false) => Decimal::ZERO,
                         };
-                        view! { <td class="bw-num">{format_eur(value, lang)}</td> }
-                    });
-                    view! {
-                        {by_year}
-                        {without}
-                        <td class="bw-num bw-total">{format_eur(total.total, lang)}</td>
+                        cells.push(td_num(format_eur(value, lang)));
                     }
-                    .into_any()
+                    cells.push(td(format_eur(total.total, lang), "bw-num bw-total", 1));
                 }
-                (Err(e), _) | (_, Err(e)) => view! {
-                    <td class="bw-error" colspan=(width - 2).to_string()>{e.to_string()}</td>
-                }
-                .into_any(),
-            };
-            view! {
-                <tr>
-                    <th scope="row" class="bw-number">{a.number.clone()}</th>
-                    <td>{a.title.clone()}</td>
-                    {cells}
-                </tr>
+                (Err(e), _) | (_, Err(e)) => cells.push(td(e.to_string(), "bw-error", span)),
             }
+            row("", cells)
         })
-        .collect_view();
-    view! {
-        <div class="bw-scroll">
-            <table class="bw-years-actions">
-                <caption>{t(lang, Key::YrActionsCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::ColNumber)}</th>
-                        <th scope="col">{t(lang, Key::ColTitle)}</th>
-                        {year_headers}
-                        {without_header}
-                        <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+        .collect();
+    table(
+        "bw-years-actions",
+        t(lang, Key::YrActionsCaption).into(),
+        head,
+        body,
+        Vec::new(),
+    )
 }
 
 fn years_content(lang: Lang, conv: &Convention) -> AnyView {
@@ -212,14 +177,14 @@ pub fn YearsView(ws: Workspace) -> impl IntoView {
     let lang = ws.lang;
     view! {
         <section class="bw-years" aria-labelledby="bw-years-heading">
-            <h2 id="bw-years-heading">{move || t(lang.get(), Key::YrHeading)}</h2>
-            {move || {
+            <h2 id="bw-years-heading">{tr(lang, Key::YrHeading)}</h2>
+            {dynamic(move || {
                 let lang = lang.get();
                 ws.convention.with(|c| match c {
                     Some(c) => years_content(lang, c),
                     None => ().into_any(),
                 })
-            }}
+            })}
         </section>
     }
 }
