@@ -16,8 +16,10 @@ use budget_widget::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement, Storage};
+use web_sys::{Element, HtmlElement, Storage};
 
+mod support;
+use support::{document, text, type_into_paste_area};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NNBSP: char = '\u{202F}';
@@ -259,12 +261,6 @@ fn an_untitled_entry_is_shown_with_its_date() {
 
 // ------------------------------------------------------------ in the browser
 
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
 fn storage() -> Storage {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -306,10 +302,6 @@ async fn wait_until(what: &str, done: impl Fn() -> bool) {
     panic!("still waiting for {what}");
 }
 
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let nodes = root.query_selector_all(selector).expect("query");
     (0..nodes.length())
@@ -336,19 +328,6 @@ fn grand_total(container: &HtmlElement) -> Option<String> {
             .then(|| all(&row, "td").first().map(text))
             .flatten()
     })
-}
-
-fn type_into_paste_area(container: &HtmlElement, value: &str) {
-    let area: web_sys::HtmlTextAreaElement = container
-        .query_selector("#bw-paste-area")
-        .expect("query")
-        .expect("paste area")
-        .unchecked_into();
-    area.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
-    area.dispatch_event(&event).expect("dispatch");
 }
 
 /// The names in « Mes conventions », in order, with " (ouverte)" after the

@@ -19,21 +19,14 @@ use budget_widget::years_view::YearsView;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
+mod support;
+use support::{click_button, document, eur, select_option, settle, table, text, NBSP, NNBSP};
 wasm_bindgen_test_configure!(run_in_browser);
-
-const NNBSP: char = '\u{202F}';
-const NBSP: char = '\u{A0}';
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).expect("decimal")
-}
-
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
 }
 
 /// Mounts `view` in a new container and returns the container.
@@ -59,38 +52,8 @@ fn workspace(conv: Convention) -> Workspace {
     ws
 }
 
-/// Lets Leptos run its effects and update the page.
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-fn eur(s: &str) -> String {
-    // "1 775 650,00" written with plain spaces in the tests, shown with U+202F.
-    format!("{}{NBSP}€", s.replace(' ', &NNBSP.to_string()))
-}
-
 fn pct(s: &str) -> String {
     format!("{s}{NBSP}%")
-}
-
-/// The table whose caption is `caption`.
-fn table(container: &HtmlElement, caption: &str) -> Element {
-    let tables = container.query_selector_all("table").expect("query");
-    (0..tables.length())
-        .filter_map(|i| tables.item(i))
-        .map(|n| n.unchecked_into::<Element>())
-        .find(|t| {
-            t.query_selector("caption")
-                .ok()
-                .flatten()
-                .is_some_and(|c| text(&c) == caption)
-        })
-        .unwrap_or_else(|| panic!("no table captioned {caption:?}"))
 }
 
 /// The row of `table` whose header cell reads `label`.
@@ -142,26 +105,7 @@ fn fill(container: &HtmlElement, selector: &str, value: &str) {
 /// Picks the option whose text is `label` in the `<select>` `selector`.
 fn choose(container: &HtmlElement, selector: &str, label: &str) {
     let select: web_sys::HtmlSelectElement = element(container, selector).unchecked_into();
-    let options = select.options();
-    let index = (0..options.length())
-        .find(|&i| {
-            options
-                .item(i)
-                .is_some_and(|o| o.text_content().as_deref() == Some(label))
-        })
-        .unwrap_or_else(|| panic!("no option {label:?}"));
-    select.set_selected_index(index as i32);
-    dispatch(&select, "change");
-}
-
-fn click_button(container: &HtmlElement, label: &str) {
-    let buttons = container.query_selector_all("button").expect("query");
-    let button = (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().as_deref() == Some(label))
-        .unwrap_or_else(|| panic!("no button {label:?}"));
-    button.click();
+    select_option(&select, label);
 }
 
 fn amount(funder: usize, year: Option<i32>, value: &str) -> Amount {

@@ -10,18 +10,13 @@ use budget_widget::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
+mod support;
+use support::{
+    click_button, document, eur, select_option, settle, table, text, type_into_paste_area, NBSP,
+};
 wasm_bindgen_test_configure!(run_in_browser);
-
-const NNBSP: char = '\u{202F}';
-const NBSP: char = '\u{A0}';
-
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
 
 /// Mounts the calculator in a new container and returns the container.
 fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
@@ -39,31 +34,6 @@ fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     (container, handle)
 }
 
-/// Lets Leptos run its effects and update the page.
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-/// The table whose caption is `caption`.
-fn table(container: &HtmlElement, caption: &str) -> Element {
-    let tables = container.query_selector_all("table").expect("query");
-    (0..tables.length())
-        .filter_map(|i| tables.item(i))
-        .map(|n| n.unchecked_into::<Element>())
-        .find(|t| {
-            t.query_selector("caption")
-                .ok()
-                .flatten()
-                .is_some_and(|c| text(&c) == caption)
-        })
-        .unwrap_or_else(|| panic!("no table captioned {caption:?}"))
-}
-
 /// The cells of the row of `table` whose header cell reads `label`.
 fn row_cells(table: &Element, label: &str) -> Vec<String> {
     let rows = table.query_selector_all("tr").expect("query");
@@ -79,25 +49,6 @@ fn row_cells(table: &Element, label: &str) -> Vec<String> {
         }
     }
     panic!("no row {label:?}")
-}
-
-/// Types `value` into the paste area as a user would (an `input` event).
-fn type_into_paste_area(container: &HtmlElement, value: &str) {
-    let area: web_sys::HtmlTextAreaElement = container
-        .query_selector("#bw-paste-area")
-        .expect("query")
-        .expect("paste area")
-        .unchecked_into();
-    area.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
-    area.dispatch_event(&event).expect("dispatch");
-}
-
-fn eur(s: &str) -> String {
-    // "1 775 650,00" written with plain spaces in the tests, shown with U+202F.
-    format!("{}{NBSP}€", s.replace(' ', &NNBSP.to_string()))
 }
 
 #[wasm_bindgen_test]
@@ -262,29 +213,7 @@ fn choose(container: &HtmlElement, aria_label: &str, label: &str) {
         .expect("query")
         .unwrap_or_else(|| panic!("no select {aria_label:?}"))
         .unchecked_into();
-    let options = select.options();
-    let index = (0..options.length())
-        .find(|&i| {
-            options
-                .item(i)
-                .is_some_and(|o| o.text_content().as_deref() == Some(label))
-        })
-        .unwrap_or_else(|| panic!("no option {label:?}"));
-    select.set_selected_index(index as i32);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
-    select.dispatch_event(&event).expect("dispatch");
-}
-
-fn click_button(container: &HtmlElement, label: &str) {
-    let buttons = container.query_selector_all("button").expect("query");
-    let button = (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().as_deref() == Some(label))
-        .unwrap_or_else(|| panic!("no button {label:?}"));
-    button.click();
+    select_option(&select, label);
 }
 
 #[wasm_bindgen_test]

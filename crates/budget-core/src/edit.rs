@@ -295,6 +295,27 @@ pub fn paste_block(
     out
 }
 
+/// Where index `i` goes once the item at `removed` is taken out (`None` for
+/// that item itself).
+fn after_removal(i: usize, removed: usize) -> Option<usize> {
+    match i.cmp(&removed) {
+        std::cmp::Ordering::Less => Some(i),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some(i - 1),
+    }
+}
+
+/// Where index `i` goes once the items at `a` and `b` are swapped.
+fn after_swap(i: usize, a: usize, b: usize) -> usize {
+    if i == a {
+        b
+    } else if i == b {
+        a
+    } else {
+        i
+    }
+}
+
 /// Renumbers the references to actions after they were removed or moved:
 /// `map(old)` is the new index, `None` for a removed action (its declared
 /// figures go; a schedule paying for it keeps its amounts and loses the link).
@@ -342,11 +363,7 @@ pub fn remove_action(conv: &mut Convention, action: ActionId) -> Option<Action> 
         return None;
     }
     let removed = conv.actions.remove(action);
-    remap_actions(conv, |a| match a.cmp(&action) {
-        std::cmp::Ordering::Less => Some(a),
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Greater => Some(a - 1),
-    });
+    remap_actions(conv, |a| after_removal(a, action));
     Some(removed)
 }
 
@@ -362,15 +379,7 @@ pub fn move_action(conv: &mut Convention, action: ActionId, up: bool) -> Option<
         (action + 1..conv.actions.len()).find(same)?
     };
     conv.actions.swap(action, other);
-    remap_actions(conv, |a| {
-        Some(if a == action {
-            other
-        } else if a == other {
-            action
-        } else {
-            a
-        })
-    });
+    remap_actions(conv, |a| Some(after_swap(a, action, other)));
     Some(other)
 }
 
@@ -428,11 +437,7 @@ pub fn remove_group(conv: &mut Convention, group: GroupId) -> Option<Group> {
         return None;
     }
     let removed = conv.groups.remove(group);
-    remap_groups(conv, |g| match g.cmp(&group) {
-        std::cmp::Ordering::Less => Some(g),
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Greater => Some(g - 1),
-    });
+    remap_groups(conv, |g| after_removal(g, group));
     Some(removed)
 }
 
@@ -459,15 +464,7 @@ pub fn move_group(conv: &mut Convention, group: GroupId, up: bool) -> Option<Gro
         return None;
     }
     conv.groups.swap(group, other);
-    remap_groups(conv, |g| {
-        Some(if g == group {
-            other
-        } else if g == other {
-            group
-        } else {
-            g
-        })
-    });
+    remap_groups(conv, |g| Some(after_swap(g, group, other)));
     Some(other)
 }
 

@@ -1,0 +1,88 @@
+//! DOM helpers shared by the component tests (`mod support;` in each test
+//! file): the document, letting Leptos settle, reading text, tables and
+//! amounts, clicking a button by its text.
+#![allow(dead_code)]
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+pub const NNBSP: char = '\u{202F}';
+pub const NBSP: char = '\u{A0}';
+
+pub fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Lets Leptos run its effects and update the page.
+pub async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+pub fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// The table whose caption is `caption`.
+pub fn table(container: &HtmlElement, caption: &str) -> Element {
+    let tables = container.query_selector_all("table").expect("query");
+    (0..tables.length())
+        .filter_map(|i| tables.item(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|t| {
+            t.query_selector("caption")
+                .ok()
+                .flatten()
+                .is_some_and(|c| text(&c) == caption)
+        })
+        .unwrap_or_else(|| panic!("no table captioned {caption:?}"))
+}
+
+pub fn eur(s: &str) -> String {
+    // "1 775 650,00" written with plain spaces in the tests, shown with U+202F.
+    format!("{}{NBSP}€", s.replace(' ', &NNBSP.to_string()))
+}
+
+pub fn click_button(container: &HtmlElement, label: &str) {
+    let buttons = container.query_selector_all("button").expect("query");
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no button {label:?}"));
+    button.click();
+}
+
+/// Types `value` into the paste area as a user would (an `input` event).
+pub fn type_into_paste_area(container: &HtmlElement, value: &str) {
+    let area: web_sys::HtmlTextAreaElement = container
+        .query_selector("#bw-paste-area")
+        .expect("query")
+        .expect("paste area")
+        .unchecked_into();
+    area.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    area.dispatch_event(&event).expect("dispatch");
+}
+
+/// Picks the option whose text is `label` in `select` and tells the page (a
+/// bubbling `change` event), as a user would.
+pub fn select_option(select: &web_sys::HtmlSelectElement, label: &str) {
+    let options = select.options();
+    let index = (0..options.length())
+        .find(|&i| {
+            options
+                .item(i)
+                .is_some_and(|o| o.text_content().as_deref() == Some(label))
+        })
+        .unwrap_or_else(|| panic!("no option {label:?}"));
+    select.set_selected_index(index as i32);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    select.dispatch_event(&event).expect("dispatch");
+}
