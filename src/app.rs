@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 
 use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx_annex};
 use crate::charts::{ConsumptionChart, FundingChart};
-use crate::grid::{budget_table, focus_later, Grid};
+use crate::grid::{budget_table, execution_table, focus_later, Grid};
 use crate::i18n::{t, Key};
 use crate::mapping::MappingPanel;
-use crate::results::{checks_section, errors_section, execution_table, status_text, totals_table};
+use crate::results::{checks_section, errors_section, status_text, totals_table};
 use crate::scdl::ScdlExport;
 use crate::settings::SettingsView;
 use crate::state::Workspace;
@@ -305,12 +305,16 @@ pub fn App() -> impl IntoView {
 
     let current = RwSignal::new(View::Budget);
     let grid = Grid::new(ws);
+    let executed_grid = Grid::executed(ws);
 
     // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo, except in a text field,
     // which has its own.
     let keys = window_event_listener(ev::keydown, move |event| {
         if !(event.ctrl_key() || event.meta_key()) {
-            grid.stray_key(event);
+            match current.get_untracked() {
+                View::Execution => executed_grid.stray_key(event),
+                _ => grid.stray_key(event),
+            }
             return;
         }
         if in_text_field(false) {
@@ -490,10 +494,10 @@ pub fn App() -> impl IntoView {
             {panel(current, View::Execution, view! {
                 {move || summary.with(|s| s.as_ref().map(|s| {
                     let l = lang.get();
-                    if s.has_execution {
-                        view! { {execution_table(l, s)} <ConsumptionChart ws=ws /> }.into_any()
-                    } else {
-                        view! { <p>{t(l, Key::NoExecution)}</p> }.into_any()
+                    view! {
+                        {(!s.has_execution).then(|| view! { <p>{t(l, Key::NoExecution)}</p> })}
+                        {execution_table(executed_grid, l, s)}
+                        {s.has_execution.then(|| view! { <ConsumptionChart ws=ws /> })}
                     }
                 }))}
             }.into_any())}

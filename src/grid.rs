@@ -40,17 +40,15 @@ pub struct Grid {
     moving: StoredValue<bool>,
     /// The page of the table shown (see [`PAGE_SIZE`]).
     pub page: RwSignal<usize>,
+    /// What tells this table's element ids from another's: `c` for the
+    /// planned amounts (Budget), `x` for the executed ones (Execution).
+    prefix: &'static str,
 }
 
 /// How many actions the table shows at once: a 10 000-action convention is
 /// drawn a page at a time so that the page stays responsive; totals and
 /// checks always cover every action.
 pub const PAGE_SIZE: usize = 200;
-
-/// The id of a cell's element.
-pub fn cell_id(action: ActionId, col: usize) -> String {
-    format!("bw-c-{action}-{col}")
-}
 
 /// Gives the focus to an element by id once the view is rebuilt.
 pub fn focus_later(id: String) {
@@ -65,10 +63,10 @@ pub fn focus_later(id: String) {
 }
 
 /// Gives the focus to the cell editor once it is drawn, the caret at the end.
-fn focus_editor() {
-    request_animation_frame(|| {
+fn focus_editor(id: String) {
+    request_animation_frame(move || {
         if let Some(input) = document()
-            .get_element_by_id("bw-editor")
+            .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
             let _ = input.focus();
@@ -79,7 +77,17 @@ fn focus_editor() {
 }
 
 impl Grid {
+    /// The table of planned amounts (Budget view).
     pub fn new(ws: Workspace) -> Self {
+        Self::with_prefix(ws, "c")
+    }
+
+    /// The table of executed amounts (Execution view).
+    pub fn executed(ws: Workspace) -> Self {
+        Self::with_prefix(ws, "x")
+    }
+
+    fn with_prefix(ws: Workspace, prefix: &'static str) -> Self {
         Self {
             ws,
             active: RwSignal::new(None),
@@ -89,6 +97,20 @@ impl Grid {
             columns: StoredValue::new(Vec::new()),
             moving: StoredValue::new(false),
             page: RwSignal::new(0),
+            prefix,
+        }
+    }
+
+    /// The id of a cell's element.
+    pub fn cell_id(&self, action: ActionId, col: usize) -> String {
+        format!("bw-{}-{action}-{col}", self.prefix)
+    }
+
+    /// The id of the cell editor.
+    fn editor_id(&self) -> String {
+        match self.prefix {
+            "c" => "bw-editor".to_string(),
+            p => format!("bw-editor-{p}"),
         }
     }
 
@@ -113,7 +135,7 @@ impl Grid {
         self.active.set(Some((action, col)));
         self.moving.set_value(true);
         let moving = self.moving;
-        let id = cell_id(action, col);
+        let id = self.cell_id(action, col);
         request_animation_frame(move || {
             if let Some(el) = document()
                 .get_element_by_id(&id)
@@ -160,7 +182,7 @@ impl Grid {
         self.active.set(Some((action, col)));
         self.editing.set(Some((action, col, text)));
         self.message.set(None);
-        focus_editor();
+        focus_editor(self.editor_id());
     }
 
     /// Writes a cell; says why when it cannot.
@@ -254,7 +276,7 @@ impl Grid {
                     text.push_str(&key);
                 }
             });
-            focus_editor();
+            focus_editor(self.editor_id());
         }
     }
 
@@ -336,7 +358,7 @@ fn cell(
                 let label = t(lang, Key::EditCell);
                 Some(view! {
                     <input
-                        id="bw-editor"
+                        id=grid.editor_id()
                         class="bw-editor"
                         type="text"
                         aria-label=label
@@ -347,7 +369,7 @@ fn cell(
                             // only when it can be read.
                             if grid.editing.with_untracked(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col)) {
                                 let value = document()
-                                    .get_element_by_id("bw-editor")
+                                    .get_element_by_id(&grid.editor_id())
                                     .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                                     .map(|i| i.value());
                                 if let Some(v) = value {
@@ -368,7 +390,7 @@ fn cell(
             .with(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col))
     };
     let content = move || (!editing_here()).then(|| shown.clone());
-    let id = cell_id(action, col);
+    let id = grid.cell_id(action, col);
     let on_key = move |ev: ev::KeyboardEvent| {
         // Keys typed in the editor bubble up to the cell: the editor has
         // handled them.
@@ -393,7 +415,7 @@ fn cell(
                         text.push_str(&key);
                     }
                 });
-                focus_editor();
+                focus_editor(grid.editor_id());
             }
         }
     };
@@ -685,11 +707,15 @@ fn toolbar(grid: Grid, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The editable table of actions with computed subtotals and grand total.
-pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
-    let funders = s.funders.len();
-    let mut columns = vec![Column::Number, Column::Title];
-    columns.extend((0..funders).map(Column::Planned));
+/// The actions of the page shown, the groups they belong to (a group without
+/// actions shows on the last page) and the pager, once the grid knows its
+/// columns and the order of the actions.
+fn page_of(
+    grid: Grid,
+    lang: Lang,
+    s: &Summary,
+    columns: Vec<Column>,
+) -> (Vec<GroupBlock>, Option<AnyView>) {
     grid.columns.set_value(columns);
     grid.order.set_value(
         s.blocks
@@ -701,8 +727,6 @@ pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
     let pages = count.div_ceil(PAGE_SIZE).max(1);
     let page = grid.page.get().min(pages - 1);
     let (from, to) = (page * PAGE_SIZE, ((page + 1) * PAGE_SIZE).min(count));
-    // Only the actions of the page, and the groups they belong to (a group
-    // without actions shows on the last page).
     let mut position = 0;
     let blocks: Vec<GroupBlock> = s
         .blocks
@@ -746,7 +770,17 @@ pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                 </button>
             </nav>
         }
+        .into_any()
     });
+    (blocks, pager)
+}
+
+/// The editable table of actions with computed subtotals and grand total.
+pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
+    let funders = s.funders.len();
+    let mut columns = vec![Column::Number, Column::Title];
+    columns.extend((0..funders).map(Column::Planned));
+    let (blocks, pager) = page_of(grid, lang, s, columns);
     let funder_headers = s
         .funders
         .iter()
@@ -779,6 +813,129 @@ pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                         {grand_cells}
                         <td></td>
                         <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// Planned total, then each funder's executed amount (editable), then the
+/// executed total, the rate, what remains and the unspent State credit.
+fn execution_figures(
+    lang: Lang,
+    planned: Option<budget_core::Decimal>,
+    executed: Option<&budget_core::figures::ExecutedAmounts>,
+    consumption: Option<&budget_core::figures::Consumption>,
+    by_funder: AnyView,
+) -> impl IntoView {
+    use crate::results::{opt_eur, opt_pct};
+    view! {
+        <td class="bw-num">{opt_eur(lang, planned)}</td>
+        {by_funder}
+        <td class="bw-num bw-total">{opt_eur(lang, executed.and_then(|e| e.total))}</td>
+        <td class="bw-num">{opt_pct(lang, consumption.and_then(|c| c.rate))}</td>
+        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.remaining))}</td>
+        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.unspent_state))}</td>
+    }
+}
+
+/// Each funder's executed amount of a group or of the whole, not editable.
+fn executed_sums(
+    lang: Lang,
+    executed: Option<&budget_core::figures::ExecutedAmounts>,
+    funders: usize,
+) -> AnyView {
+    (0..funders)
+        .map(|f| {
+            let v = executed.and_then(|e| e.by_funder.get(f).copied().flatten());
+            view! { <td class="bw-num">{crate::results::opt_eur(lang, v)}</td> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn executed_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> impl IntoView {
+    let a = line.id;
+    let by_funder = (0..funders)
+        .map(|f| {
+            let v = line
+                .executed
+                .as_ref()
+                .and_then(|e| e.by_funder.get(f).copied().flatten());
+            let shown = match v {
+                Some(v) => format_eur(v, lang),
+                None => t(lang, Key::EmptyCell).to_string(),
+            };
+            cell(grid, lang, a, f, shown, "bw-num", None, false).into_any()
+        })
+        .collect_view()
+        .into_any();
+    let selected = move || grid.active.with(|s| s.is_some_and(|(x, _)| x == a));
+    view! {
+        <tr id=format!("bw-xrow-{a}") class:bw-selected=selected>
+            <th scope="row" class="bw-number">{line.number.clone()}</th>
+            <td class="bw-title">{line.title.clone()}</td>
+            {execution_figures(lang, line.amounts.as_ref().ok().map(|p| p.total), line.executed.as_ref(), line.consumption.as_ref(), by_funder)}
+        </tr>
+    }
+}
+
+/// The Execution view's table: each funder's executed amount edited in place
+/// like the Budget table, with the rates, remaining and unspent State credit
+/// of each action, group and the whole.
+pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
+    let funders = s.funders.len();
+    let (blocks, pager) = page_of(grid, lang, s, (0..funders).map(Column::Executed).collect());
+    let rows = blocks
+        .into_iter()
+        .map(|b| {
+            let subtotal = b.subtotal.as_ref().map(|st| {
+                let name = b.name.clone().unwrap_or_default();
+                view! {
+                    <tr class="bw-subtotal">
+                        <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
+                        {execution_figures(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref(), executed_sums(lang, b.executed.as_ref(), funders))}
+                    </tr>
+                }
+            });
+            let actions = b
+                .actions
+                .into_iter()
+                .map(|l| executed_row(grid, lang, l, funders))
+                .collect_view();
+            view! { <tbody>{actions}{subtotal}</tbody> }
+        })
+        .collect_view();
+    let funder_headers = s
+        .funders
+        .iter()
+        .map(|f| view! { <th scope="col" class="bw-num">{format!("{} — {f}", t(lang, Key::ColExecuted))}</th> })
+        .collect_view();
+    view! {
+        <p id="bw-executed-hint" class="bw-hint">{t(lang, Key::ExecutedHint)}</p>
+        {move || grid.message.get().map(|m| view! { <p class="bw-error" role="alert">{m}</p> })}
+        {pager}
+        <div class="bw-scroll">
+            <table class="bw-execution bw-grid" aria-describedby="bw-executed-hint">
+                <caption>{t(lang, Key::ExecutionCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, Key::ColNumber)}</th>
+                        <th scope="col">{t(lang, Key::ColTitle)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColPlanned)}</th>
+                        {funder_headers}
+                        <th scope="col" class="bw-num">{t(lang, Key::ColExecuted)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColRate)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColRemaining)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ColUnspentState)}</th>
+                    </tr>
+                </thead>
+                {rows}
+                <tfoot>
+                    <tr class="bw-grand">
+                        <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
+                        {execution_figures(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref(), executed_sums(lang, s.grand_executed.as_ref(), funders))}
                     </tr>
                 </tfoot>
             </table>

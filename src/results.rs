@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key};
 use crate::summary::Summary;
-use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts};
+use budget_core::figures::CoFinancing;
 
 /// The list of inconsistencies, each with its row in the source table.
 pub fn checks_section(
@@ -136,87 +136,14 @@ pub fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView
     }
 }
 
-fn opt_eur(lang: Lang, v: Option<budget_core::Decimal>) -> String {
+pub(crate) fn opt_eur(lang: Lang, v: Option<budget_core::Decimal>) -> String {
     v.map(|v| format_eur(v, lang))
         .unwrap_or_else(|| "—".to_string())
 }
 
-fn opt_pct(lang: Lang, v: Option<budget_core::Decimal>) -> String {
+pub(crate) fn opt_pct(lang: Lang, v: Option<budget_core::Decimal>) -> String {
     v.map(|v| format_percent(v, 0, lang))
         .unwrap_or_else(|| "—".to_string())
-}
-
-/// Planned total, executed total, rate, remaining and unspent State credit.
-fn execution_cells(
-    lang: Lang,
-    planned: Option<budget_core::Decimal>,
-    executed: Option<&ExecutedAmounts>,
-    consumption: Option<&Consumption>,
-) -> impl IntoView {
-    view! {
-        <td class="bw-num">{opt_eur(lang, planned)}</td>
-        <td class="bw-num">{opt_eur(lang, executed.and_then(|e| e.total))}</td>
-        <td class="bw-num">{opt_pct(lang, consumption.and_then(|c| c.rate))}</td>
-        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.remaining))}</td>
-        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.unspent_state))}</td>
-    }
-}
-
-pub fn execution_table(lang: Lang, s: &Summary) -> impl IntoView {
-    let rows = s
-        .blocks
-        .iter()
-        .map(|b| {
-            let actions = b
-                .actions
-                .iter()
-                .map(|a| {
-                    view! {
-                        <tr>
-                            <th scope="row" class="bw-number">{a.number.clone()}</th>
-                            <td>{a.title.clone()}</td>
-                            {execution_cells(lang, a.amounts.as_ref().ok().map(|p| p.total), a.executed.as_ref(), a.consumption.as_ref())}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let subtotal = b.subtotal.as_ref().map(|st| {
-                let name = b.name.clone().unwrap_or_default();
-                view! {
-                    <tr class="bw-subtotal">
-                        <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
-                        {execution_cells(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref())}
-                    </tr>
-                }
-            });
-            view! { <tbody>{actions}{subtotal}</tbody> }
-        })
-        .collect_view();
-    view! {
-        <div class="bw-scroll">
-            <table class="bw-execution">
-                <caption>{t(lang, Key::ExecutionCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(lang, Key::ColNumber)}</th>
-                        <th scope="col">{t(lang, Key::ColTitle)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColPlanned)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColExecuted)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColRate)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColRemaining)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColUnspentState)}</th>
-                    </tr>
-                </thead>
-                {rows}
-                <tfoot>
-                    <tr class="bw-grand">
-                        <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
-                        {execution_cells(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref())}
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
-    }
 }
 
 /// The cells that could not be read, with their row, column and reason.

@@ -1,7 +1,7 @@
 // An execution report (Creuse 2023): rates, remaining credit, co-financing breaches.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, start } from './helpers.mjs';
+import { eur, fixture, open, rowCells, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -19,20 +19,26 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   await execution.waitFor();
   const row = (n) => execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
 
+  // Cells after the title: planned, each funder's executed amount (État,
+  // Département), executed total, rate, remaining, unspent State credit.
   // Action 5: planned 24 600 + 85 639 + 55 400 + 85 639 = 251 278; executed
   // 110 239 + 432 803,59 = 543 042,59; rate 543 042,59 / 251 278 = 2,161… → 216 %;
   // remaining 251 278 − 543 042,59 = −291 764,59.
-  assert.deepEqual((await row('5').getByRole('cell').allTextContents()).slice(1, 5), [
+  const five = await row('5').getByRole('cell').allTextContents();
+  assert.deepEqual(five.slice(1), [
     eur('251 278,00'),
+    eur('110 239,00'),
+    eur('432 803,59'),
     eur('543 042,59'),
     '216\u00a0%',
     `−${eur('291 764,59')}`,
+    eur('0,00'),
   ]);
   // Action 4: 102 439,89 / 64 932 = 1,577… → 158 %. Action 6: 30 749,25 / 22 000 = 1,397… → 140 %.
-  assert.equal((await row('4').getByRole('cell').allTextContents())[3], '158\u00a0%');
-  assert.equal((await row('6').getByRole('cell').allTextContents())[3], '140\u00a0%');
+  assert.equal((await row('4').getByRole('cell').allTextContents()).at(-3), '158\u00a0%');
+  assert.equal((await row('6').getByRole('cell').allTextContents()).at(-3), '140\u00a0%');
   // Action 8: State planned 38 648, executed 38 468: 180 € of State credit unspent.
-  assert.equal((await row('8').getByRole('cell').allTextContents())[5], eur('180,00'));
+  assert.equal((await row('8').getByRole('cell').allTextContents()).at(-1), eur('180,00'));
 
   // Action 8 breaks the 50 % rule: State 38 648 of 51 000 = 75,78 %; excess
   // 38 648 − 0,5 × 51 000 = 13 148; Département missing 38 648 / 0,5 − 51 000 = 26 296.
@@ -49,6 +55,49 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   const checks = page.getByRole('region', { name: /Vérifications/ });
   const items = await checks.getByRole('listitem').allTextContents();
   assert.ok(items.some((i) => i.includes(eur('51 000,00')) && i.includes(eur('50 820,00'))), items.join('\n'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('executed amounts are typed in the Execution table; rates follow; undo', async () => {
+  const page = await open(env);
+  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  await page.getByRole('tab', { name: 'Exécution' }).click();
+  await page.getByText(/ne contient pas encore de montants exécutés/).waitFor();
+  const execution = page.getByRole('table', { name: /Exécution/ });
+  const row = (n) => execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
+  // Action 2 of Vienne 2024: État 50 000, Département 50 000, others 0.
+  const cells = () => row('2').getByRole('cell').allTextContents();
+  assert.equal((await cells())[1], eur('100 000,00'));
+  await row('2').getByRole('cell').nth(2).click();
+  await page.keyboard.type('40 000');
+  await page.keyboard.press('Tab');
+  // Tab went to the Département's executed cell: a calculation, 25 000 × 2.
+  await page.keyboard.type('=25000*2');
+  await page.keyboard.press('Enter');
+  // Executed 40 000 + 50 000 = 90 000 of 100 000: 90 %, 10 000 remaining,
+  // 50 000 − 40 000 = 10 000 of State credit unspent. Once an action reports
+  // execution, a funder left empty has spent nothing: 0,00 for the others.
+  await execution.getByRole('cell', { name: eur('90 000,00'), exact: true }).first().waitFor();
+  assert.deepEqual((await cells()).slice(1), [
+    eur('100 000,00'),
+    eur('40 000,00'),
+    eur('50 000,00'),
+    eur('0,00'),
+    eur('90 000,00'),
+    '90\u00a0%',
+    eur('10 000,00'),
+    eur('10 000,00'),
+  ]);
+  // The whole: 90 000 of 1 775 650 = 5,07 % → 5 %.
+  const grand = await rowCells(execution, 'Total général calculé');
+  assert.equal(grand.at(-4), eur('90 000,00'));
+  assert.equal(grand.at(-3), '5\u00a0%');
+  // Ctrl+Z takes back the Département's amount: 40 000 executed, 40 %.
+  await page.keyboard.press('Control+Z');
+  await execution.getByRole('cell', { name: '40\u00a0%', exact: true }).waitFor();
+  assert.equal((await cells()).at(-4), eur('40 000,00'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

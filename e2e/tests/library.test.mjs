@@ -128,3 +128,52 @@ test('a share link with garbage after #c= is reported and the widget keeps worki
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('a scenario changed from its original is compared side by side, differences marked', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  await scenarios(page);
+  const original = myList(page).getByRole('listitem').filter({ hasText: /^Convention sans titre \(/ });
+  await original.getByRole('button', { name: /^Dupliquer en scénario/ }).click();
+  await myList(page).getByRole('listitem').filter({ hasText: 'scénario 1' }).filter({ hasText: '(ouverte)' }).waitFor();
+
+  // In the scenario (the open copy), action 2's État amount: 50 000 → 60 000.
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  await actions
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: '2', exact: true }) })
+    .getByRole('cell')
+    .nth(1)
+    .click();
+  await page.keyboard.type('60000');
+  await page.keyboard.press('Enter');
+  // 1 775 650 + 10 000 = 1 785 650.
+  await page.getByRole('status').filter({ hasText: eur('1 785 650,00') }).waitFor();
+
+  await scenarios(page);
+  const originalName = (await original.locator('strong').textContent()).trim();
+  await page.getByLabel('Version A').selectOption({ label: originalName });
+  await page.getByLabel('Version B').selectOption({ label: 'Convention sans titre — scénario 1' });
+  const grand = page.getByRole('table', { name: 'Total général par financeur' });
+  await grand.waitFor();
+  // État: 558 633 in A, 568 633 in B, ▲ +10 000; the Département is unchanged.
+  assert.deepEqual(await rowCells(grand, 'État'), [eur('558 633,00'), eur('568 633,00'), `▲ +${eur('10 000,00')}`]);
+  assert.equal((await rowCells(grand, 'Département')).at(-1), 'inchangé');
+  assert.deepEqual((await rowCells(grand, 'Total')).slice(1), [eur('1 785 650,00'), `▲ +${eur('10 000,00')}`]);
+  // Action 2's total, 100 000 → 110 000; the changed cells are marked, the others not.
+  const byAction = page.getByRole('table', { name: 'Total de chaque action' });
+  const two = byAction.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2', exact: true }) });
+  assert.deepEqual((await two.getByRole('cell').allTextContents()).slice(-3), [
+    eur('100 000,00'),
+    eur('110 000,00'),
+    `▲ +${eur('10 000,00')}`,
+  ]);
+  assert.equal(await byAction.locator('.bw-changed').count(), 2);
+  // Swapped, the difference is a fall.
+  await page.getByLabel('Version A').selectOption({ label: 'Convention sans titre — scénario 1' });
+  await page.getByLabel('Version B').selectOption({ label: originalName });
+  assert.equal((await rowCells(grand, 'État')).at(-1), `▼ −${eur('10 000,00')}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

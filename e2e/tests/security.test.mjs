@@ -7,6 +7,7 @@
 // payloads, and the control test shows that the checks then catch it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { eur, start } from './helpers.mjs';
 
@@ -227,10 +228,16 @@ test('script mount: payloads in data-title and in the data-convention file are s
   await page.context().close();
 });
 
-test.skip('payloads in a share link are shown as text', () => {
-  // TODO(share link): the widget has no share link yet (the lead adds it). Then:
-  // open `${env.url}#…` (or ?…) carrying a convention whose texts are the
-  // payloads of P, and call assertHostileSavedShown(page).
+test('payloads in a share link are shown as text', async () => {
+  // The link the widget makes: the saved JSON, raw deflate, base64url (see
+  // src/share.rs), here made by Node's zlib from the hostile convention.
+  const data = deflateRawSync(Buffer.from(hostileSaved, 'utf8')).toString('base64url');
+  const page = await openPage(`${env.url}#c=${data}`);
+  const offer = page.getByRole('alert').filter({ hasText: 'Ce lien contient une convention partagée' });
+  await offer.getByRole('button', { name: 'Ouvrir comme nouvelle convention' }).click();
+  await totals(page).waitFor();
+  await assertHostileSavedShown(page);
+  await page.context().close();
 });
 
 test('the CSV export neutralises formula injection in every text cell', async () => {
