@@ -61,6 +61,9 @@ use crate::model::Convention;
 use crate::read::{read_grid, text_grid, ReadOptions, Reading};
 use crate::saved::{self, LoadError};
 
+#[cfg(feature = "spreadsheets")]
+mod xls_guard;
+
 /// The largest grid read from a spreadsheet sheet, in cells (empty cells
 /// inside each row's used part included). 2 000 000 cells is 40 000 rows of 50
 /// columns; an annex has a few hundred.
@@ -585,6 +588,26 @@ fn spreadsheet_grid_unguarded(
             })
         }
         FileKind::Xls => {
+            // calamine aborts (it does not panic) on a workbook announcing
+            // billions of cells: refused before it reads anything.
+            let limit = u64::try_from(MAX_GRID_CELLS).unwrap_or(u64::MAX);
+            match xls_guard::check(bytes, limit) {
+                Ok(()) => {}
+                Err(xls_guard::Refusal::TooManyCells(n)) => {
+                    return Err(FileError::Spreadsheet {
+                        kind,
+                        message: format!(
+                            "{DAMAGED_WORKBOOK} : une feuille annonce {n} cellules, au-delà des {MAX_GRID_CELLS} que le calculateur lit"
+                        ),
+                    })
+                }
+                Err(xls_guard::Refusal::LoopingChain) => {
+                    return Err(FileError::Spreadsheet {
+                        kind,
+                        message: format!("{DAMAGED_WORKBOOK} (chaîne de secteurs en boucle)"),
+                    })
+                }
+            }
             let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {

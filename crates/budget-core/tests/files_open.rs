@@ -639,3 +639,41 @@ fn malformed_workbooks_are_errors_not_panics() {
         );
     }
 }
+
+/// A workbook whose sheet announces billions of cells: calamine 0.38 would
+/// reserve memory for all of them, and a failed allocation aborts the program
+/// (no panic to catch). `files::open` refuses it first, saying why. Two
+/// cases: the LibreOffice XLS with the last row of its DIMENSIONS record
+/// (bytes 4 117–4 120) set to 0xFFFF_FFFF — 4 294 967 295 rows × 7 columns —
+/// and the file the fuzzer found (`fuzz/`, target `open_file`).
+#[cfg(feature = "spreadsheets")]
+#[test]
+fn a_workbook_announcing_billions_of_cells_is_refused_not_aborted() {
+    let xls: &[u8] = include_bytes!("data/vienne-libreoffice.xls");
+    let mut huge = xls.to_vec();
+    assert_eq!(
+        &huge[4109..4113],
+        &[0x00, 0x02, 0x0E, 0x00],
+        "DIMENSIONS record"
+    );
+    huge[4117..4121].copy_from_slice(&[0xFF; 4]);
+    let fuzzed: &[u8] = include_bytes!("data/fuzz-xls-huge-dimensions.xls");
+    for (case, bytes) in [("hand-made", huge.as_slice()), ("fuzzed", fuzzed)] {
+        match files::open("annexe.xls", bytes, &ReadOptions::default()) {
+            Err(FileError::Spreadsheet { kind, message }) => {
+                assert_eq!(kind, FileKind::Xls, "{case}");
+                assert!(
+                    message.starts_with(files::DAMAGED_WORKBOOK),
+                    "{case}: {message}"
+                );
+                if case == "hand-made" {
+                    // 4 294 967 295 × 7 = 30 064 771 065.
+                    assert!(message.contains("30064771065 cellules"), "{message}");
+                }
+            }
+            other => panic!("{case}: {other:?}"),
+        }
+    }
+    // The workbook as saved still opens.
+    assert!(files::open("annexe.xls", xls, &ReadOptions::default()).is_ok());
+}
