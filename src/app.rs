@@ -166,6 +166,22 @@ fn export(ws: Workspace, what: Export) {
     ws.file_error.set(result.err());
 }
 
+/// Which view is on screen and whether the page is being printed. The views
+/// that compute much (execution, tranches, years, comparison) only compute and
+/// draw while shown or printed: a 10 000-action convention is not worked out
+/// again by five hidden views on each edit. Their state (choices, forms) stays.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    current: RwSignal<View>,
+    printing: RwSignal<bool>,
+}
+
+/// Whether view `v` is on screen or on paper (tracked). A view mounted on
+/// its own, without the calculator around it, is always shown.
+pub fn is_shown(v: View) -> bool {
+    use_context::<Shown>().is_none_or(|s| s.printing.get() || s.current.get() == v)
+}
+
 /// The views of the convention, shown as tabs (all of them on paper).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -304,6 +320,34 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let current = RwSignal::new(View::Budget);
+    let printing = RwSignal::new(false);
+    provide_context(Shown { current, printing });
+    let before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+    });
+    // Print media also comes without the print dialog (a print preview, the
+    // print emulation of the end-to-end tests): followed through matchMedia.
+    if let Some(query) = window().match_media("print").ok().flatten() {
+        printing.set(query.matches());
+        let watched = query.clone();
+        let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            printing.set(watched.matches())
+        });
+        let _ =
+            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        let kept = StoredValue::new_local((query, on_change));
+        on_cleanup(move || {
+            kept.try_with_value(|(query, on_change)| {
+                let _ = query.remove_event_listener_with_callback(
+                    "change",
+                    on_change.as_ref().unchecked_ref(),
+                );
+            });
+        });
+    }
     let grid = Grid::new(ws);
     let executed_grid = Grid::executed(ws);
 
@@ -492,19 +536,19 @@ pub fn App() -> impl IntoView {
                 })}
             }.into_any())}
             {panel(current, View::Execution, view! {
-                {move || summary.with(|s| s.as_ref().map(|s| {
+                {move || is_shown(View::Execution).then(|| summary.with(|s| s.as_ref().map(|s| {
                     let l = lang.get();
                     view! {
                         {(!s.has_execution).then(|| view! { <p>{t(l, Key::NoExecution)}</p> })}
                         {execution_table(executed_grid, l, s)}
                         {s.has_execution.then(|| view! { <ConsumptionChart ws=ws /> })}
                     }
-                }))}
+                })))}
             }.into_any())}
             {panel(current, View::Tranches, view! { <TranchesView ws=ws /> }.into_any())}
             {panel(current, View::Years, view! { <YearsView ws=ws /> }.into_any())}
             {panel(current, View::Checks, view! {
-                {move || summary.with(|s| s.as_ref().map(|s| checks_section(lang.get(), &s.warnings, go)))}
+                {move || is_shown(View::Checks).then(|| summary.with(|s| s.as_ref().map(|s| checks_section(lang.get(), &s.warnings, go))))}
             }.into_any())}
             // store: « Mes conventions », comparison, share link
             {panel(current, View::Scenarios, view! {

@@ -175,6 +175,9 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
     };
     type Compared = Option<Result<Comparison, CalcError>>;
     let comparison: Memo<Compared> = Memo::new(move |_| {
+        if !crate::app::is_shown(crate::app::View::Scenarios) {
+            return None;
+        }
         let (ca, cb) = (convention_of(a.get())?, convention_of(b.get())?);
         Some(compare(&ca, &cb))
     });

@@ -240,6 +240,9 @@ fn text_field(
 pub fn TranchesView(ws: Workspace) -> impl IntoView {
     let lang = ws.lang;
     let report: ReportMemo = Memo::new(move |_| {
+        if !crate::app::is_shown(crate::app::View::Tranches) {
+            return None;
+        }
         ws.convention
             .with(|c| c.as_ref().map(budget_core::report::compute))
     });
@@ -247,7 +250,11 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
         ws.convention
             .with(|c| c.as_ref().map_or(0, |c| c.schedules.len()))
     });
-    let loaded = Memo::new(move |_| ws.convention.with(Option::is_some));
+    // Drawn only while shown (see `app::is_shown`): the form to add a schedule
+    // lists every action.
+    let loaded = Memo::new(move |_| {
+        crate::app::is_shown(crate::app::View::Tranches) && ws.convention.with(Option::is_some)
+    });
     view! {
         <section class="bw-tranches" aria-labelledby="bw-tranches-heading">
             <h2 id="bw-tranches-heading">{tr(lang, Key::TrHeading)}</h2>

@@ -179,6 +179,9 @@ pub fn YearsView(ws: Workspace) -> impl IntoView {
         <section class="bw-years" aria-labelledby="bw-years-heading">
             <h2 id="bw-years-heading">{tr(lang, Key::YrHeading)}</h2>
             {dynamic(move || {
+                if !crate::app::is_shown(crate::app::View::Years) {
+                    return ().into_any();
+                }
                 let lang = lang.get();
                 ws.convention.with(|c| match c {
                     Some(c) => years_content(lang, c),

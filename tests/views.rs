@@ -689,3 +689,81 @@ fn amounts_put_back_in_a_field_read_back_to_the_same_value() {
         }
     }
 }
+
+fn key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("keyboard event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+/// The Execution table is a grid of executed amounts: typing one recomputes
+/// the action's, the group's and the whole's figures. Worked by hand on
+/// `two_axes` (action 1 executed 2 000 of 4 000): action 2, Formation, plans
+/// État 1 000 + Département 1 000; État executes 800 → 800 of 2 000 = 40 %,
+/// 1 200 remaining, 1 000 − 800 = 200 of State credit unspent, and the
+/// Département, left empty, 0. The whole: 2 000 + 800 = 2 800 of 6 000 =
+/// 46,67 % → 47 %.
+#[wasm_bindgen_test]
+async fn the_execution_table_takes_a_typed_executed_amount() {
+    use budget_widget::grid::{execution_table, Grid};
+    use budget_widget::summary::Summary;
+    let ws = workspace(two_axes());
+    let grid = Grid::executed(ws);
+    let (container, _handle) = mount(move || {
+        move || {
+            ws.convention.with(|c| {
+                c.as_ref()
+                    .map(|c| execution_table(grid, Lang::Fr, &Summary::of(c, &[])))
+            })
+        }
+    });
+    settle().await;
+    let caption = "Exécution : dépenses réalisées et taux de consommation";
+    let t = table(&container, caption);
+    // Before: action 2 has no executed amount (empty cells, no rate).
+    assert_eq!(
+        row_cells(&t, "2"),
+        vec![
+            "Formation".to_string(),
+            eur("2 000,00"),
+            "—".to_string(),
+            "—".to_string(),
+            "—".to_string(),
+            "—".to_string(),
+            "—".to_string(),
+            "—".to_string(),
+        ]
+    );
+    // Enter on action 2's État cell opens the editor; Enter writes.
+    let cell = element(&container, "#bw-x-1-0");
+    key(&cell, "Enter");
+    settle().await;
+    let editor: web_sys::HtmlInputElement = element(&container, "#bw-editor-x").unchecked_into();
+    editor.set_value("800");
+    key(&editor, "Enter");
+    settle().await;
+    let t = table(&container, caption);
+    assert_eq!(
+        row_cells(&t, "2"),
+        vec![
+            "Formation".to_string(),
+            eur("2 000,00"),
+            eur("800,00"),
+            eur("0,00"),
+            eur("800,00"),
+            pct("40"),
+            eur("1 200,00"),
+            eur("200,00"),
+        ]
+    );
+    let grand = row_cells(&t, "Total général calculé");
+    assert_eq!(
+        grand[grand.len() - 4..],
+        [eur("2 800,00"), pct("47"), eur("3 200,00"), eur("1 700,00")]
+    );
+    container.remove();
+}
