@@ -167,6 +167,15 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
     });
     let a = RwSignal::new(0usize);
     let b = RwSignal::new(usize::from(scenarios.with_untracked(|s| !s.is_empty())));
+    // The kept conventions arrive once the view is shown: B then starts on the
+    // first of them rather than on the convention being worked on (A).
+    Effect::new(move |had: Option<bool>| {
+        let has = scenarios.with(|s| !s.is_empty());
+        if has && had != Some(true) && b.get_untracked() == 0 {
+            b.set(1);
+        }
+        has
+    });
     let convention_of = move |k: usize| -> Option<Convention> {
         match k.checked_sub(1) {
             None => ws.convention.get(),

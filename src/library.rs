@@ -192,7 +192,11 @@ impl Library {
             library.follow(conv);
         });
 
+        // Only the comparison reads them: kept up to date while it is shown.
         Effect::new(move |_| {
+            if !crate::app::is_shown(crate::app::View::Scenarios) {
+                return;
+            }
             let lang = ws.lang.get();
             let current = library.current.get();
             let list = library.index.with(|i| i.conventions.clone());
