@@ -645,7 +645,9 @@ fn malformed_workbooks_are_errors_not_panics() {
 /// (no panic to catch). `files::open` refuses it first, saying why. Two
 /// cases: the LibreOffice XLS with the last row of its DIMENSIONS record
 /// (bytes 4 117–4 120) set to 0xFFFF_FFFF — 4 294 967 295 rows × 7 columns —
-/// and the file the fuzzer found (`fuzz/`, target `open_file`).
+/// and the files the fuzzer found (`fuzz/`, target `open_file`): one announcing
+/// 43 TB of cells, one whose cells lie so far apart that calamine's dense
+/// table took more than 2 GB.
 #[cfg(feature = "spreadsheets")]
 #[test]
 fn a_workbook_announcing_billions_of_cells_is_refused_not_aborted() {
@@ -658,7 +660,12 @@ fn a_workbook_announcing_billions_of_cells_is_refused_not_aborted() {
     );
     huge[4117..4121].copy_from_slice(&[0xFF; 4]);
     let fuzzed: &[u8] = include_bytes!("data/fuzz-xls-huge-dimensions.xls");
-    for (case, bytes) in [("hand-made", huge.as_slice()), ("fuzzed", fuzzed)] {
+    let far: &[u8] = include_bytes!("data/fuzz-xls-far-cells.xls");
+    for (case, bytes) in [
+        ("hand-made", huge.as_slice()),
+        ("fuzzed", fuzzed),
+        ("far cells", far),
+    ] {
         match files::open("annexe.xls", bytes, &ReadOptions::default()) {
             Err(FileError::Spreadsheet { kind, message }) => {
                 assert_eq!(kind, FileKind::Xls, "{case}");

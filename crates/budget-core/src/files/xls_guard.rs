@@ -67,10 +67,13 @@ fn records(stream: &[u8], at: usize) -> impl Iterator<Item = (u16, &[u8])> {
 
 /// As calamine reads the stream: the globals up to their EOF record, with a
 /// BOUNDSHEET record (0x0085, [MS-XLS] 2.4.28) giving each sheet's offset;
-/// then each sheet's records from there. A DIMENSIONS record met on the way
-/// must not announce more than `max_cells`.
+/// then each sheet's records from there to its EOF (records of a nested
+/// substream, such as an embedded chart, skipped). A sheet must not announce
+/// (DIMENSIONS) nor hold cells spanning more than `max_cells`: calamine makes
+/// a dense table from the first to the last row and column of its cells.
 fn check_sheets(stream: &[u8], max_cells: u64) -> Result<(), Refusal> {
     const EOF: u16 = 0x000A;
+    const BOF: u16 = 0x0809;
     const BOUNDSHEET: u16 = 0x0085;
     let sheets: Vec<usize> = records(stream, 0)
         .take_while(|(typ, _)| *typ != EOF)
@@ -78,13 +81,69 @@ fn check_sheets(stream: &[u8], max_cells: u64) -> Result<(), Refusal> {
         .filter_map(|(_, data)| u32_at(data, 0).map(|p| p as usize))
         .collect();
     for at in sheets {
+        let mut extent = Extent::default();
+        let (mut seen_bof, mut depth) = (false, 0usize);
         for (typ, data) in records(stream, at) {
-            if typ == DIMENSIONS {
-                too_many(data, max_cells)?;
+            if depth > 0 {
+                match typ {
+                    BOF => depth += 1,
+                    EOF => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            match typ {
+                BOF if seen_bof => depth += 1,
+                BOF => seen_bof = true,
+                EOF => break,
+                DIMENSIONS => too_many(data, max_cells)?,
+                // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, column.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        extent.add(row, col, col);
+                    }
+                }
+                // MulRk: row, first column, …, last column.
+                0x00BD => {
+                    let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
+                    if let (Some(row), Some(first), Some(last)) =
+                        (u16_at(data, 0), u16_at(data, 2), last)
+                    {
+                        extent.add(row, first, last);
+                    }
+                }
+                _ => {}
+            }
+            if extent.cells() > max_cells {
+                return Err(Refusal::TooManyCells(extent.cells()));
             }
         }
     }
     Ok(())
+}
+
+/// The rows and columns a sheet's cells span.
+#[derive(Default)]
+struct Extent {
+    rows: Option<(u16, u16)>,
+    cols: Option<(u16, u16)>,
+}
+
+impl Extent {
+    fn add(&mut self, row: u16, first_col: u16, last_col: u16) {
+        let widen = |span: Option<(u16, u16)>, low: u16, high: u16| {
+            Some(span.map_or((low, high), |(a, b)| (a.min(low), b.max(high))))
+        };
+        self.rows = widen(self.rows, row, row);
+        self.cols = widen(self.cols, first_col.min(last_col), first_col.max(last_col));
+    }
+
+    fn cells(&self) -> u64 {
+        match (self.rows, self.cols) {
+            (Some((r0, r1)), Some((c0, c1))) => (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1),
+            _ => 0,
+        }
+    }
 }
 
 fn too_many(data: &[u8], max_cells: u64) -> Result<(), Refusal> {
@@ -374,5 +433,42 @@ mod tests {
         let label = rec(0x0204, &record(0, u32::MAX, 0, 256));
         assert_eq!(check_sheets(&stream(&label), 2_000_000), Ok(()));
         assert!(scan_everywhere(&stream(&label), 2_000_000).is_err());
+    }
+
+    #[test]
+    fn cells_far_apart_are_refused_as_calamine_would_fill_the_space_between() {
+        // A number at A1 and one at row 65 536, column 256: 65 536 × 256 =
+        // 16 777 216 cells in calamine's dense table.
+        let number = |row: u16, col: u16| {
+            rec(
+                0x0203,
+                &[row.to_le_bytes().as_slice(), &col.to_le_bytes(), &[0; 10]].concat(),
+            )
+        };
+        let far = [number(0, 0), number(65_535, 255)].concat();
+        assert_eq!(
+            check_sheets(&stream(&far), 2_000_000),
+            Err(Refusal::TooManyCells(16_777_216))
+        );
+        // 300 rows of 12 columns pass.
+        let near = [number(0, 0), number(299, 11)].concat();
+        assert_eq!(check_sheets(&stream(&near), 2_000_000), Ok(()));
+        // A MulRk record's last column counts: row 0, columns 0 to 60 000, then
+        // a number at row 40: 41 × 60 001 = 2 460 041.
+        let mul_rk = rec(
+            0x00BD,
+            &[
+                0u16.to_le_bytes().as_slice(),
+                &0u16.to_le_bytes(),
+                &[0; 6],
+                &60_000u16.to_le_bytes(),
+            ]
+            .concat(),
+        );
+        let wide = [mul_rk, number(40, 0)].concat();
+        assert_eq!(
+            check_sheets(&stream(&wide), 2_000_000),
+            Err(Refusal::TooManyCells(2_460_041))
+        );
     }
 }
