@@ -205,7 +205,7 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
                 match comparison.get() {
                     None => view! { <p class="bw-empty">{t(lang, Key::CmpNothing)}</p> }.into_any(),
                     Some(Err(e)) => view! {
-                        <p class="bw-error">{format!("{} : {e}", t(lang, Key::CalcErrorHeading))}</p>
+                        <p class="bw-error">{format!("{} : {}", t(lang, Key::CalcErrorHeading), e.message(lang))}</p>
                     }
                     .into_any(),
                     Some(Ok(c)) => comparison_tables(lang, &name_a, &name_b, &c),

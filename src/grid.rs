@@ -522,7 +522,7 @@ fn action_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> impl 
             view! { <td class="bw-num bw-total">{format_eur(amounts.total, lang)}</td> }.into_any()
         }
         Err(e) => {
-            view! { <td class="bw-error" colspan=(funders + 1).to_string()>{e.to_string()}</td> }
+            view! { <td class="bw-error" colspan=(funders + 1).to_string()>{e.message(lang)}</td> }
                 .into_any()
         }
     };

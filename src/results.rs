@@ -71,7 +71,7 @@ pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
             s.action_count,
             t(lang, Key::ActionsCount)
         ),
-        Err(e) => format!("{} : {e}", t(lang, Key::CalcErrorHeading)),
+        Err(e) => format!("{} : {}", t(lang, Key::CalcErrorHeading), e.message(lang)),
     }
 }
 
@@ -94,7 +94,7 @@ pub fn amount_cells(
             .into_any()
         }
         Err(e) => {
-            view! { <td class="bw-error" colspan=(width + 1).to_string()>{e.to_string()}</td> }
+            view! { <td class="bw-error" colspan=(width + 1).to_string()>{e.message(lang)}</td> }
                 .into_any()
         }
     }
@@ -156,7 +156,7 @@ pub fn errors_section(lang: Lang, s: &Summary) -> impl IntoView {
                 view! {
                     <li>
                         <strong>{format!("{} {}, {} « {} »", t(lang, Key::Row), e.row, t(lang, Key::Column), e.header)}</strong>
-                        {format!(" : « {} » — {}", e.text, e.reason)}
+                        {format!(" : « {} » — {}", e.text, e.reason.reason_in(lang))}
                     </li>
                 }
             })
@@ -201,7 +201,7 @@ pub fn totals_table(lang: Lang, s: &Summary) -> impl IntoView {
             .into_any()
         }
         Err(e) => {
-            view! { <tr><td colspan="3" class="bw-error">{e.to_string()}</td></tr> }.into_any()
+            view! { <tr><td colspan="3" class="bw-error">{e.message(lang)}</td></tr> }.into_any()
         }
     };
     view! {

@@ -64,7 +64,7 @@ pub fn signed_eur(difference: Decimal, lang: Lang) -> String {
 pub fn read_amount(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
     match budget_core::number::parse_amount(text) {
         Ok(v) => Ok(v),
-        Err(e) => Err(unreadable(text, &detail(&e), lang)),
+        Err(e) => Err(unreadable(text, &detail(&e, lang), lang)),
     }
 }
 
@@ -78,16 +78,16 @@ pub fn read_percent(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
             .checked_mul(Decimal::ONE_HUNDRED)
             .map(|p| Some(p.normalize()))
             .ok_or_else(|| unreadable(text, "", lang)),
-        Err(e) => Err(unreadable(text, &detail(&e), lang)),
+        Err(e) => Err(unreadable(text, &detail(&e, lang), lang)),
     }
 }
 
 /// Why a text is not an amount, when there is more to say than "unreadable"
-/// (several decimal separators, a calculation that fails…), in French.
-fn detail(e: &NumberError) -> String {
+/// (several decimal separators, a calculation that fails…), in `lang`.
+fn detail(e: &NumberError, lang: Lang) -> String {
     match e {
         NumberError::Unreadable { .. } => String::new(),
-        _ => e.reason(),
+        _ => e.reason_in(lang),
     }
 }
 

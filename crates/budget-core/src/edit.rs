@@ -64,10 +64,7 @@ impl EditError {
             (_, Lang::Fr) => self.to_string(),
             (EditError::NoAction(n), Lang::En) => format!("action {n} does not exist"),
             (EditError::NoFunder(n), Lang::En) => format!("funder {n} does not exist"),
-            (EditError::Number(e), Lang::En) => match e {
-                NumberError::Expression(x) => format!("calculation impossible: {x}"),
-                _ => "not a readable amount".to_string(),
-            },
+            (EditError::Number(e), Lang::En) => e.message(Lang::En),
             (EditError::Percent(t), Lang::En) => {
                 format!("“{t}”: an amount is expected, not a percentage")
             }

@@ -14,5 +14,17 @@ pub enum CalcError {
     DivisionByZero { what: &'static str },
 }
 
+impl CalcError {
+    /// The error in `lang` (the French one is `Display`). `what` names the
+    /// figure, in French: it is quoted as is.
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        match (self, lang) {
+            (_, crate::money::Lang::Fr) => self.to_string(),
+            (Self::Overflow { what }, _) => format!("overflow: {what}"),
+            (Self::DivisionByZero { what }, _) => format!("division by zero: {what}"),
+        }
+    }
+}
+
 /// Result of a calculation.
 pub type CalcResult<T> = Result<T, CalcError>;

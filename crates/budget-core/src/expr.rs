@@ -74,6 +74,42 @@ pub enum ExprErrorKind {
     TooDeep,
 }
 
+impl ExprError {
+    /// The error in `lang`, with its position (the French one is `Display`).
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        match lang {
+            crate::money::Lang::Fr => self.to_string(),
+            crate::money::Lang::En => {
+                format!("{} (character {})", self.kind.message(lang), self.position)
+            }
+        }
+    }
+}
+
+impl ExprErrorKind {
+    /// What is wrong, in `lang` (the French text is `Display`).
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        if lang == crate::money::Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            Self::Empty => "empty calculation".into(),
+            Self::UnexpectedChar(c) => format!("unexpected character “{c}”"),
+            Self::UnexpectedEnd => {
+                "the calculation stops before its end (a number is expected)".into()
+            }
+            Self::MissingClosingParen => "parenthesis not closed".into(),
+            Self::UnmatchedClosingParen => "closing parenthesis without an opening one".into(),
+            Self::BadNumber(t) => format!("unreadable number “{t}”"),
+            Self::DivisionByZero => "division by zero".into(),
+            Self::Overflow => "result too large".into(),
+            Self::TooDeep => {
+                format!("calculation nested too deeply (more than {MAX_DEPTH} levels)")
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {
     Num(Decimal),

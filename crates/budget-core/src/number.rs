@@ -103,6 +103,47 @@ pub enum NumberError {
 }
 
 impl NumberError {
+    /// The whole message in `lang`, quoting the cell (the French one is
+    /// `Display`).
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        if lang == crate::money::Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            Self::Unreadable { text } => format!("“{text}” is not a readable amount"),
+            Self::SeveralDecimalSeparators { text } => {
+                format!("“{text}” has several decimal separators")
+            }
+            Self::BadGrouping { text } => format!("“{text}”: misplaced thousands separator"),
+            Self::OutOfRange { text } => {
+                format!("“{text}” has too many digits to be computed exactly")
+            }
+            Self::UnexpectedPercent { text } => {
+                format!("“{text}”: unexpected percentage, an amount is expected")
+            }
+            Self::SpreadsheetError { text } => {
+                format!("“{text}” is an error of the source spreadsheet")
+            }
+            Self::Expression(e) => format!("calculation impossible: {}", e.message(lang)),
+        }
+    }
+
+    /// The reason alone in `lang`, without quoting the cell.
+    pub fn reason_in(&self, lang: crate::money::Lang) -> String {
+        if lang == crate::money::Lang::Fr {
+            return self.reason();
+        }
+        match self {
+            Self::Unreadable { .. } => "unreadable amount".into(),
+            Self::SeveralDecimalSeparators { .. } => "several decimal separators".into(),
+            Self::BadGrouping { .. } => "misplaced thousands separator".into(),
+            Self::OutOfRange { .. } => "too many digits for an exact calculation".into(),
+            Self::UnexpectedPercent { .. } => "unexpected percentage, an amount is expected".into(),
+            Self::SpreadsheetError { .. } => "error of the source spreadsheet".into(),
+            Self::Expression(e) => format!("calculation impossible: {}", e.message(lang)),
+        }
+    }
+
     /// The reason alone, without quoting the cell (for messages that already
     /// quote it, such as [`crate::read::CellError`]).
     pub fn reason(&self) -> String {
@@ -917,5 +958,30 @@ mod tests {
     fn reason_does_not_repeat_the_cell() {
         let e = parse_cell("12,5O").unwrap_err();
         assert_eq!(e.reason(), "montant illisible");
+    }
+
+    #[test]
+    fn reasons_are_given_in_english_too() {
+        use crate::money::Lang;
+        let unreadable = parse_cell("12,5O").unwrap_err();
+        assert_eq!(
+            unreadable.message(Lang::En),
+            "“12,5O” is not a readable amount"
+        );
+        assert_eq!(unreadable.reason_in(Lang::En), "unreadable amount");
+        assert_eq!(unreadable.reason_in(Lang::Fr), "montant illisible");
+        // "=2+": the calculation ends where a number is expected, after
+        // character 3, so at character 4.
+        let cut = parse_cell("=2+").unwrap_err();
+        assert_eq!(
+            cut.message(Lang::En),
+            "calculation impossible: the calculation stops before its end (a number is expected) (character 4)"
+        );
+        assert_eq!(
+            cut.message(Lang::Fr),
+            "calcul impossible : le calcul s'arrête avant la fin (nombre attendu) (caractère 4)"
+        );
+        let zero = crate::CalcError::DivisionByZero { what: "taux" };
+        assert_eq!(zero.message(Lang::En), "division by zero: taux");
     }
 }
