@@ -182,6 +182,11 @@ pub fn is_shown(v: View) -> bool {
     use_context::<Shown>().is_none_or(|s| s.printing.get() || s.current.get() == v)
 }
 
+/// Whether the page is being printed (tracked): tables are then drawn whole.
+pub fn is_printing() -> bool {
+    use_context::<Shown>().is_some_and(|s| s.printing.get())
+}
+
 /// The views of the convention, shown as tabs (all of them on paper).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {

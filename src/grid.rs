@@ -48,7 +48,7 @@ pub struct Grid {
 /// How many actions the table shows at once: a 10 000-action convention is
 /// drawn a page at a time so that the page stays responsive; totals and
 /// checks always cover every action.
-pub const PAGE_SIZE: usize = 200;
+pub const PAGE_SIZE: usize = 100;
 
 /// Gives the focus to an element by id once the view is rebuilt.
 pub fn focus_later(id: String) {
@@ -726,7 +726,13 @@ fn page_of(
     let count = grid.order.with_value(Vec::len);
     let pages = count.div_ceil(PAGE_SIZE).max(1);
     let page = grid.page.get().min(pages - 1);
-    let (from, to) = (page * PAGE_SIZE, ((page + 1) * PAGE_SIZE).min(count));
+    // On paper, the whole table (its headings repeat on each sheet).
+    let printing = crate::app::is_printing();
+    let (from, to) = if printing {
+        (0, count)
+    } else {
+        (page * PAGE_SIZE, ((page + 1) * PAGE_SIZE).min(count))
+    };
     let mut position = 0;
     let blocks: Vec<GroupBlock> = s
         .blocks
@@ -741,7 +747,8 @@ fn page_of(
                 .filter(|(i, _)| (from..to).contains(&(first + i)))
                 .map(|(_, a)| a.clone())
                 .collect();
-            let keep = !actions.is_empty() || (b.actions.is_empty() && page == pages - 1);
+            let keep =
+                !actions.is_empty() || (b.actions.is_empty() && (printing || page == pages - 1));
             keep.then(|| GroupBlock {
                 actions,
                 ..b.clone()
@@ -758,7 +765,7 @@ fn page_of(
         let first = blocks.iter().flat_map(|b| b.actions.first()).next();
         grid.active.set(first.map(|a| (a.id, 0)));
     }
-    let pager = (pages > 1).then(|| {
+    let pager = (pages > 1 && !printing).then(|| {
         view! {
             <nav class="bw-pager" aria-label=t(lang, Key::PagerLabel)>
                 <button type="button" disabled={page == 0} on:click=move |_| grid.page.set(page.saturating_sub(1))>
