@@ -91,6 +91,16 @@ impl Figure {
         }
     }
 
+    /// « déclaré » agreeing with the figure's French name (« part … déclarée »).
+    fn declared_fr(self) -> &'static str {
+        match self {
+            Figure::Planned { .. } | Figure::StateShare | Figure::ExecutedShare { .. } => {
+                "déclarée"
+            }
+            _ => "déclaré",
+        }
+    }
+
     fn describe(self, funder: &str, lang: Lang) -> String {
         match (self, lang) {
             (Figure::Planned { .. }, Lang::Fr) => format!("part {funder}"),
@@ -304,9 +314,10 @@ impl Warning {
         let eur = |v: Option<Decimal>| v.map(|v| format_eur(v, lang)).unwrap_or_default();
         let pct = |v: Option<Decimal>| v.map(|v| format_percent(v, 2, lang)).unwrap_or_default();
         let (declared, computed, difference) = (self.declared, self.computed, self.difference);
+        let declared_fr = self.figure.map_or("déclaré", Figure::declared_fr);
         match (self.kind, lang) {
             (WarningKind::DeclaredMismatch, Lang::Fr) => format!(
-                "{at} : {what} déclaré {}, calculé {} (écart {}).",
+                "{at} : {what} {declared_fr} {}, calculé {} (écart {}).",
                 eur(declared),
                 eur(computed),
                 eur(difference)
@@ -322,7 +333,9 @@ impl Warning {
                 let declared = declared.map(|v| format_percent(v, dp, lang)).unwrap_or_default();
                 let computed = computed.map(|v| format_percent(v, dp, lang)).unwrap_or_default();
                 match lang {
-                    Lang::Fr => format!("{at} : {what} déclaré {declared}, calculé {computed}."),
+                    Lang::Fr => {
+                        format!("{at} : {what} {declared_fr} {declared}, calculé {computed}.")
+                    }
                     Lang::En => format!("{at}: {what} declared {declared}, computed {computed}."),
                 }
             }

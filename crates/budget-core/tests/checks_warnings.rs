@@ -128,7 +128,7 @@ fn vienne_axis_3_subtotal_is_20_000_too_high_on_each_side() {
     assert_eq!(
         state.message(Lang::Fr),
         "Axe Construire une transition écologique solidaire — Sous total (ligne 18) : part État \
-         déclaré 110\u{202F}428,00\u{A0}€, calculé 90\u{202F}428,00\u{A0}€ (écart 20\u{202F}000,00\u{A0}€)."
+         déclarée 110\u{202F}428,00\u{A0}€, calculé 90\u{202F}428,00\u{A0}€ (écart 20\u{202F}000,00\u{A0}€)."
     );
     assert_eq!(
         state.message(Lang::En),
@@ -203,7 +203,7 @@ fn a_declared_action_amount_that_disagrees() {
     assert_eq!(
         w.message(Lang::Fr),
         "Action 3 – Prévention spécialisée aux 12-25 ans — Rapport du Président (ligne 4) : \
-         part Département déclaré 69\u{202F}698,00\u{A0}€, calculé 135\u{202F}096,00\u{A0}€ \
+         part Département déclarée 69\u{202F}698,00\u{A0}€, calculé 135\u{202F}096,00\u{A0}€ \
          (écart −65\u{202F}398,00\u{A0}€)."
     );
 }
