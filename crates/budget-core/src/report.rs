@@ -333,6 +333,22 @@ fn schedule_figures(conv: &Convention, errors: &mut Errors) -> Vec<ScheduleFigur
 
 /// Computes every figure and every warning of `conv`.
 pub fn compute(conv: &Convention) -> Report {
+    let mut report = compute_figures(conv);
+    let checked = checks::check(conv);
+    let mut errors = Errors(std::mem::take(&mut report.errors));
+    for e in checked.errors {
+        errors.push(e.scope, None, e.error);
+    }
+    report.errors = errors.0;
+    report.warnings = checked.warnings;
+    report
+}
+
+/// Computes every figure of `conv` but not the warnings ([`Report::warnings`]
+/// is empty): what a view of the figures needs after each edit. The checks,
+/// which cost most of [`compute`], are [`checks::check`], run apart when the
+/// warnings are shown.
+pub fn compute_figures(conv: &Convention) -> Report {
     let mut errors = Errors(Vec::new());
     let actions: Vec<ActionFigures> = (0..conv.actions.len())
         .map(|id| action_figures(conv, id, &mut errors))
@@ -366,11 +382,6 @@ pub fn compute(conv: &Convention) -> Report {
         .keep(Some(Scope::Grand), figures::year_totals(conv, Scope::Grand))
         .filter(|y| !y.by_year.is_empty());
     let schedules = schedule_figures(conv, &mut errors);
-
-    let checked = checks::check(conv);
-    for e in checked.errors {
-        errors.push(e.scope, None, e.error);
-    }
     Report {
         title: conv.title.clone(),
         departement: conv.departement.clone(),
@@ -391,7 +402,7 @@ pub fn compute(conv: &Convention) -> Report {
         grand,
         years,
         schedules,
-        warnings: checked.warnings,
+        warnings: Vec::new(),
         errors: errors.0,
     }
 }

@@ -81,6 +81,32 @@ fn convention() -> Convention {
     }
 }
 
+/// `compute_figures` is `compute` without the checks: the same figures (axis 3
+/// still 90 856, grand total 965 856), no warning — the declared subtotal of
+/// 110 856 is only compared by the checks.
+#[test]
+fn figures_without_the_checks() {
+    let conv = convention();
+    let figures = report::compute_figures(&conv);
+    assert!(figures.warnings.is_empty());
+    assert_eq!(
+        figures.groups[1].figures.planned.as_ref().unwrap().total,
+        d("90856")
+    );
+    assert_eq!(figures.grand.planned.as_ref().unwrap().total, d("965856"));
+    let full = report::compute(&conv);
+    assert_eq!(full.warnings.len(), 1);
+    assert_eq!(
+        (
+            figures.actions,
+            figures.groups,
+            figures.grand,
+            figures.schedules
+        ),
+        (full.actions, full.groups, full.grand, full.schedules)
+    );
+}
+
 #[test]
 fn every_figure_at_once() {
     let r = report::compute(&convention());
