@@ -15,7 +15,7 @@ use crate::scdl::ScdlExport;
 use crate::settings::SettingsView;
 use crate::state::Workspace;
 use crate::storage::Autosave;
-use crate::summary::Summary;
+use crate::summary::{Figures, Summary};
 use crate::tranches_view::TranchesView;
 use crate::years_view::YearsView;
 use budget_core::files::{FileKind, TableGrid};
@@ -392,9 +392,26 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The figures, worked out once per change for every view; the summary the
+    // views pick from; the checks, run only while their tab is shown.
+    let figures = Figures::new(ws);
+    provide_context(figures);
     let summary = Memo::new(move |_| {
+        figures.0.with(|r| {
+            let r = r.as_ref()?;
+            ws.convention.with(|c| {
+                c.as_ref()
+                    .map(|c| ws.errors.with(|e| Summary::from_report(c, r, e)))
+            })
+        })
+    });
+    let has_convention = Memo::new(move |_| summary.with(Option::is_some));
+    let warnings = Memo::new(move |_| {
+        if !is_shown(View::Checks) {
+            return None;
+        }
         ws.convention
-            .with(|c| c.as_ref().map(|c| ws.errors.with(|e| Summary::of(c, e))))
+            .with(|c| c.as_ref().map(|c| budget_core::checks::check(c).warnings))
     });
 
     view! {
@@ -518,18 +535,22 @@ pub fn App() -> impl IntoView {
             </p>
 
             {move || summary.with(|s| s.as_ref().map(|s| errors_section(lang.get(), s)))}
-            {move || summary.with(|s| s.is_none()).then(|| view! { <p class="bw-empty">{t(lang.get(), Key::NothingYet)}</p> })}
+            {move || (!has_convention.get()).then(|| view! { <p class="bw-empty">{t(lang.get(), Key::NothingYet)}</p> })}
             {tab_list(lang, current)}
             {panel(current, View::Budget, view! {
-                {move || summary.with(|s| s.as_ref().map(|s| {
+                // Drawn once per convention and language: an edit updates the
+                // figures and rows that changed, not the whole view.
+                {move || {
                     let l = lang.get();
-                    view! {
-                        <div class="bw-results">{totals_table(l, s)}</div>
+                    has_convention.get().then(|| view! {
+                        <div class="bw-results">
+                            {move || summary.with(|s| s.as_ref().map(|s| totals_table(l, s)))}
+                        </div>
                         <FundingChart ws=ws />
-                        {budget_table(grid, l, s)}
-                    }
-                }))}
-                {move || summary.with(|s| s.is_none()).then(|| {
+                        {budget_table(grid, l, summary)}
+                    })
+                }}
+                {move || (!has_convention.get()).then(|| {
                     let l = lang.get();
                     view! {
                         <p>{t(l, Key::StartEmpty)}</p>
@@ -553,7 +574,7 @@ pub fn App() -> impl IntoView {
             {panel(current, View::Tranches, view! { <TranchesView ws=ws /> }.into_any())}
             {panel(current, View::Years, view! { <YearsView ws=ws /> }.into_any())}
             {panel(current, View::Checks, view! {
-                {move || is_shown(View::Checks).then(|| summary.with(|s| s.as_ref().map(|s| checks_section(lang.get(), &s.warnings, go))))}
+                {move || warnings.with(|w| w.as_ref().map(|w| checks_section(lang.get(), w, go)))}
             }.into_any())}
             // store: « Mes conventions », comparison, share link
             {panel(current, View::Scenarios, view! {

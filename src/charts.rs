@@ -10,11 +10,12 @@
 //! given as text (legend and table), so nothing relies on colour alone and the
 //! chart prints in black and white (outlines, patterns, labels).
 //!
-//! Every figure comes from [`budget_core::report::compute`] and is displayed
+//! Every figure comes from [`budget_core::report::compute_figures`] (shared
+//! with the other views through [`crate::summary::Figures`]) and is displayed
 //! with [`budget_core::money`]; `f64` is used only for pixel geometry.
 
 use budget_core::money::{format_eur, format_percent};
-use budget_core::report::{self, Report};
+use budget_core::report::Report;
 use budget_core::{Decimal, Lang};
 use leptos::prelude::*;
 
@@ -301,7 +302,7 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
 /// bars, with a legend (names, shares, amounts) and the figures in a table.
 #[component]
 pub fn FundingChart(ws: Workspace) -> impl IntoView {
-    let report = Memo::new(move |_| ws.convention.with(|c| c.as_ref().map(report::compute)));
+    let report = crate::summary::Figures::of(ws).0;
     dynamic(move || {
         let lang = ws.lang.get();
         report
@@ -468,7 +469,7 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
 /// consumption rate; nothing when the convention has no execution figures.
 #[component]
 pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
-    let report = Memo::new(move |_| ws.convention.with(|c| c.as_ref().map(report::compute)));
+    let report = crate::summary::Figures::of(ws).0;
     dynamic(move || {
         let lang = ws.lang.get();
         report

@@ -347,10 +347,12 @@ fn cell(
     hint: Option<String>,
     header: bool,
 ) -> impl IntoView {
-    let tabindex = if grid.active.get_untracked() == Some((action, col)) {
-        "0"
-    } else {
-        "-1"
+    let tabindex = move || {
+        if grid.active.get() == Some((action, col)) {
+            "0"
+        } else {
+            "-1"
+        }
     };
     let editor = move || {
         grid.editing.with(|e| match e {
@@ -596,24 +598,52 @@ fn group_tools(grid: Grid, lang: Lang, id: GroupId, name: String) -> impl IntoVi
     }
 }
 
-fn group_rows(grid: Grid, lang: Lang, block: GroupBlock, funders: usize) -> impl IntoView {
-    let name = block
-        .name
-        .clone()
-        .unwrap_or_else(|| t(lang, Key::NoGroup).to_string());
+/// A group's block of the page shown: its heading row, the rows of its actions
+/// on the page and its subtotal. Each row follows its own action's line: an
+/// edit draws again the row that changed and the subtotal, not the block.
+fn group_rows(
+    grid: Grid,
+    lang: Lang,
+    page: Memo<Page>,
+    key: BlockKey,
+    funders: usize,
+) -> impl IntoView {
+    let (id, name) = key.clone();
+    let name = name.unwrap_or_else(|| t(lang, Key::NoGroup).to_string());
     let span = (funders + 5).to_string();
-    let subtotal = block.subtotal.map(|st| {
-        let cells = crate::results::amount_cells(lang, &st, funders);
-        view! {
-            <tr class="bw-subtotal">
-                <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
-                {cells}
-                <td></td>
-                <td></td>
-            </tr>
-        }
+    let key = StoredValue::new(key);
+    // Runs `f` on this block of the page shown (tracked).
+    let with_block = move |f: &dyn Fn(&GroupBlock) -> Option<ActionLine>| {
+        key.with_value(|key| page.with(|p| p.blocks.iter().find(|b| b.key() == *key).and_then(f)))
+    };
+    let ids = move || {
+        key.with_value(|key| {
+            page.with(|p| {
+                p.blocks
+                    .iter()
+                    .find(|b| b.key() == *key)
+                    .map(|b| b.actions.iter().map(|a| a.id).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let subtotal = Memo::new(move |_| {
+        key.with_value(|key| {
+            page.with(|p| {
+                p.blocks
+                    .iter()
+                    .find(|b| b.key() == *key)
+                    .and_then(|b| b.subtotal.clone())
+            })
+        })
     });
-    let tools = block.id.map(|id| group_tools(grid, lang, id, name.clone()));
+    let subtotal_name = name.clone();
+    let row = move |a: ActionId| {
+        let line =
+            Memo::new(move |_| with_block(&|b| b.actions.iter().find(|l| l.id == a).cloned()));
+        move || line.get().map(|l| action_row(grid, lang, l, funders))
+    };
+    let tools = id.map(|id| group_tools(grid, lang, id, name.clone()));
     view! {
         <tbody>
             <tr class="bw-group">
@@ -622,8 +652,18 @@ fn group_rows(grid: Grid, lang: Lang, block: GroupBlock, funders: usize) -> impl
                     {tools}
                 </th>
             </tr>
-            {block.actions.into_iter().map(|l| action_row(grid, lang, l, funders)).collect_view()}
-            {subtotal}
+            <For each=ids key=|a| *a children=row />
+            {move || subtotal.get().map(|st| {
+                let cells = crate::results::amount_cells(lang, &st, funders);
+                view! {
+                    <tr class="bw-subtotal">
+                        <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), subtotal_name)}</th>
+                        {cells}
+                        <td></td>
+                        <td></td>
+                    </tr>
+                }
+            })}
         </tbody>
     }
 }
@@ -707,15 +747,42 @@ fn toolbar(grid: Grid, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The actions of the page shown, the groups they belong to (a group without
-/// actions shows on the last page) and the pager, once the grid knows its
-/// columns and the order of the actions.
-fn page_of(
-    grid: Grid,
-    lang: Lang,
-    s: &Summary,
-    columns: Vec<Column>,
-) -> (Vec<GroupBlock>, Option<AnyView>) {
+/// What a block of the table is known by from one edit to the next: its group
+/// and the group's name (`None`, `None` for the actions without a group).
+type BlockKey = (Option<GroupId>, Option<String>);
+
+impl GroupBlock {
+    fn key(&self) -> BlockKey {
+        (self.id, self.name.clone())
+    }
+}
+
+/// Where the page shown is among the pages of the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Pager {
+    page: usize,
+    pages: usize,
+    /// The positions of the first action shown and of the one after the last.
+    from: usize,
+    to: usize,
+    count: usize,
+}
+
+/// The part of the table shown: the actions of the page shown, the groups they
+/// belong to (a group without actions shows on the last page), whether there
+/// are other pages, and which cell takes the focus when none of the page has it.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Page {
+    blocks: Vec<GroupBlock>,
+    /// `None` on paper (the whole table) or when everything fits on one page.
+    pager: Option<Pager>,
+    /// The first cell of the page, when the active cell is not on it.
+    refocus: Option<Option<(ActionId, usize)>>,
+}
+
+/// The page shown (tracks the page chosen and printing), once the grid knows
+/// its columns and the order of the actions.
+fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
     grid.columns.set_value(columns);
     grid.order.set_value(
         s.blocks
@@ -740,18 +807,21 @@ fn page_of(
         .filter_map(|b| {
             let first = position;
             position += b.actions.len();
+            let (lo, hi) = (from.max(first), to.min(position));
             let actions: Vec<ActionLine> = b
                 .actions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| (from..to).contains(&(first + i)))
-                .map(|(_, a)| a.clone())
-                .collect();
+                .get(lo.saturating_sub(first)..hi.saturating_sub(first))
+                .map(<[ActionLine]>::to_vec)
+                .unwrap_or_default();
             let keep =
                 !actions.is_empty() || (b.actions.is_empty() && (printing || page == pages - 1));
             keep.then(|| GroupBlock {
+                id: b.id,
+                name: b.name.clone(),
                 actions,
-                ..b.clone()
+                subtotal: b.subtotal.clone(),
+                executed: b.executed.clone(),
+                consumption: b.consumption.clone(),
             })
         })
         .collect();
@@ -761,46 +831,102 @@ fn page_of(
             .with_value(|o| o.iter().position(|x| *x == a))
             .is_some_and(|p| (from..to).contains(&p))
     });
-    if !on_page {
-        let first = blocks.iter().flat_map(|b| b.actions.first()).next();
-        grid.active.set(first.map(|a| (a.id, 0)));
-    }
-    let pager = (pages > 1 && !printing).then(|| {
-        view! {
-            <nav class="bw-pager" aria-label=t(lang, Key::PagerLabel)>
-                <button type="button" disabled={page == 0} on:click=move |_| grid.page.set(page.saturating_sub(1))>
-                    {t(lang, Key::PagerPrevious)}
-                </button>
-                <span>{format!("{} {} – {} {} {}", t(lang, Key::PagerActions), from + 1, to, t(lang, Key::PagerOf), count)}</span>
-                <button type="button" disabled={page + 1 >= pages} on:click=move |_| grid.page.set(page + 1)>
-                    {t(lang, Key::PagerNext)}
-                </button>
-            </nav>
-        }
-        .into_any()
+    let refocus = (!on_page).then(|| {
+        blocks
+            .iter()
+            .flat_map(|b| b.actions.first())
+            .next()
+            .map(|a| (a.id, 0))
     });
-    (blocks, pager)
+    Page {
+        blocks,
+        pager: (pages > 1 && !printing).then_some(Pager {
+            page,
+            pages,
+            from,
+            to,
+            count,
+        }),
+        refocus,
+    }
+}
+
+/// The buttons going from one page of the table to the next.
+fn pager_view(grid: Grid, lang: Lang, p: Pager) -> impl IntoView {
+    let Pager {
+        page,
+        pages,
+        from,
+        to,
+        count,
+    } = p;
+    view! {
+        <nav class="bw-pager" aria-label=t(lang, Key::PagerLabel)>
+            <button type="button" disabled={page == 0} on:click=move |_| grid.page.set(page.saturating_sub(1))>
+                {t(lang, Key::PagerPrevious)}
+            </button>
+            <span>{format!("{} {} – {} {} {}", t(lang, Key::PagerActions), from + 1, to, t(lang, Key::PagerOf), count)}</span>
+            <button type="button" disabled={page + 1 >= pages} on:click=move |_| grid.page.set(page + 1)>
+                {t(lang, Key::PagerNext)}
+            </button>
+        </nav>
+    }
+}
+
+/// The page shown and its pager, drawn at once (the execution table).
+fn page_of(
+    grid: Grid,
+    lang: Lang,
+    s: &Summary,
+    columns: Vec<Column>,
+) -> (Vec<GroupBlock>, Option<AnyView>) {
+    let page = page_data(grid, s, columns);
+    if let Some(first) = page.refocus {
+        grid.active.set(first);
+    }
+    let pager = page.pager.map(|p| pager_view(grid, lang, p).into_any());
+    (page.blocks, pager)
 }
 
 /// The editable table of actions with computed subtotals and grand total.
-pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
-    let funders = s.funders.len();
-    let mut columns = vec![Column::Number, Column::Title];
-    columns.extend((0..funders).map(Column::Planned));
-    let (blocks, pager) = page_of(grid, lang, s, columns);
-    let funder_headers = s
-        .funders
-        .iter()
-        .map(|f| view! { <th scope="col" class="bw-num">{f.clone()}</th> })
-        .collect_view();
-    let grand_cells = crate::results::amount_cells(lang, &s.grand, funders);
-    let max_share = format_percent(s.max_state_share, 0, lang);
-    view! {
-        {toolbar(grid, lang)}
-        <p id="bw-grid-hint" class="bw-hint">{t(lang, Key::GridHint)}</p>
-        {move || grid.message.get().map(|m| view! { <p class="bw-error" role="alert">{m}</p> })}
-        {pager}
-        <div class="bw-scroll">
+/// Drawn once (per language and funders); after an edit, only the rows,
+/// subtotals and totals that changed are drawn again.
+pub fn budget_table(grid: Grid, lang: Lang, summary: Memo<Option<Summary>>) -> impl IntoView {
+    let head = Memo::new(move |_| {
+        summary.with(|s| {
+            s.as_ref()
+                .map(|s| (s.funders.clone(), s.max_state_share))
+                .unwrap_or_default()
+        })
+    });
+    let page = Memo::new(move |_| {
+        summary.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    let mut columns = vec![Column::Number, Column::Title];
+                    columns.extend((0..s.funders.len()).map(Column::Planned));
+                    page_data(grid, s, columns)
+                })
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(first) = page.with(|p| p.refocus) {
+            grid.active.set(first);
+        }
+    });
+    let pager = Memo::new(move |_| page.with(|p| p.pager));
+    let table = move || {
+        let (names, max_share) = head.get();
+        let funders = names.len();
+        let funder_headers = names
+            .into_iter()
+            .map(|f| view! { <th scope="col" class="bw-num">{f}</th> })
+            .collect_view();
+        let max_share = format_percent(max_share, 0, lang);
+        let blocks =
+            move || page.with(|p| p.blocks.iter().map(GroupBlock::key).collect::<Vec<_>>());
+        view! {
             <table class="bw-actions-table bw-grid" aria-describedby="bw-grid-hint">
                 <caption>{t(lang, Key::ActionsCaption)}</caption>
                 <thead>
@@ -813,17 +939,24 @@ pub fn budget_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                         <th scope="col">{format!("{} (≤ {max_share})", t(lang, Key::ColCoFin))}</th>
                     </tr>
                 </thead>
-                {blocks.into_iter().map(|b| group_rows(grid, lang, b, funders)).collect_view()}
+                <For each=blocks key=|k| k.clone() children=move |k| group_rows(grid, lang, page, k, funders) />
                 <tfoot>
                     <tr class="bw-grand">
                         <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
-                        {grand_cells}
+                        {move || summary.with(|s| s.as_ref().map(|s| crate::results::amount_cells(lang, &s.grand, funders)))}
                         <td></td>
                         <td></td>
                     </tr>
                 </tfoot>
             </table>
-        </div>
+        }
+    };
+    view! {
+        {toolbar(grid, lang)}
+        <p id="bw-grid-hint" class="bw-hint">{t(lang, Key::GridHint)}</p>
+        {move || grid.message.get().map(|m| view! { <p class="bw-error" role="alert">{m}</p> })}
+        {move || pager.get().map(|p| pager_view(grid, lang, p))}
+        <div class="bw-scroll">{table}</div>
     }
 }
 

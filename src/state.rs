@@ -222,9 +222,19 @@ impl Workspace {
             .convention
             .with_untracked(|c| c.as_ref() != Some(&conv))
         {
-            self.remember();
+            // The convention before the change goes to the history as it is
+            // (moved, not copied again: one copy per edit of a big table).
+            let before = Before {
+                convention: self
+                    .convention
+                    .try_update_untracked(|c| c.replace(conv))
+                    .flatten(),
+                errors: self.errors.get_untracked(),
+                draft: self.draft.get_untracked(),
+            };
+            self.push_history(before);
             self.import.set(None);
-            self.convention.set(Some(conv));
+            self.convention.notify();
         }
         Ok(out)
     }
@@ -324,7 +334,10 @@ impl Workspace {
     }
 
     fn remember(&self) {
-        let now = self.now();
+        self.push_history(self.now());
+    }
+
+    fn push_history(&self, now: Before) {
         self.undo.update(|u| {
             u.push(now);
             if u.len() > HISTORY {

@@ -1,7 +1,11 @@
-//! What the views show, taken from the core's [`report::compute`]: no figure is
-//! computed here, the view only picks and formats.
+//! What the views show, taken from the core's [`report::compute_figures`]: no
+//! figure is computed here, the view only picks and formats.
 
-use budget_core::checks::Warning;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::state::Workspace;
 use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts, FunderAmounts};
 use budget_core::read::CellError;
 use budget_core::report::{self, ActionFigures, GroupFigures, Report, Totals};
@@ -60,8 +64,6 @@ pub struct Summary {
     pub action_count: usize,
     pub max_state_share: Decimal,
     pub errors: Vec<CellError>,
-    /// Every inconsistency the core found (declared ≠ computed, co-financing…).
-    pub warnings: Vec<Warning>,
     /// Figures the core could not compute.
     pub report_errors: Vec<String>,
 }
@@ -109,13 +111,41 @@ fn block(conv: &Convention, report: &Report, g: &GroupFigures, named: bool) -> G
     }
 }
 
+/// The figures of the convention being worked on, worked out by the core once
+/// per change and shared by every view that shows them (the summary, the
+/// charts). The warnings are not in it: the checks are run apart, only while
+/// they are shown.
+#[derive(Clone, Copy)]
+pub struct Figures(pub Memo<Option<Arc<Report>>>);
+
+impl Figures {
+    /// The figures of `ws`'s convention.
+    pub fn new(ws: Workspace) -> Self {
+        Self(Memo::new(move |_| {
+            ws.convention
+                .with(|c| c.as_ref().map(|c| Arc::new(report::compute_figures(c))))
+        }))
+    }
+
+    /// The calculator's shared figures, or figures of their own for a view
+    /// mounted alone.
+    pub fn of(ws: Workspace) -> Self {
+        use_context::<Self>().unwrap_or_else(|| Self::new(ws))
+    }
+}
+
 impl Summary {
     /// Builds the summary of a convention and the cells its import could not read.
     pub fn of(conv: &Convention, errors: &[CellError]) -> Self {
-        let report = report::compute(conv);
+        Self::from_report(conv, &report::compute_figures(conv), errors)
+    }
+
+    /// Builds the summary of a convention from its figures (`report`, from
+    /// [`report::compute_figures`] or [`report::compute`]).
+    pub fn from_report(conv: &Convention, report: &Report, errors: &[CellError]) -> Self {
         let mut blocks = Vec::with_capacity(report.groups.len() + 1);
         if let Some(ungrouped) = &report.ungrouped {
-            blocks.push(block(conv, &report, ungrouped, false));
+            blocks.push(block(conv, report, ungrouped, false));
         }
         if report.groups.is_empty() && report.ungrouped.is_none() && !report.actions.is_empty() {
             blocks.push(GroupBlock {
@@ -128,7 +158,7 @@ impl Summary {
             });
         }
         for g in &report.groups {
-            blocks.push(block(conv, &report, g, true));
+            blocks.push(block(conv, report, g, true));
         }
         let grand_shares = match &report.grand.shares {
             Some(shares) => shares.iter().copied().map(Some).collect(),
@@ -151,8 +181,7 @@ impl Summary {
             action_count: report.actions.len(),
             max_state_share: report.settings.state_max_share,
             errors: errors.to_vec(),
-            warnings: report.warnings,
-            report_errors: report.errors.into_iter().map(|e| e.message).collect(),
+            report_errors: report.errors.iter().map(|e| e.message.clone()).collect(),
         }
     }
 }
