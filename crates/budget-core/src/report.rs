@@ -349,10 +349,92 @@ pub fn compute(conv: &Convention) -> Report {
 /// which cost most of [`compute`], are [`checks::check`], run apart when the
 /// warnings are shown.
 pub fn compute_figures(conv: &Convention) -> Report {
+    figures_with(conv, None)
+}
+
+/// The figures of `conv` after a change from `before`, whose figures
+/// ([`compute_figures`]) are `known`: the same [`Report`] as
+/// `compute_figures(conv)`, worked out faster when few actions changed (an
+/// edited cell): the figures of every action left as it was, and the
+/// subtotals of the groups none of whose actions changed, are taken from
+/// `known`; the grand total is summed again from the actions.
+/// Everything is worked out again when anything else changed (funders,
+/// settings, groups, years, the number of actions).
+pub fn recompute_figures(before: &Convention, known: &Report, conv: &Convention) -> Report {
+    let same_frame = before.version == conv.version
+        && before.years == conv.years
+        && before.settings == conv.settings
+        && before.funders == conv.funders
+        && before.groups == conv.groups
+        && before.actions.len() == conv.actions.len()
+        && known.actions.len() == conv.actions.len()
+        && known.groups.len() == conv.groups.len();
+    if same_frame {
+        figures_with(conv, Some((before, known)))
+    } else {
+        compute_figures(conv)
+    }
+}
+
+/// [`compute_figures`], taking what did not change from `previous` (a
+/// convention and its figures, with the same funders, settings, groups and
+/// number of actions as `conv`).
+fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> Report {
     let mut errors = Errors(Vec::new());
+    // The known errors of each action and group, carried with their figures.
+    let mut action_errors: Vec<Vec<&ReportError>> = Vec::new();
+    let mut group_errors: Vec<Vec<&ReportError>> = Vec::new();
+    if let Some((_, known)) = previous {
+        action_errors.resize_with(conv.actions.len(), Vec::new);
+        group_errors.resize_with(conv.groups.len(), Vec::new);
+        for e in known.errors.iter().filter(|e| e.schedule.is_none()) {
+            let slot = match e.scope {
+                Some(Scope::Action(id)) => action_errors.get_mut(id),
+                Some(Scope::Group(g)) => group_errors.get_mut(g),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                slot.push(e);
+            }
+        }
+    }
+    let mut changed = vec![previous.is_none(); conv.actions.len()];
     let actions: Vec<ActionFigures> = (0..conv.actions.len())
-        .map(|id| action_figures(conv, id, &mut errors))
+        .map(|id| {
+            let kept = previous.and_then(|(before, known)| {
+                (before.actions.get(id) == conv.actions.get(id))
+                    .then(|| known.actions.get(id))
+                    .flatten()
+            });
+            match kept {
+                Some(figures) => {
+                    if let Some(known) = action_errors.get(id) {
+                        errors.0.extend(known.iter().map(|e| (*e).clone()));
+                    }
+                    figures.clone()
+                }
+                None => {
+                    if let Some(c) = changed.get_mut(id) {
+                        *c = true;
+                    }
+                    action_figures(conv, id, &mut errors)
+                }
+            }
+        })
         .collect();
+    // The groups an edited action left or joined are worked out again.
+    let mut dirty = vec![previous.is_none(); conv.groups.len()];
+    if let Some((before, _)) = previous {
+        for (id, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
+            let left = before.actions.get(id).and_then(|a| a.group);
+            let joined = conv.actions.get(id).and_then(|a| a.group);
+            for g in [left, joined].into_iter().flatten() {
+                if let Some(d) = dirty.get_mut(g) {
+                    *d = true;
+                }
+            }
+        }
+    }
 
     let mut members: Vec<Vec<ActionId>> = vec![Vec::new(); conv.groups.len()];
     let mut ungrouped: Vec<ActionId> = Vec::new();
@@ -366,6 +448,15 @@ pub fn compute_figures(conv: &Convention) -> Report {
         .into_iter()
         .enumerate()
         .map(|(g, ids)| {
+            let kept = previous
+                .and_then(|(_, known)| known.groups.get(g))
+                .filter(|k| !dirty.get(g).copied().unwrap_or(true) && k.actions == ids);
+            if let Some(known) = kept {
+                if let Some(carried) = group_errors.get(g) {
+                    errors.0.extend(carried.iter().map(|e| (*e).clone()));
+                }
+                return known.clone();
+            }
             let name = conv
                 .groups
                 .get(g)
@@ -376,6 +467,8 @@ pub fn compute_figures(conv: &Convention) -> Report {
         .collect();
     let ungrouped = (!conv.groups.is_empty() && !ungrouped.is_empty())
         .then(|| group_figures(conv, &actions, None, String::new(), ungrouped, &mut errors));
+    // From the actions, not the subtotals: a sum too long for a decimal is
+    // rounded, so only the actions' own figures give the grand total exactly.
     let all: Vec<ActionId> = (0..actions.len()).collect();
     let grand = aggregate_totals(conv, &actions, &all, Scope::Grand, &mut errors);
     let years = errors

@@ -107,6 +107,25 @@ fn figures_without_the_checks() {
     );
 }
 
+/// After one amount is edited, `recompute_figures` works out the new figures
+/// from the old ones: action 9's State amount 25 428 → 30 000 (+4 572) makes
+/// axis 3 90 856 + 4 572 = 95 428 and the grand total 965 856 + 4 572 =
+/// 970 428; axis 1 (875 000) is taken as it was.
+#[test]
+fn figures_worked_out_again_after_one_amount_is_edited() {
+    let before = convention();
+    let known = report::compute_figures(&before);
+    let mut after = before.clone();
+    after.actions[3].planned[0].value = d("30000");
+    let again = report::recompute_figures(&before, &known, &after);
+    let planned = |t: &report::Totals| t.planned.as_ref().unwrap().total;
+    assert_eq!(planned(&again.groups[0].figures), d("875000"));
+    assert_eq!(planned(&again.groups[1].figures), d("95428"));
+    assert_eq!(planned(&again.actions[3].figures), d("55428"));
+    assert_eq!(planned(&again.grand), d("970428"));
+    assert_eq!(again, report::compute_figures(&after));
+}
+
 #[test]
 fn every_figure_at_once() {
     let r = report::compute(&convention());
