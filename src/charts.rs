@@ -22,8 +22,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
-    dynamic, px, ratio_f64, rect, row, scale_f64, svg_text, table, td, td_num, th_col, th_row,
-    TextStyle,
+    dynamic, px, ratio_f64, rect, scale_f64, svg_text, td, td_num, th_col, th_row, TextStyle,
 };
 
 /// Width of the drawing (SVG user units); the SVG scales to its container.
@@ -97,10 +96,202 @@ fn pattern_defs() -> AnyView {
 }
 
 /// The shapes of a funder's segment: its fill, then its pattern over it.
-fn funder_shapes(funder: usize, x: f64, y: f64, width: f64, height: f64) -> Vec<AnyView> {
-    std::iter::once(rect(x, y, width, height, fill(funder), Some(INK)))
-        .chain(pattern(funder).map(|p| rect(x, y, width, height, p, Some(INK))))
+/// A coordinate of a drawing. Compared and hashed by its bits, so that a
+/// piece of a chart is drawn again only when its geometry changes (the
+/// geometry is clamped: never NaN).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Px(f64);
+
+impl Eq for Px {}
+
+impl std::hash::Hash for Px {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.to_bits().hash(state);
+    }
+}
+
+/// A shape of a drawing, as data: what it looks like decides whether it is
+/// drawn again.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Shape {
+    Rect {
+        x: Px,
+        y: Px,
+        width: Px,
+        height: Px,
+        fill: &'static str,
+        outlined: bool,
+    },
+    Text {
+        x: Px,
+        y: Px,
+        style: TextStyle,
+        text: String,
+    },
+}
+
+impl Shape {
+    fn rect(x: f64, y: f64, width: f64, height: f64, fill: &'static str, outlined: bool) -> Self {
+        Shape::Rect {
+            x: Px(x),
+            y: Px(y),
+            width: Px(width),
+            height: Px(height),
+            fill,
+            outlined,
+        }
+    }
+
+    fn text(x: f64, y: f64, style: TextStyle, text: String) -> Self {
+        Shape::Text {
+            x: Px(x),
+            y: Px(y),
+            style,
+            text,
+        }
+    }
+
+    fn view(&self) -> AnyView {
+        match self {
+            Shape::Rect {
+                x,
+                y,
+                width,
+                height,
+                fill,
+                outlined,
+            } => rect(x.0, y.0, width.0, height.0, fill, outlined.then_some(INK)),
+            Shape::Text { x, y, style, text } => svg_text(x.0, y.0, *style, text.clone()),
+        }
+    }
+}
+
+fn shapes_view(shapes: &[Shape]) -> Vec<AnyView> {
+    shapes.iter().map(Shape::view).collect()
+}
+
+/// The shapes of a funder's segment: its fill, then its pattern over it.
+fn funder_shapes(funder: usize, x: f64, y: f64, width: f64, height: f64) -> Vec<Shape> {
+    std::iter::once(Shape::rect(x, y, width, height, fill(funder), true))
+        .chain(pattern(funder).map(|p| Shape::rect(x, y, width, height, p, true)))
         .collect()
+}
+
+/// A cell of a chart's table of figures.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Cell {
+    /// The row's header (`<th scope="row">`) with its class.
+    Head(String, &'static str),
+    Text(String),
+    Number(String),
+}
+
+impl Cell {
+    fn view(&self) -> AnyView {
+        match self {
+            Cell::Head(text, class) => th_row(text.clone(), class, 1),
+            Cell::Text(text) => td(text.clone(), "", 1),
+            Cell::Number(text) => td_num(text.clone()),
+        }
+    }
+}
+
+/// What a chart shows, as data: its caption, its drawing (one group of
+/// shapes per bar), its legend and its table of figures. Bars and rows are
+/// drawn keyed by what they show, so that a change redraws only the bars and
+/// rows it changes: with a hundred groups, an edit redraws two bars, not the
+/// whole chart.
+#[derive(Clone, Debug, PartialEq)]
+struct Chart {
+    class: &'static str,
+    caption: String,
+    height: f64,
+    alt: String,
+    bars: Vec<Vec<Shape>>,
+    legend: Vec<(Vec<Shape>, String)>,
+    data_caption: String,
+    head: Vec<(String, bool)>,
+    rows: Vec<Vec<Cell>>,
+}
+
+/// Draws the chart `model` gives (nothing while it gives none). The frame is
+/// made once; the caption, legend and text alternative follow the model; bars
+/// and table rows are keyed by their content and position.
+fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
+    let class = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.class)));
+    dynamic(move || {
+        let Some(class) = class.get() else {
+            return ().into_any();
+        };
+        let field = move |f: fn(&Chart) -> String| move || model.with(|m| m.as_ref().map(f));
+        let bars = move || {
+            model.with(|m| {
+                m.as_ref()
+                    .map(|m| m.bars.iter().cloned().enumerate().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        };
+        let rows = move || {
+            model.with(|m| {
+                m.as_ref()
+                    .map(|m| m.rows.iter().cloned().enumerate().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        };
+        let legend = move || {
+            model.with(|m| {
+                m.as_ref().map(|m| {
+                    m.legend
+                        .iter()
+                        .map(|(shapes, text)| legend_item(shapes_view(shapes), text.clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+        };
+        let head = move || {
+            model.with(|m| {
+                m.as_ref().map(|m| {
+                    m.head
+                        .iter()
+                        .map(|(text, num)| th_col(text.clone(), *num))
+                        .collect::<Vec<_>>()
+                })
+            })
+        };
+        view! {
+            <figure class=class>
+                <figcaption>{field(|m| m.caption.clone())}</figcaption>
+                <svg
+                    class="bw-chart-svg"
+                    viewBox=field(|m| format!("0 0 {} {}", px(WIDTH), px(m.height)))
+                    role="img"
+                    aria-label=field(|m| m.alt.clone())
+                >
+                    {(class.contains("bw-funding-chart")).then(pattern_defs)}
+                    <For
+                        each=bars
+                        key=|bar| bar.clone()
+                        children=|(_, shapes)| view! { <g>{shapes_view(&shapes)}</g> }
+                    />
+                </svg>
+                <ul class="bw-chart-legend">{legend}</ul>
+                <div class="bw-scroll">
+                    <table class="bw-chart-data">
+                        <caption>{field(|m| m.data_caption.clone())}</caption>
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>
+                            <For
+                                each=rows
+                                key=|row| row.clone()
+                                children=|(_, cells)| view! { <tr>{cells.iter().map(Cell::view).collect::<Vec<_>>()}</tr> }
+                            />
+                        </tbody>
+                    </table>
+                </div>
+            </figure>
+        }
+        .into_any()
+    })
 }
 
 /// A legend entry: a small square drawn with `shapes`, then the text.
@@ -112,35 +303,6 @@ fn legend_item(shapes: Vec<AnyView>, text: String) -> AnyView {
             </svg>
             {text}
         </li>
-    }
-    .into_any()
-}
-
-/// A chart: the figure, its caption, the drawing with its text alternative,
-/// the legend and the table of the figures.
-fn chart(
-    class: &'static str,
-    caption: String,
-    height: f64,
-    alt: String,
-    drawing: Vec<AnyView>,
-    legend: Vec<AnyView>,
-    data: AnyView,
-) -> AnyView {
-    view! {
-        <figure class=class>
-            <figcaption>{caption}</figcaption>
-            <svg
-                class="bw-chart-svg"
-                viewBox=format!("0 0 {} {}", px(WIDTH), px(height))
-                role="img"
-                aria-label=alt
-            >
-                {drawing}
-            </svg>
-            <ul class="bw-chart-legend">{legend}</ul>
-            {data}
-        </figure>
     }
     .into_any()
 }
@@ -186,43 +348,40 @@ fn funding_bars(lang: Lang, report: &Report) -> Vec<FundingBar> {
 const FUNDING_ROW: f64 = 54.0;
 const BAR_HEIGHT: f64 = 28.0;
 
-/// The shapes of the funding chart: per bar, its name and its segments.
-fn funding_drawing(lang: Lang, bars: &[FundingBar]) -> Vec<AnyView> {
-    let mut out = vec![pattern_defs()];
-    for (k, bar) in bars.iter().enumerate() {
-        let top = FUNDING_ROW * k as f64;
-        let bar_y = top + 20.0;
-        out.push(svg_text(0.0, top + 14.0, LABEL, clip(&bar.label, 80)));
-        let mut x = 0.0;
-        for (f, share) in bar.shares.iter().flatten().enumerate() {
-            if share.is_zero() {
-                continue;
-            }
-            let w = (ratio_f64(*share) * WIDTH).min(WIDTH - x).max(0.0);
-            out.extend(funder_shapes(f, x, bar_y, w, BAR_HEIGHT));
-            if w >= 56.0 {
-                out.push(svg_text(
-                    x + w / 2.0,
-                    bar_y + BAR_HEIGHT / 2.0 + 5.0,
-                    TextStyle {
-                        size: 13,
-                        bold: false,
-                        centred: true,
-                        halo: true,
-                    },
-                    format_percent(*share, 1, lang),
-                ));
-            }
-            x += w;
+/// The shapes of the `k`-th bar of the funding chart: its name and its
+/// segments.
+fn funding_bar_shapes(lang: Lang, k: usize, bar: &FundingBar) -> Vec<Shape> {
+    let top = FUNDING_ROW * k as f64;
+    let bar_y = top + 20.0;
+    let mut out = vec![Shape::text(0.0, top + 14.0, LABEL, clip(&bar.label, 80))];
+    let mut x = 0.0;
+    for (f, share) in bar.shares.iter().flatten().enumerate() {
+        if share.is_zero() {
+            continue;
         }
+        let w = (ratio_f64(*share) * WIDTH).min(WIDTH - x).max(0.0);
+        out.extend(funder_shapes(f, x, bar_y, w, BAR_HEIGHT));
+        if w >= 56.0 {
+            out.push(Shape::text(
+                x + w / 2.0,
+                bar_y + BAR_HEIGHT / 2.0 + 5.0,
+                TextStyle {
+                    size: 13,
+                    bold: false,
+                    centred: true,
+                    halo: true,
+                },
+                format_percent(*share, 1, lang),
+            ));
+        }
+        x += w;
     }
     out
 }
 
-fn funding_figure(lang: Lang, report: &Report) -> AnyView {
-    let Some(grand_shares) = report.grand.shares.clone() else {
-        return view! { <p class="bw-empty">{t(lang, Key::ChNoFunding)}</p> }.into_any();
-    };
+/// The funding chart of `report`; `None` when nothing is funded.
+fn funding_chart(lang: Lang, report: &Report) -> Option<Chart> {
+    let grand_shares = report.grand.shares.clone()?;
     let names: Vec<String> = report.funders.iter().map(|f| f.name.clone()).collect();
     let overall: Vec<String> = names
         .iter()
@@ -250,21 +409,21 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
                 .as_ref()
                 .map(|p| format!(" ({})", format_eur(p.funder(f), lang)))
                 .unwrap_or_default();
-            legend_item(
+            (
                 funder_shapes(f, 0.5, 0.5, 15.0, 15.0),
                 format!("{text}{amount}"),
             )
         })
         .collect();
-    let mut head = vec![th_col(t(lang, Key::ChGroup).into(), false)];
-    head.extend(names.iter().map(|n| th_col(n.clone(), true)));
-    head.push(th_col(t(lang, Key::ColTotal).into(), true));
-    let body = bars
+    let mut head = vec![(t(lang, Key::ChGroup).to_string(), false)];
+    head.extend(names.iter().map(|n| (n.clone(), true)));
+    head.push((t(lang, Key::ColTotal).to_string(), true));
+    let rows = bars
         .iter()
         .map(|bar| {
-            let mut cells = vec![th_row(bar.label.clone(), "", 1)];
+            let mut cells = vec![Cell::Head(bar.label.clone(), "")];
             cells.extend((0..names.len()).map(|f| {
-                td_num(
+                Cell::Number(
                     bar.shares
                         .as_ref()
                         .and_then(|s| s.get(f))
@@ -272,42 +431,50 @@ fn funding_figure(lang: Lang, report: &Report) -> AnyView {
                         .unwrap_or_else(|| "—".into()),
                 )
             }));
-            cells.push(td_num(
+            cells.push(Cell::Number(
                 bar.total
                     .map(|v| format_eur(v, lang))
                     .unwrap_or_else(|| "—".into()),
             ));
-            row("", cells)
+            cells
         })
         .collect();
-    let data = table(
-        "bw-chart-data",
-        t(lang, Key::ChFundingDataCaption).into(),
-        head,
-        body,
-        Vec::new(),
-    );
-    chart(
-        "bw-chart bw-funding-chart",
-        t(lang, Key::ChFundingHeading).into(),
-        FUNDING_ROW * bars.len() as f64 + 4.0,
+    Some(Chart {
+        class: "bw-chart bw-funding-chart",
+        caption: t(lang, Key::ChFundingHeading).into(),
+        height: FUNDING_ROW * bars.len() as f64 + 4.0,
         alt,
-        funding_drawing(lang, &bars),
+        bars: bars
+            .iter()
+            .enumerate()
+            .map(|(k, bar)| funding_bar_shapes(lang, k, bar))
+            .collect(),
         legend,
-        data,
-    )
+        data_caption: t(lang, Key::ChFundingDataCaption).into(),
+        head,
+        rows,
+    })
 }
 
 /// Each funder's share of each group and of the whole convention, as stacked
-/// bars, with a legend (names, shares, amounts) and the figures in a table.
+/// bars, with a legend (names, shares, amounts) and the figures in a table;
+/// a sentence when nothing is funded.
 #[component]
 pub fn FundingChart(ws: Workspace) -> impl IntoView {
     let report = crate::summary::Figures::of(ws).0;
-    dynamic(move || {
+    // Whether there are figures, and whether anything is funded.
+    let state = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.grand.shares.is_some())));
+    let model = Memo::new(move |_| {
         let lang = ws.lang.get();
-        report
-            .with(|r| r.as_ref().map(|r| funding_figure(lang, r)))
-            .into_any()
+        report.with(|r| r.as_ref().and_then(|r| funding_chart(lang, r)))
+    });
+    dynamic(move || match state.get() {
+        None => ().into_any(),
+        Some(false) => {
+            view! { <p class="bw-empty">{move || t(ws.lang.get(), Key::ChNoFunding)}</p> }
+                .into_any()
+        }
+        Some(true) => chart_view(model),
     })
 }
 
@@ -351,7 +518,8 @@ fn rate_text(lang: Lang, rate: Option<Decimal>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
+/// The consumption chart of `report`; `None` without execution figures.
+fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
     let bars = consumption_bars(report);
     if bars.is_empty() {
         return None;
@@ -378,47 +546,52 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
         alt_items.join(", "),
         t(lang, Key::ChSeeTable)
     );
-    let mut drawing = Vec::with_capacity(bars.len() * 4);
-    for (k, b) in bars.iter().enumerate() {
-        let top = CONSUMPTION_ROW * k as f64;
-        let bar_y = top + 18.0;
-        let label = clip(format!("{} {}", b.number, b.title).trim(), 80);
-        drawing.push(svg_text(0.0, top + 13.0, LABEL, label));
-        drawing.push(rect(
-            0.0,
-            bar_y,
-            scale_f64(b.planned, largest) * CONSUMPTION_BARS,
-            24.0,
-            PLANNED_FILL,
-            Some(INK),
-        ));
-        drawing.push(rect(
-            0.0,
-            bar_y + 7.0,
-            scale_f64(b.executed, largest) * CONSUMPTION_BARS,
-            10.0,
-            EXECUTED_FILL,
-            None,
-        ));
-        drawing.push(svg_text(
-            CONSUMPTION_BARS + 10.0,
-            bar_y + 17.0,
-            TextStyle {
-                size: 14,
-                bold: true,
-                centred: false,
-                halo: false,
-            },
-            rate_text(lang, b.rate),
-        ));
-    }
+    let drawing = bars
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            let top = CONSUMPTION_ROW * k as f64;
+            let bar_y = top + 18.0;
+            let label = clip(format!("{} {}", b.number, b.title).trim(), 80);
+            vec![
+                Shape::text(0.0, top + 13.0, LABEL, label),
+                Shape::rect(
+                    0.0,
+                    bar_y,
+                    scale_f64(b.planned, largest) * CONSUMPTION_BARS,
+                    24.0,
+                    PLANNED_FILL,
+                    true,
+                ),
+                Shape::rect(
+                    0.0,
+                    bar_y + 7.0,
+                    scale_f64(b.executed, largest) * CONSUMPTION_BARS,
+                    10.0,
+                    EXECUTED_FILL,
+                    false,
+                ),
+                Shape::text(
+                    CONSUMPTION_BARS + 10.0,
+                    bar_y + 17.0,
+                    TextStyle {
+                        size: 14,
+                        bold: true,
+                        centred: false,
+                        halo: false,
+                    },
+                    rate_text(lang, b.rate),
+                ),
+            ]
+        })
+        .collect();
     let legend = vec![
-        legend_item(
-            vec![rect(0.5, 0.5, 15.0, 15.0, PLANNED_FILL, Some(INK))],
+        (
+            vec![Shape::rect(0.5, 0.5, 15.0, 15.0, PLANNED_FILL, true)],
             t(lang, Key::ChPlannedLegend).into(),
         ),
-        legend_item(
-            vec![rect(0.0, 5.0, 16.0, 6.0, EXECUTED_FILL, None)],
+        (
+            vec![Shape::rect(0.0, 5.0, 16.0, 6.0, EXECUTED_FILL, false)],
             t(lang, Key::ChExecutedLegend).into(),
         ),
     ];
@@ -430,39 +603,31 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
         (Key::ColRate, true),
     ]
     .iter()
-    .map(|(k, num)| th_col(t(lang, *k).into(), *num))
+    .map(|(k, num)| (t(lang, *k).to_string(), *num))
     .collect();
-    let body = bars
+    let rows = bars
         .iter()
         .map(|b| {
-            row(
-                "",
-                vec![
-                    th_row(b.number.clone(), "bw-number", 1),
-                    td(b.title.clone(), "", 1),
-                    td_num(format_eur(b.planned, lang)),
-                    td_num(format_eur(b.executed, lang)),
-                    td_num(rate_text(lang, b.rate)),
-                ],
-            )
+            vec![
+                Cell::Head(b.number.clone(), "bw-number"),
+                Cell::Text(b.title.clone()),
+                Cell::Number(format_eur(b.planned, lang)),
+                Cell::Number(format_eur(b.executed, lang)),
+                Cell::Number(rate_text(lang, b.rate)),
+            ]
         })
         .collect();
-    let data = table(
-        "bw-chart-data",
-        t(lang, Key::ChConsumptionCaption).into(),
-        head,
-        body,
-        Vec::new(),
-    );
-    Some(chart(
-        "bw-chart bw-consumption-chart",
-        t(lang, Key::ChConsumptionHeading).into(),
-        CONSUMPTION_ROW * bars.len() as f64 + 4.0,
+    Some(Chart {
+        class: "bw-chart bw-consumption-chart",
+        caption: t(lang, Key::ChConsumptionHeading).into(),
+        height: CONSUMPTION_ROW * bars.len() as f64 + 4.0,
         alt,
-        drawing,
+        bars: drawing,
         legend,
-        data,
-    ))
+        data_caption: t(lang, Key::ChConsumptionCaption).into(),
+        head,
+        rows,
+    })
 }
 
 /// Executed against planned for each action with execution figures, and the
@@ -470,10 +635,9 @@ fn consumption_figure(lang: Lang, report: &Report) -> Option<AnyView> {
 #[component]
 pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
     let report = crate::summary::Figures::of(ws).0;
-    dynamic(move || {
+    let model = Memo::new(move |_| {
         let lang = ws.lang.get();
-        report
-            .with(|r| r.as_ref().and_then(|r| consumption_figure(lang, r)))
-            .into_any()
-    })
+        report.with(|r| r.as_ref().and_then(|r| consumption_chart(lang, r)))
+    });
+    chart_view(model)
 }

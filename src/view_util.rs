@@ -350,7 +350,7 @@ pub fn rect(
 }
 
 /// How an SVG text is drawn.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TextStyle {
     pub size: u8,
     pub bold: bool,

@@ -571,6 +571,58 @@ async fn the_funding_chart_says_each_funders_share_in_words() {
 }
 
 #[wasm_bindgen_test]
+async fn editing_one_group_redraws_only_its_bar_and_the_whole() {
+    let ws = workspace(two_axes());
+    let (container, _handle) = mount(move || view! { <FundingChart ws=ws /> });
+    settle().await;
+    let caption = "Part de chaque financeur, par groupe et pour l’ensemble";
+    let bars = || {
+        container
+            .query_selector_all("svg.bw-chart-svg > g")
+            .expect("bars")
+    };
+    let axis_2_bar = bars().item(1).expect("bar of Axe 2");
+    let axis_2_row = row(&table(&container, caption), "Axe 2");
+    // Whatever the page writes into them from now on is recorded.
+    let observer =
+        web_sys::MutationObserver::new(&js_sys::Function::new_no_args("")).expect("observer");
+    let everything = web_sys::MutationObserverInit::new();
+    everything.set_subtree(true);
+    everything.set_child_list(true);
+    everything.set_attributes(true);
+    everything.set_character_data(true);
+    for node in [&axis_2_bar, axis_2_row.as_ref()] {
+        observer
+            .observe_with_options(node, &everything)
+            .expect("observe");
+    }
+    // Action 1 (Axe 1): État 3 000 → 5 000. Axe 1 is then 5 000 + 1 000 =
+    // 6 000: 5 000 / 6 000 = 83,33 %, 1 000 / 6 000 = 16,67 %; the whole is
+    // 8 000: État 6 000 / 8 000 = 75 %, Département 25 %. Axe 2 is unchanged.
+    ws.edit(|c| c.actions[0].planned[0].value = d("5000"));
+    settle().await;
+    let t = table(&container, caption);
+    assert_eq!(
+        row_cells(&t, "Axe 1"),
+        vec![pct("83,33"), pct("16,67"), eur("6 000,00")]
+    );
+    assert_eq!(
+        row_cells(&t, "ensemble de la convention"),
+        vec![pct("75,00"), pct("25,00"), eur("8 000,00")]
+    );
+    assert_eq!(bars().length(), 3);
+    // The unchanged bar and row are the very same elements, not written to.
+    assert_eq!(observer.take_records().length(), 0);
+    assert!(bars()
+        .item(1)
+        .is_some_and(|b| b.is_same_node(Some(&axis_2_bar))));
+    assert!(row(&t, "Axe 2").is_same_node(Some(&axis_2_row)));
+    let axis_1_bar = bars().item(0).and_then(|b| b.text_content());
+    assert!(axis_1_bar.is_some_and(|t| t.contains("83,3")));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_consumption_chart_shows_the_actions_with_execution_figures() {
     let ws = workspace(two_axes());
     let (container, _handle) = mount(move || view! { <ConsumptionChart ws=ws /> });
