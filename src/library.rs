@@ -187,9 +187,15 @@ impl Library {
         };
         library.start();
 
+        // Its copy is written once the user pauses, as the working copy is
+        // (storage::Later); opening another convention writes it first
+        // (`keep_shown`).
+        let later = crate::storage::Later::new(move || {
+            library.follow(ws.convention.get_untracked());
+        });
         Effect::new(move |_| {
-            let conv = ws.convention.get();
-            library.follow(conv);
+            ws.convention.track();
+            later.soon();
         });
 
         // Only the comparison reads them: kept up to date while it is shown.

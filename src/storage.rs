@@ -127,6 +127,74 @@ use crate::i18n::{t, Key};
 use crate::state::Workspace;
 use leptos::prelude::*;
 
+/// How long after the last change the convention is saved. Saving writes the
+/// whole convention (about 2 MB of text for 10 000 actions, tens of
+/// milliseconds): done on each keystroke it would slow every edit down, so it
+/// waits until the user pauses.
+pub const SAVE_DELAY_MS: u64 = 400;
+
+/// Work put off until the user pauses: [`Later::soon`] (re)starts the wait,
+/// and the work runs [`SAVE_DELAY_MS`] after the last call. Leaving or hiding
+/// the page (`pagehide`, `visibilitychange`) runs it at once, so closing the
+/// tab right after an edit loses nothing.
+#[derive(Clone, Copy)]
+pub struct Later {
+    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
+    work: StoredValue<std::sync::Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl Later {
+    /// `work` to run later; the page's listeners are removed with the
+    /// component that makes it.
+    pub fn new(work: impl Fn() + Send + Sync + 'static) -> Self {
+        let later = Self {
+            timer: StoredValue::new(None),
+            work: StoredValue::new(std::sync::Arc::new(work)),
+        };
+        let left = window_event_listener(leptos::ev::pagehide, move |_| later.now());
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                later.now();
+            }
+        });
+        on_cleanup(move || {
+            left.remove();
+            hidden.remove();
+        });
+        later
+    }
+
+    /// Runs the work once the user pauses (at once if no timer can be set).
+    pub fn soon(self) {
+        let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            move || self.now(),
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        let waiting = timer.is_some();
+        if let Some(Some(old)) = self.timer.try_update_value(|t| std::mem::replace(t, timer)) {
+            old.clear();
+        }
+        if !waiting {
+            self.run();
+        }
+    }
+
+    /// Runs the work now if it is waiting.
+    pub fn now(self) {
+        if let Some(Some(timer)) = self.timer.try_update_value(Option::take) {
+            timer.clear();
+            self.run();
+        }
+    }
+
+    fn run(self) {
+        if let Some(work) = self.work.try_get_value() {
+            work();
+        }
+    }
+}
+
 /// A problem with the storage, as shown to the user.
 #[derive(Clone, Debug, PartialEq)]
 enum Notice {
@@ -171,9 +239,12 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
     }
 
     // Saves whenever the convention differs from what was last written (or
-    // loaded); never while the user has not settled a conflict with another tab.
-    Effect::new(move |_| {
-        let text = ws.convention.with(|c| c.as_ref().map(saved::to_json));
+    // loaded), once the user pauses; never while the user has not settled a
+    // conflict with another tab.
+    let save_now = move || {
+        let text = ws
+            .convention
+            .with_untracked(|c| c.as_ref().map(saved::to_json));
         if conflict.with_untracked(Option::is_some) || text == last_written.get_value() {
             return;
         }
@@ -191,6 +262,11 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
             Err(StoreError::Unavailable) => notice.set(Some(Notice::Unavailable)),
             Err(StoreError::Other(e)) => notice.set(Some(Notice::Failed(e))),
         }
+    };
+    let later = Later::new(save_now);
+    Effect::new(move |_| {
+        ws.convention.track();
+        later.soon();
     });
 
     let handle = window_event_listener(leptos::ev::storage, move |event| {

@@ -284,9 +284,14 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     (container, handle)
 }
 
-/// Lets Leptos run its effects and update the page.
+/// Lets Leptos run its effects and update the page, then writes what waits
+/// to be saved, as leaving the page does.
 async fn settle() {
     for _ in 0..3 {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    support::leave_page();
+    for _ in 0..2 {
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
 }

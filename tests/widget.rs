@@ -126,6 +126,26 @@ async fn ctrl_v_outside_a_field_imports_the_clipboard() {
 }
 
 #[wasm_bindgen_test]
+async fn the_convention_is_saved_once_the_user_pauses() {
+    let (container, _handle) = mount();
+    type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");
+    // No leaving the page here: only the pause.
+    let pause = budget_widget::storage::SAVE_DELAY_MS as u32 + 200;
+    gloo_timers::future::TimeoutFuture::new(pause).await;
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    let saved = storage
+        .get_item("budget-widget:convention")
+        .unwrap()
+        .expect("the working copy");
+    let conv = budget_core::saved::from_json(&saved).expect("readable");
+    assert_eq!(conv.actions.len(), 1);
+    assert_eq!(conv.actions[0].planned[0].value.to_string(), "1234.56");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_convention_is_kept_across_a_reload() {
     let (container, handle) = mount();
     type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");

@@ -100,6 +100,17 @@ export async function openIn(context, url) {
   return page;
 }
 
+/**
+ * Waits until the widget has saved (it saves once the user pauses, a few
+ * tenths of a second after the last change) a working copy holding `text`.
+ */
+export async function savedWith(page, text) {
+  await page.waitForFunction(
+    (t) => (localStorage.getItem('budget-widget:convention') ?? '').includes(t),
+    text,
+  );
+}
+
 /** The texts of the cells of the row of `table` whose header reads `label`. */
 export async function rowCells(table, label) {
   const row = table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) });

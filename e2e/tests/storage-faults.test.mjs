@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { eur, open, openIn, start } from './helpers.mjs';
+import { eur, open, openIn, savedWith, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -92,7 +92,14 @@ test('a corrupt save is kept aside, can be downloaded, and the widget goes on', 
   // New work is saved; the unreadable copy stays.
   await page.getByLabel(/Tableau à coller/).fill(small('100', '50'));
   await page.getByRole('status').filter({ hasText: eur('150,00') }).waitFor();
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.actions?.length === 1, KEY);
+  // Saved once the user pauses: until then the key still holds the broken text.
+  await page.waitForFunction((k) => {
+    try {
+      return JSON.parse(localStorage.getItem(k) ?? 'null')?.actions?.length === 1;
+    } catch {
+      return false;
+    }
+  }, KEY);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), keptAs), broken);
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -187,6 +194,7 @@ test('two tabs: keeping one’s own version writes it back, and the other tab is
   const first = await open(env);
   await first.getByLabel(/Tableau à coller/).fill(small('100', '100'));
   await first.getByRole('status').filter({ hasText: eur('200,00') }).waitFor();
+  await savedWith(first, '"100"');
   const second = await openIn(first.context(), env.url);
   assert.equal(await grandTotal(second), eur('200,00'));
   await second.getByLabel(/Tableau à coller/).fill(small('300', '300'));

@@ -1,7 +1,7 @@
 // Keeping the work: reload, another tab, storage full.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+import { eur, fixture, open, rowCells, savedWith, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -30,6 +30,7 @@ test('a change in another tab is never overwritten silently', async () => {
   const first = await open(env);
   await first.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t100\n');
   await first.getByRole('status').filter({ hasText: eur('200,00') }).waitFor();
+  await savedWith(first, '"100"');
   const second = await first.context().newPage();
   await second.goto(env.url);
   await second.getByRole('table', { name: 'Totaux par financeur' }).waitFor();

@@ -15,10 +15,22 @@ pub fn document() -> Document {
         .expect("a document")
 }
 
-/// Lets Leptos run its effects and update the page.
+/// Lets Leptos run its effects and update the page, then writes what waits
+/// to be saved as leaving the page does (the widget saves once the user
+/// pauses: `storage::Later`), so that a test reads the storage as it would
+/// be after the user left.
 pub async fn settle() {
     gloo_timers::future::TimeoutFuture::new(0).await;
     gloo_timers::future::TimeoutFuture::new(0).await;
+    leave_page();
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Fires `pagehide`, as when the user closes the tab or goes elsewhere.
+pub fn leave_page() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("pagehide")) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 pub fn text(el: &Element) -> String {
