@@ -38,6 +38,12 @@ pub struct Grid {
     columns: StoredValue<Vec<Column>>,
     /// Whether the focus is on its way back to the active cell.
     moving: StoredValue<bool>,
+    /// Which cell is active, which is edited, which row is active, as the
+    /// cells and rows follow them: each is told only when it becomes or stops
+    /// being the one, not every cell of the page on every move or edit.
+    active_cell: StoredValue<Selector<Option<(ActionId, usize)>>>,
+    edited_cell: StoredValue<Selector<Option<(ActionId, usize)>>>,
+    active_row: StoredValue<Selector<Option<ActionId>>>,
     /// The page of the table shown (see [`PAGE_SIZE`]).
     pub page: RwSignal<usize>,
     /// What tells this table's element ids from another's: `c` for the
@@ -88,17 +94,45 @@ impl Grid {
     }
 
     fn with_prefix(ws: Workspace, prefix: &'static str) -> Self {
+        let active = RwSignal::new(None::<(ActionId, usize)>);
+        let editing = RwSignal::new(None::<(ActionId, usize, String)>);
         Self {
             ws,
-            active: RwSignal::new(None),
-            editing: RwSignal::new(None),
+            active,
+            editing,
             message: RwSignal::new(None),
             order: StoredValue::new(Vec::new()),
             columns: StoredValue::new(Vec::new()),
             moving: StoredValue::new(false),
+            active_cell: StoredValue::new(Selector::new(move || active.get())),
+            edited_cell: StoredValue::new(Selector::new(move || {
+                editing.with(|e| e.as_ref().map(|(a, c, _)| (*a, *c)))
+            })),
+            active_row: StoredValue::new(Selector::new(move || active.get().map(|(a, _)| a))),
             page: RwSignal::new(0),
             prefix,
         }
+    }
+
+    /// Whether the cell is the active one (tracked for this cell only).
+    fn is_active(&self, action: ActionId, col: usize) -> bool {
+        self.active_cell
+            .try_with_value(|s| s.selected(&Some((action, col))))
+            .unwrap_or(false)
+    }
+
+    /// Whether the cell is being edited (tracked for this cell only).
+    fn is_edited(&self, action: ActionId, col: usize) -> bool {
+        self.edited_cell
+            .try_with_value(|s| s.selected(&Some((action, col))))
+            .unwrap_or(false)
+    }
+
+    /// Whether the row holds the active cell (tracked for this row only).
+    fn is_active_row(&self, action: ActionId) -> bool {
+        self.active_row
+            .try_with_value(|s| s.selected(&Some(action)))
+            .unwrap_or(false)
     }
 
     /// The id of a cell's element.
@@ -348,13 +382,17 @@ fn cell(
     header: bool,
 ) -> impl IntoView {
     let tabindex = move || {
-        if grid.active.get() == Some((action, col)) {
+        if grid.is_active(action, col) {
             "0"
         } else {
             "-1"
         }
     };
     let editor = move || {
+        if !grid.is_edited(action, col) {
+            return None;
+        }
+        // Only the cell edited follows the editor's text.
         grid.editing.with(|e| match e {
             Some((a, c, text)) if *a == action && *c == col => {
                 let label = t(lang, Key::EditCell);
@@ -387,11 +425,12 @@ fn cell(
             _ => None,
         })
     };
+    // In the event handlers: the state as it is now.
     let editing_here = move || {
         grid.editing
-            .with(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col))
+            .with_untracked(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col))
     };
-    let content = move || (!editing_here()).then(|| shown.clone());
+    let content = move || (!grid.is_edited(action, col)).then(|| shown.clone());
     let id = grid.cell_id(action, col);
     let on_key = move |ev: ev::KeyboardEvent| {
         // Keys typed in the editor bubble up to the cell: the editor has
@@ -528,7 +567,7 @@ fn action_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> impl 
                 .into_any()
         }
     };
-    let selected = move || grid.active.with(|s| s.is_some_and(|(x, _)| x == a));
+    let selected = move || grid.is_active_row(a);
     view! {
         <tr id=format!("bw-row-{a}") class:bw-selected=selected>
             {cells}
@@ -1011,7 +1050,7 @@ fn executed_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> imp
         })
         .collect_view()
         .into_any();
-    let selected = move || grid.active.with(|s| s.is_some_and(|(x, _)| x == a));
+    let selected = move || grid.is_active_row(a);
     view! {
         <tr id=format!("bw-xrow-{a}") class:bw-selected=selected>
             <th scope="row" class="bw-number">{line.number.clone()}</th>
