@@ -119,11 +119,25 @@ fn block(conv: &Convention, report: &Report, g: &GroupFigures, named: bool) -> G
 pub struct Figures(pub Memo<Option<Arc<Report>>>);
 
 impl Figures {
-    /// The figures of `ws`'s convention.
+    /// The figures of `ws`'s convention. After an edit only what it changed
+    /// is worked out again ([`report::recompute_figures`]), from the
+    /// convention the figures were last worked out for.
     pub fn new(ws: Workspace) -> Self {
-        Self(Memo::new(move |_| {
-            ws.convention
-                .with(|c| c.as_ref().map(|c| Arc::new(report::compute_figures(c))))
+        let last = StoredValue::new(None::<Convention>);
+        Self(Memo::new(move |previous: Option<&Option<Arc<Report>>>| {
+            ws.convention.with(|c| {
+                let Some(c) = c.as_ref() else {
+                    last.set_value(None);
+                    return None;
+                };
+                let known = previous.and_then(Option::as_ref);
+                let report = last.with_value(|before| match (before, known) {
+                    (Some(before), Some(known)) => report::recompute_figures(before, known, c),
+                    _ => report::compute_figures(c),
+                });
+                last.set_value(Some(c.clone()));
+                Some(Arc::new(report))
+            })
         }))
     }
 
