@@ -224,20 +224,20 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
             return ().into_any();
         };
         let field = move |f: fn(&Chart) -> String| move || model.with(|m| m.as_ref().map(f));
-        let bars = move || {
+        let bars = keyed(move || {
             model.with(|m| {
                 m.as_ref()
-                    .map(|m| m.bars.iter().cloned().enumerate().collect::<Vec<_>>())
+                    .map(|m| m.bars.iter().cloned().map(Piece::Bar).enumerate().collect())
                     .unwrap_or_default()
             })
-        };
-        let rows = move || {
+        });
+        let rows = keyed(move || {
             model.with(|m| {
                 m.as_ref()
-                    .map(|m| m.rows.iter().cloned().enumerate().collect::<Vec<_>>())
+                    .map(|m| m.rows.iter().cloned().map(Piece::Row).enumerate().collect())
                     .unwrap_or_default()
             })
-        };
+        });
         let legend = move || {
             model.with(|m| {
                 m.as_ref().map(|m| {
@@ -268,11 +268,7 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
                     aria-label=field(|m| m.alt.clone())
                 >
                     {(class.contains("bw-funding-chart")).then(pattern_defs)}
-                    <For
-                        each=bars
-                        key=|bar| bar.clone()
-                        children=|(_, shapes)| view! { <g>{shapes_view(&shapes)}</g> }
-                    />
+                    {bars}
                 </svg>
                 <ul class="bw-chart-legend">{legend}</ul>
                 <div class="bw-scroll">
@@ -280,11 +276,7 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
                         <caption>{field(|m| m.data_caption.clone())}</caption>
                         <thead><tr>{head}</tr></thead>
                         <tbody>
-                            <For
-                                each=rows
-                                key=|row| row.clone()
-                                children=|(_, cells)| view! { <tr>{cells.iter().map(Cell::view).collect::<Vec<_>>()}</tr> }
-                            />
+                            {rows}
                         </tbody>
                     </table>
                 </div>
@@ -292,6 +284,34 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
         }
         .into_any()
     })
+}
+
+/// A bar of a drawing or a row of a table of figures: one kind of keyed list
+/// for both (each kind of list costs its own code in the bundle).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Piece {
+    Bar(Vec<Shape>),
+    Row(Vec<Cell>),
+}
+
+/// The pieces `items` gives, keyed by their position and content: a piece
+/// is drawn again only when it changes.
+fn keyed(items: impl Fn() -> Vec<(usize, Piece)> + Send + Sync + 'static) -> AnyView {
+    let items: std::sync::Arc<dyn Fn() -> Vec<(usize, Piece)> + Send + Sync> =
+        std::sync::Arc::new(items);
+    view! {
+        <For
+            each=move || items()
+            key=|piece| piece.clone()
+            children=|(_, piece)| match piece {
+                Piece::Bar(shapes) => view! { <g>{shapes_view(&shapes)}</g> }.into_any(),
+                Piece::Row(cells) => {
+                    view! { <tr>{cells.iter().map(Cell::view).collect::<Vec<_>>()}</tr> }.into_any()
+                }
+            }
+        />
+    }
+    .into_any()
 }
 
 /// A legend entry: a small square drawn with `shapes`, then the text.
