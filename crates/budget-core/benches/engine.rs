@@ -141,6 +141,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("report::compute (every figure and warning)", |b| {
         b.iter(|| report::compute(black_box(&conv)))
     });
+    g.bench_function("report::compute_figures (every figure, no warning)", |b| {
+        b.iter(|| report::compute_figures(black_box(&conv)))
+    });
+    // One State amount edited: what the widget works out after an edit.
+    let known = report::compute_figures(&conv);
+    let mut edited = conv.clone();
+    if let Some(a) = edited
+        .actions
+        .get_mut(5_000)
+        .and_then(|a| a.planned.first_mut())
+    {
+        a.value = Decimal::new(123_456, 2);
+    }
+    g.bench_function("report::recompute_figures after one amount edited", |b| {
+        b.iter(|| report::recompute_figures(black_box(&conv), &known, black_box(&edited)))
+    });
     g.finish();
 
     let expressions: Vec<String> = (0..10_000)
