@@ -48,7 +48,15 @@ pub fn load(path: &str) -> Result<Loaded, LoadFailure> {
     } else {
         "entree.tsv"
     };
-    match files::open(name, &bytes, &ReadOptions::default()) {
+    // calamine panics on some damaged workbooks: files::open turns the panic
+    // into an error the user is given below, but the default panic hook would
+    // first print « thread 'main' panicked at … » on stderr. It is silenced
+    // while the file is read (the command has a single thread).
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let opened = files::open(name, &bytes, &ReadOptions::default());
+    std::panic::set_hook(hook);
+    match opened {
         Ok(Opened::Saved(convention)) => Ok(Loaded {
             convention,
             cell_errors: Vec::new(),

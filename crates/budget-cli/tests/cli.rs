@@ -370,3 +370,22 @@ fn check_reads_spreadsheets_through_the_widgets_reader() {
         );
     }
 }
+
+#[test]
+fn a_damaged_workbook_is_an_error_without_a_panic_message() {
+    // The Vienne annex as .xls, cut after 519 bytes: calamine panics on it
+    // (the reader turns that into an error), and the user sees only the error.
+    let source = format!(
+        "{}/../budget-core/tests/data/vienne-libreoffice.xls",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(source).expect("fixture");
+    let path = std::env::temp_dir().join(format!("budget-cut-{}.xls", std::process::id()));
+    std::fs::write(&path, &bytes[..519]).expect("write");
+    let out = budget(&["check", path.to_str().expect("path")]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("fichier endommagé ou incomplet"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

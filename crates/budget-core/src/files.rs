@@ -526,9 +526,10 @@ pub const DAMAGED_WORKBOOK: &str = "fichier endommagé ou incomplet";
 /// native build with the default `panic = "unwind"`. A build with `panic =
 /// "abort"` (the workspace's release profile, and WebAssembly) still stops on
 /// such a panic. The default panic hook still prints its message on the
-/// standard error: silencing it would mean replacing the process's hook
-/// ([`std::panic::set_hook`]), which is global. The payload is dropped here,
-/// never re-raised.
+/// standard error: silencing it means replacing the process's hook
+/// ([`std::panic::set_hook`]), which is global, so it is left to the caller
+/// (the `budget` command does it while it reads a file). The payload is
+/// dropped here, never re-raised.
 #[cfg(feature = "spreadsheets")]
 fn guarded<T>(
     kind: FileKind,
