@@ -331,7 +331,7 @@ impl Library {
                 })
                 .or_else(|| {
                     let id = index.add(&conv.title, now);
-                    let text = saved::to_json(conv);
+                    let text = saved::to_json_compact(conv);
                     self.check(Self::write(&data_key(&id), Some(&text)));
                     Some(id)
                 }),
@@ -424,7 +424,7 @@ impl Library {
                 id
             }
         };
-        let text = conv.as_ref().map(saved::to_json);
+        let text = conv.as_ref().map(saved::to_json_compact);
         let same = self.last_kept.with_value(|k| {
             k.as_ref().map(|(i, t)| (i.as_str(), Some(t.as_str())))
                 == Some((id.as_str(), text.as_deref()))
@@ -482,7 +482,10 @@ impl Library {
             return Some(Some(id));
         }
         let id = self.index.try_update(|i| i.add(&conv.title, now_ms()))?;
-        if !self.check(Self::write(&data_key(&id), Some(&saved::to_json(&conv)))) {
+        if !self.check(Self::write(
+            &data_key(&id),
+            Some(&saved::to_json_compact(&conv)),
+        )) {
             self.index.update(|i| {
                 i.remove(&id);
             });
@@ -506,8 +509,10 @@ impl Library {
         self.notices
             .update(|n| n.retain(|n| !matches!(n, Notice::OtherTab)));
         // Its copy is already kept as it is.
-        self.last_kept
-            .set_value(conv.as_ref().map(|c| (id.clone(), saved::to_json(c))));
+        self.last_kept.set_value(
+            conv.as_ref()
+                .map(|c| (id.clone(), saved::to_json_compact(c))),
+        );
         self.write_index();
         self.ws.open_other(conv);
     }
@@ -575,7 +580,10 @@ impl Library {
         let Some(id) = self.index.try_update(|i| i.add(&conv.title, now_ms())) else {
             return;
         };
-        if !self.check(Self::write(&data_key(&id), Some(&saved::to_json(&conv)))) {
+        if !self.check(Self::write(
+            &data_key(&id),
+            Some(&saved::to_json_compact(&conv)),
+        )) {
             self.index.update(|i| {
                 i.remove(&id);
             });
@@ -643,7 +651,10 @@ impl Library {
         if let Ok(conv) = self.convention_of(id) {
             let mut conv = conv.unwrap_or_default();
             conv.title = name.clone();
-            if !self.check(Self::write(&data_key(id), Some(&saved::to_json(&conv)))) {
+            if !self.check(Self::write(
+                &data_key(id),
+                Some(&saved::to_json_compact(&conv)),
+            )) {
                 return;
             }
             self.kept.update(|k| {

@@ -70,7 +70,7 @@ pub(crate) fn classify(error: wasm_bindgen::JsValue) -> StoreError {
 /// Saves the convention; gives back the text written (to recognise it later in
 /// a `storage` event).
 pub fn save(conv: &Convention) -> Result<String, StoreError> {
-    let text = saved::to_json(conv);
+    let text = saved::to_json_compact(conv);
     write(&text)?;
     Ok(text)
 }
@@ -220,7 +220,7 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
 
     match load() {
         Ok(Loaded::Convention(conv)) => {
-            last_written.set_value(Some(saved::to_json(&conv)));
+            last_written.set_value(Some(saved::to_json_compact(&conv)));
             ws.convention.set(Some(conv));
         }
         Ok(Loaded::Nothing) => {}
@@ -244,7 +244,7 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
     let save_now = move || {
         let text = ws
             .convention
-            .with_untracked(|c| c.as_ref().map(saved::to_json));
+            .with_untracked(|c| c.as_ref().map(saved::to_json_compact));
         if conflict.with_untracked(Option::is_some) || text == last_written.get_value() {
             return;
         }

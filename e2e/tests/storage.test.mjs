@@ -63,3 +63,29 @@ test('when the storage is full the user is told and keeps working', async () => 
   assert.equal(await grandTotal(page), eur('30,00'));
   await context.close();
 });
+
+test('a convention of 10 000 actions is kept: both copies fit in the storage', async () => {
+  const page = await open(env);
+  const rows = ['N°\tIntitulé\tEtat\tCD'];
+  for (let i = 1; i <= 10000; i++) rows.push(`${i}\tAction ${i}\t100\t50`);
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `${rows.join('\n')}\n`);
+  // 10 000 × (100 + 50) = 1 500 000.
+  await page.getByRole('status').filter({ hasText: eur('1 500 000,00') }).waitFor();
+  // Once the user pauses: the working copy and the copy of « Mes conventions »
+  // (a browser keeps about 5 million characters per site).
+  await page.waitForFunction(() => {
+    const keys = Object.keys(localStorage);
+    const copies = ['budget-widget:convention', ...keys.filter((k) => k.startsWith('budget-widget:c:'))];
+    return copies.length === 2 && copies.every((k) => (localStorage.getItem(k) ?? '').includes('"Action 10000"'));
+  });
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: eur('1 500 000,00') }).waitFor();
+  assert.equal(await grandTotal(page), eur('1 500 000,00'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -132,12 +132,36 @@ fn v0_to_v1(mut doc: Value) -> Result<Value, String> {
 /// The saved form of a convention: pretty JSON, amounts as decimal strings,
 /// `version` set to [`FORMAT_VERSION`].
 pub fn to_json(conv: &Convention) -> String {
-    let mut current = conv.clone();
-    current.version = FORMAT_VERSION;
-    // A Convention has only string map keys and plain fields: serialising it
-    // cannot fail; should it ever, an empty string is not a loadable document
-    // and `from_json` says so.
-    serde_json::to_string_pretty(&current).unwrap_or_default()
+    write(conv, true)
+}
+
+/// The saved form for the browser's storage: [`to_json`] without the
+/// indentation, read back the same by [`from_json`]. Half the size: a
+/// convention of 10 000 actions is about 2.1 million characters instead of
+/// 4.3 million, and a browser keeps about 5 million per site, where the
+/// widget keeps two copies (the working copy and « Mes conventions »).
+pub fn to_json_compact(conv: &Convention) -> String {
+    write(conv, false)
+}
+
+fn write(conv: &Convention, pretty: bool) -> String {
+    let text = |c: &Convention| {
+        // A Convention has only string map keys and plain fields: serialising
+        // it cannot fail; should it ever, an empty string is not a loadable
+        // document and `from_json` says so.
+        if pretty {
+            serde_json::to_string_pretty(c).unwrap_or_default()
+        } else {
+            serde_json::to_string(c).unwrap_or_default()
+        }
+    };
+    if conv.version == FORMAT_VERSION {
+        text(conv)
+    } else {
+        let mut current = conv.clone();
+        current.version = FORMAT_VERSION;
+        text(&current)
+    }
 }
 
 /// Whether `text` looks like a saved convention (a JSON object) rather than a
@@ -312,6 +336,19 @@ mod tests {
     fn round_trips() {
         let conv = sample();
         assert_eq!(from_json(&to_json(&conv)), Ok(conv));
+    }
+
+    #[test]
+    fn the_compact_form_reads_back_the_same_and_is_shorter() {
+        let conv = sample();
+        let compact = to_json_compact(&conv);
+        assert_eq!(from_json(&compact), Ok(conv.clone()));
+        assert!(!compact.contains('\n'), "{compact}");
+        assert!(compact.contains("\"value\":\"93507.00\""), "{compact}");
+        assert!(compact.len() < to_json(&conv).len());
+        let mut old = conv;
+        old.version = 0;
+        assert!(to_json_compact(&old).starts_with("{\"version\":1,"));
     }
 
     #[test]
