@@ -13,7 +13,7 @@ use crate::mapping::MappingPanel;
 use crate::results::{checks_section, errors_section, status_text, totals_table};
 use crate::scdl::ScdlExport;
 use crate::settings::SettingsView;
-use crate::state::Workspace;
+use crate::state::{file_message, Workspace};
 use crate::storage::Autosave;
 use crate::summary::{Figures, Summary};
 use crate::tranches_view::TranchesView;
@@ -67,18 +67,20 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
         return;
     };
     leptos::task::spawn_local(async move {
+        let lang = ws.lang.get_untracked();
         let (name, bytes) = match read_file(&file).await {
             Ok(read) => read,
             Err(e) => {
-                ws.file_error.set(Some(format!("{} : {e}", file.name())));
+                ws.file_error
+                    .set(Some(file_message(lang, &file.name(), &e)));
                 return;
             }
         };
         match budget_core::files::kind_of(&name, &bytes) {
             Some(kind @ (FileKind::Xlsx | FileKind::Xls | FileKind::Ods)) => {
-                match spreadsheet_rows(&name, &bytes).await {
+                match spreadsheet_rows(&name, &bytes, lang).await {
                     Ok((rows, sheet)) => ws.import_grid(&name, TableGrid { kind, sheet, rows }),
-                    Err(e) => ws.file_error.set(Some(format!("{name} : {e}"))),
+                    Err(e) => ws.file_error.set(Some(file_message(lang, &name, &e))),
                 }
             }
             _ => ws.import_file(&name, &bytes),
@@ -151,13 +153,15 @@ fn export(ws: Workspace, what: Export) {
             // Written by the spreadsheet worker, which carries the zip codec.
             let json = budget_core::saved::to_json(&conv);
             leptos::task::spawn_local(async move {
-                let result = xlsx_annex(&json).await.and_then(|bytes| {
-                    download(
-                        &export_name(ws, "xlsx"),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &bytes,
-                    )
-                });
+                let result = xlsx_annex(&json, ws.lang.get_untracked())
+                    .await
+                    .and_then(|bytes| {
+                        download(
+                            &export_name(ws, "xlsx"),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            &bytes,
+                        )
+                    });
                 ws.file_error.set(result.err());
             });
             Ok(())

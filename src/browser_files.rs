@@ -2,6 +2,8 @@
 //! offering bytes to download. What is in the files is the core's business
 //! ([`budget_core::files`], [`budget_core::export`], [`budget_core::saved`]).
 
+use crate::i18n::{t, Key};
+use budget_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -65,7 +67,7 @@ pub const SHEETS_WORKER: &str = "budget-sheets_loader.js";
 
 /// Sends one request to the spreadsheet worker, which is loaded only now, and
 /// gives its answer (see `crates/budget-sheets`).
-async fn ask_worker(request: js_sys::Array) -> Result<JsValue, String> {
+async fn ask_worker(request: js_sys::Array, lang: Lang) -> Result<JsValue, String> {
     let worker =
         web_sys::Worker::new(&crate::embed::asset_url(SHEETS_WORKER)).map_err(|e| describe(&e))?;
     // The worker first says "ready" (a message sent before it listens would be
@@ -89,7 +91,7 @@ async fn ask_worker(request: js_sys::Array) -> Result<JsValue, String> {
             wasm_bindgen::closure::Closure::once_into_js(move |_event: web_sys::Event| {
                 let _ = reject.call1(
                     &JsValue::NULL,
-                    &JsValue::from_str("le lecteur de classeurs n’a pas pu démarrer"),
+                    &JsValue::from_str(t(lang, Key::SheetsWorkerFailed)),
                 );
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -100,10 +102,17 @@ async fn ask_worker(request: js_sys::Array) -> Result<JsValue, String> {
     let answer = JsFuture::from(reply).await;
     worker.terminate();
     let answer = answer.map_err(|e| describe(&e))?;
-    match js_sys::Reflect::get(&answer, &JsValue::from_str("error"))
-        .ok()
-        .and_then(|e| e.as_string())
-    {
+    // The worker gives its error in French (`error`) and English (`error_en`).
+    let said = |key: &str| {
+        js_sys::Reflect::get(&answer, &JsValue::from_str(key))
+            .ok()
+            .and_then(|e| e.as_string())
+    };
+    let error = match lang {
+        Lang::En => said("error_en").or_else(|| said("error")),
+        Lang::Fr => said("error"),
+    };
+    match error {
         Some(error) => Err(error),
         None => Ok(answer),
     }
@@ -114,9 +123,9 @@ fn field(answer: &JsValue, key: &str) -> JsValue {
 }
 
 /// The `.xlsx` annex of a convention (given as saved JSON), written by the worker.
-pub async fn xlsx_annex(saved_json: &str) -> Result<Vec<u8>, String> {
+pub async fn xlsx_annex(saved_json: &str, lang: Lang) -> Result<Vec<u8>, String> {
     let request = js_sys::Array::of2(&JsValue::from_str("xlsx"), &JsValue::from_str(saved_json));
-    let answer = ask_worker(request).await?;
+    let answer = ask_worker(request, lang).await?;
     Ok(js_sys::Uint8Array::new(&field(&answer, "bytes")).to_vec())
 }
 
@@ -125,13 +134,14 @@ pub async fn xlsx_annex(saved_json: &str) -> Result<Vec<u8>, String> {
 pub async fn spreadsheet_rows(
     name: &str,
     bytes: &[u8],
+    lang: Lang,
 ) -> Result<(Vec<Vec<String>>, Option<String>), String> {
     let request = js_sys::Array::of3(
         &JsValue::from_str("open"),
         &JsValue::from_str(name),
         &js_sys::Uint8Array::from(bytes),
     );
-    let answer = ask_worker(request).await?;
+    let answer = ask_worker(request, lang).await?;
     let get = |key: &str| field(&answer, key);
     let rows = js_sys::Array::from(&get("rows"))
         .iter()

@@ -63,6 +63,7 @@ pub enum Key {
     StorageUnavailable,
     StorageFull,
     StorageFailed,
+    SheetsWorkerFailed,
     StorageUnreadable,
     StorageKeptAs,
     DownloadUnreadable,
@@ -364,6 +365,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::StorageFull => (
             "L’espace de stockage du navigateur est plein : vos dernières modifications ne sont pas enregistrées. Vous pouvez continuer ; utilisez « Enregistrer la convention (.json) » pour les garder.",
             "The browser’s storage is full: your last changes are not kept. You can go on working; use “Save the convention (.json)” to keep them.",
+        ),
+        Key::SheetsWorkerFailed => (
+            "le lecteur de classeurs n’a pas pu démarrer",
+            "the workbook reader could not start",
         ),
         Key::StorageFailed => (
             "L’enregistrement automatique a échoué ; utilisez « Enregistrer la convention (.json) » pour garder votre travail.",

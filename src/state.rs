@@ -128,7 +128,11 @@ impl Workspace {
         if files::kind_of(name, bytes) == Some(FileKind::Saved) {
             match saved::from_json(&files::decode_text(bytes)) {
                 Ok(conv) => self.replace(conv),
-                Err(e) => self.file_error.set(Some(format!("{name} : {e}"))),
+                Err(e) => self.file_error.set(Some(file_message(
+                    self.lang.get_untracked(),
+                    name,
+                    &e.message(self.lang.get_untracked()),
+                ))),
             }
             return;
         }
@@ -141,7 +145,11 @@ impl Workspace {
                 };
                 self.apply(Import::read(source, ReadOptions::default()));
             }
-            Err(e) => self.file_error.set(Some(format!("{name} : {e}"))),
+            Err(e) => self.file_error.set(Some(file_message(
+                self.lang.get_untracked(),
+                name,
+                &e.message(self.lang.get_untracked()),
+            ))),
         }
     }
 
@@ -351,6 +359,15 @@ impl Workspace {
         self.convention.set(Some(import.reading.convention.clone()));
         self.errors.set(import.reading.errors.clone());
         self.import.set(Some(import));
+    }
+}
+
+/// What went wrong with the file `name`, in `lang`: « budget.pdf : … » in
+/// French, "budget.pdf: …" in English.
+pub fn file_message(lang: Lang, name: &str, message: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{name} : {message}"),
+        Lang::En => format!("{name}: {message}"),
     }
 }
 

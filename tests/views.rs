@@ -819,3 +819,34 @@ async fn the_execution_table_takes_a_typed_executed_amount() {
     );
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_file_that_cannot_be_read_is_reported_in_the_language_of_the_page() {
+    let ws = Workspace::new();
+    ws.lang.set(Lang::En);
+    ws.import_file("budget.pdf", b"%PDF-1.4\x00\x01");
+    assert_eq!(
+        ws.file_error.get_untracked().as_deref(),
+        Some(
+            "budget.pdf: unrecognised file format: “budget.pdf” (formats read: .xlsx, .xls, \
+             .ods, .csv, .tsv, .txt, .json)"
+        )
+    );
+    ws.lang.set(Lang::Fr);
+    ws.import_file("budget.pdf", b"%PDF-1.4\x00\x01");
+    assert_eq!(
+        ws.file_error.get_untracked().as_deref(),
+        Some(
+            "budget.pdf : format de fichier non reconnu : « budget.pdf » (formats lus : .xlsx, \
+             .xls, .ods, .csv, .tsv, .txt, .json)"
+        )
+    );
+    // A saved convention that cannot be read: the reader's reason, in English.
+    ws.lang.set(Lang::En);
+    ws.import_file("convention.json", b"{\"version\": 9}");
+    let told = ws.file_error.get_untracked().unwrap_or_default();
+    assert!(
+        told.starts_with("convention.json: convention saved in version 9 by a newer version"),
+        "{told}"
+    );
+}

@@ -181,6 +181,52 @@ pub enum FileError {
     Saved(#[from] LoadError),
 }
 
+impl FileError {
+    /// The message in `lang` (the `Display` text is the French one). What the
+    /// spreadsheet reader said is given as it is (calamine's messages are in
+    /// English).
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        if lang == crate::money::Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            Self::Unknown { name } => format!(
+                "unrecognised file format: “{name}” (formats read: .xlsx, .xls, .ods, .csv, \
+                 .tsv, .txt, .json)"
+            ),
+            Self::Spreadsheet { kind, message } => {
+                // A damaged workbook: « fichier endommagé ou incomplet », and
+                // « (feuille « … ») » when a sheet was being read.
+                let message = match message.strip_prefix(DAMAGED_WORKBOOK) {
+                    Some(rest) => {
+                        let sheet = rest
+                            .trim()
+                            .strip_prefix("(feuille « ")
+                            .and_then(|r| r.strip_suffix(" »)"));
+                        match sheet {
+                            Some(sheet) => format!("damaged or incomplete file (sheet “{sheet}”)"),
+                            None => "damaged or incomplete file".to_string(),
+                        }
+                    }
+                    None => message.clone(),
+                };
+                format!("unreadable {kind} workbook: {message}")
+            }
+            Self::NoSheet => "the workbook has no worksheet".into(),
+            Self::TooLarge { sheet, limit } => format!(
+                "sheet “{sheet}” too large: more than {limit} cells (copy and paste the \
+                 financial table instead)"
+            ),
+            Self::SpreadsheetsDisabled { kind } => format!(
+                "this version does not read {kind} workbooks: save the table as CSV or copy and \
+                 paste it"
+            ),
+            Self::NotATable => "this file is a saved convention, not a table".into(),
+            Self::Saved(e) => e.message(lang),
+        }
+    }
+}
+
 /// Signature of a zip archive (xlsx and ods are zip archives).
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// Signature of an OLE2 compound file (xls).
@@ -761,6 +807,36 @@ fn bool_text(value: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_told_in_english_too() {
+        use crate::money::Lang;
+        let damaged = FileError::Spreadsheet {
+            kind: FileKind::Xls,
+            message: format!("{DAMAGED_WORKBOOK} (feuille « Annexe 2 »)"),
+        };
+        assert_eq!(
+            damaged.to_string(),
+            "classeur XLS illisible : fichier endommagé ou incomplet (feuille « Annexe 2 »)"
+        );
+        assert_eq!(
+            damaged.message(Lang::En),
+            "unreadable XLS workbook: damaged or incomplete file (sheet “Annexe 2”)"
+        );
+        let unknown = FileError::Unknown {
+            name: "budget.pdf".into(),
+        };
+        assert_eq!(
+            unknown.message(Lang::En),
+            "unrecognised file format: “budget.pdf” (formats read: .xlsx, .xls, .ods, .csv, \
+             .tsv, .txt, .json)"
+        );
+        assert_eq!(unknown.message(Lang::Fr), unknown.to_string());
+        assert_eq!(
+            FileError::NotATable.message(Lang::En),
+            "this file is a saved convention, not a table"
+        );
+    }
 
     #[test]
     fn numbers_come_out_as_typed() {

@@ -103,6 +103,52 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The message in `lang` (the `Display` text is the French one). What the
+    /// JSON reader or a migration said is given as it is.
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        if lang == crate::money::Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => format!("the file is not valid JSON (line {line}, column {column}): {message}"),
+            Self::NotAnObject => {
+                "the file does not hold a convention (a JSON object is expected)".into()
+            }
+            Self::MissingVersion => "no version number: this file is not a saved convention".into(),
+            Self::BadVersion { found } => format!("unreadable version number: {found}"),
+            Self::TooNew { found, supported } => format!(
+                "convention saved in version {found} by a newer version of the calculator; this \
+                 one reads up to version {supported}"
+            ),
+            Self::Migration { from, message } => {
+                format!("conversion from version {from} impossible: {message}")
+            }
+            Self::Invalid {
+                line,
+                column,
+                message,
+            } => format!("invalid convention (line {line}, column {column}): {message}"),
+            Self::InvalidMigrated { from, message } => {
+                format!("invalid convention (saved in version {from}): {message}")
+            }
+            Self::BadReference { what, index, count } => {
+                let what = match *what {
+                    "financeur" => "funder",
+                    "groupe" => "group",
+                    "action" => "action",
+                    other => other,
+                };
+                format!("invalid reference: {what} no. {index} does not exist ({count} in all)")
+            }
+        }
+    }
+}
+
 /// One migration: a document of version `n` (as JSON) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
@@ -420,6 +466,33 @@ mod tests {
         ));
         let e = from_json(r#"{"version": 2}"#).unwrap_err().to_string();
         assert!(e.contains("version 2") && e.contains("plus récente"), "{e}");
+    }
+
+    #[test]
+    fn errors_are_told_in_english_too() {
+        use crate::money::Lang;
+        let e = from_json("{\"version\": 9}").unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            format!(
+                "convention saved in version 9 by a newer version of the calculator; this one \
+                 reads up to version {FORMAT_VERSION}"
+            )
+        );
+        assert_eq!(e.message(Lang::Fr), e.to_string());
+        let e = LoadError::BadReference {
+            what: "financeur",
+            index: 7,
+            count: 3,
+        };
+        assert_eq!(
+            e.message(Lang::En),
+            "invalid reference: funder no. 7 does not exist (3 in all)"
+        );
+        assert_eq!(
+            from_json("[1]").unwrap_err().message(Lang::En),
+            "the file does not hold a convention (a JSON object is expected)"
+        );
     }
 
     #[test]

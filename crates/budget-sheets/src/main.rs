@@ -12,11 +12,11 @@
 //! - `["xlsx", saved_json]` → `{ bytes }`: [`budget_core::export::xlsx_annex`] of
 //!   the convention;
 //!
-//! or `{ error }`.
+//! or `{ error, error_en }`: the error in French and in English.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use budget_core::{export, files, saved};
+    use budget_core::{export, files, saved, Lang};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -45,11 +45,14 @@ mod worker {
         let out = Object::new();
         let text = request.get(1).as_string().unwrap_or_default();
         let written = saved::from_json(&text)
-            .map_err(|e| e.to_string())
-            .and_then(|conv| export::xlsx_annex(&conv).map_err(|e| e.to_string()));
+            .map_err(|e| (e.to_string(), e.message(Lang::En)))
+            .and_then(|conv| export::xlsx_annex(&conv).map_err(|e| (e.to_string(), e.to_string())));
         match written {
             Ok(bytes) => set(&out, "bytes", &Uint8Array::from(bytes.as_slice())),
-            Err(e) => set(&out, "error", &JsValue::from_str(&e)),
+            Err((fr, en)) => {
+                set(&out, "error", &JsValue::from_str(&fr));
+                set(&out, "error_en", &JsValue::from_str(&en));
+            }
         }
         out
     }
@@ -78,7 +81,10 @@ mod worker {
                     set(&out, "sheet", &JsValue::from_str(&sheet));
                 }
             }
-            Err(e) => set(&out, "error", &JsValue::from_str(&e.to_string())),
+            Err(e) => {
+                set(&out, "error", &JsValue::from_str(&e.to_string()));
+                set(&out, "error_en", &JsValue::from_str(&e.message(Lang::En)));
+            }
         }
         out
     }
