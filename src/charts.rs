@@ -204,6 +204,8 @@ impl Cell {
 #[derive(Clone, Debug, PartialEq)]
 struct Chart {
     class: &'static str,
+    /// Whether its shapes use the hatch, dot and cross patterns.
+    patterned: bool,
     caption: String,
     height: f64,
     alt: String,
@@ -218,9 +220,9 @@ struct Chart {
 /// made once; the caption, legend and text alternative follow the model; bars
 /// and table rows are keyed by their content and position.
 fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
-    let class = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.class)));
+    let frame = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| (m.class, m.patterned))));
     dynamic(move || {
-        let Some(class) = class.get() else {
+        let Some((class, patterned)) = frame.get() else {
             return ().into_any();
         };
         let field = move |f: fn(&Chart) -> String| move || model.with(|m| m.as_ref().map(f));
@@ -267,7 +269,7 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
                     role="img"
                     aria-label=field(|m| m.alt.clone())
                 >
-                    {(class.contains("bw-funding-chart")).then(pattern_defs)}
+                    {patterned.then(pattern_defs)}
                     {bars}
                 </svg>
                 <ul class="bw-chart-legend">{legend}</ul>
@@ -461,6 +463,7 @@ fn funding_chart(lang: Lang, report: &Report) -> Option<Chart> {
         .collect();
     Some(Chart {
         class: "bw-chart bw-funding-chart",
+        patterned: true,
         caption: t(lang, Key::ChFundingHeading).into(),
         height: FUNDING_ROW * bars.len() as f64 + 4.0,
         alt,
@@ -639,6 +642,7 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
         .collect();
     Some(Chart {
         class: "bw-chart bw-consumption-chart",
+        patterned: false,
         caption: t(lang, Key::ChConsumptionHeading).into(),
         height: CONSUMPTION_ROW * bars.len() as f64 + 4.0,
         alt,
