@@ -400,12 +400,13 @@ pub fn App() -> impl IntoView {
     // views pick from; the checks, run only while their tab is shown.
     let figures = Figures::new(ws);
     provide_context(figures);
-    let summary = Memo::new(move |_| {
+    let summary = Memo::new(move |before: Option<&Option<Summary>>| {
         figures.0.with(|r| {
             let r = r.as_ref()?;
+            let before = before.and_then(Option::as_ref);
             ws.convention.with(|c| {
                 c.as_ref()
-                    .map(|c| ws.errors.with(|e| Summary::from_report(c, r, e)))
+                    .map(|c| ws.errors.with(|e| Summary::after(before, c, r, e)))
             })
         })
     });

@@ -10,6 +10,8 @@
 //!
 //! User text is only ever put in text nodes and attribute values.
 
+use std::sync::Arc;
+
 use budget_core::edit::{self, Column};
 use budget_core::money::{format_eur, format_percent};
 use budget_core::{ActionId, GroupId, Lang};
@@ -499,7 +501,7 @@ fn cell(
     }
 }
 
-fn action_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> impl IntoView {
+fn action_row(grid: Grid, lang: Lang, line: Arc<ActionLine>, funders: usize) -> impl IntoView {
     let a = line.id;
     let mut cells = Vec::with_capacity(funders + 2);
     let empty = t(lang, Key::EmptyCell);
@@ -652,7 +654,7 @@ fn group_rows(
     let span = (funders + 5).to_string();
     let key = StoredValue::new(key);
     // Runs `f` on this block of the page shown (tracked).
-    let with_block = move |f: &dyn Fn(&GroupBlock) -> Option<ActionLine>| {
+    let with_block = move |f: &dyn Fn(&GroupBlock) -> Option<Arc<ActionLine>>| {
         key.with_value(|key| page.with(|p| p.blocks.iter().find(|b| b.key() == *key).and_then(f)))
     };
     let ids = move || {
@@ -847,10 +849,10 @@ fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
             let first = position;
             position += b.actions.len();
             let (lo, hi) = (from.max(first), to.min(position));
-            let actions: Vec<ActionLine> = b
+            let actions: Vec<Arc<ActionLine>> = b
                 .actions
                 .get(lo.saturating_sub(first)..hi.saturating_sub(first))
-                .map(<[ActionLine]>::to_vec)
+                .map(<[Arc<ActionLine>]>::to_vec)
                 .unwrap_or_default();
             let keep =
                 !actions.is_empty() || (b.actions.is_empty() && (printing || page == pages - 1));
@@ -1034,7 +1036,7 @@ fn executed_sums(
         .into_any()
 }
 
-fn executed_row(grid: Grid, lang: Lang, line: ActionLine, funders: usize) -> impl IntoView {
+fn executed_row(grid: Grid, lang: Lang, line: Arc<ActionLine>, funders: usize) -> impl IntoView {
     let a = line.id;
     let by_funder = (0..funders)
         .map(|f| {

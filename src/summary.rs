@@ -19,7 +19,7 @@ fn planned(t: &Totals) -> Result<FunderAmounts, CalcError> {
 }
 
 /// One action line.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionLine {
     pub id: budget_core::ActionId,
     pub number: String,
@@ -30,6 +30,10 @@ pub struct ActionLine {
     pub consumption: Option<Consumption>,
     /// Per funder, the calculation typed in the cell (`=534,82*12`), if any.
     pub formulas: Vec<Option<String>>,
+    /// The figures the line was taken from: the same after an edit that left
+    /// the action as it was ([`report::recompute_figures`]), and then so is
+    /// the line ([`Summary::after`]).
+    figures: Arc<ActionFigures>,
 }
 
 /// A group with its actions and its computed subtotal.
@@ -39,7 +43,9 @@ pub struct GroupBlock {
     pub id: Option<budget_core::GroupId>,
     /// `None` for the actions that belong to no group.
     pub name: Option<String>,
-    pub actions: Vec<ActionLine>,
+    /// Shared with the summary before an edit when the edit left them as
+    /// they were: an edit builds, compares and draws again only what changed.
+    pub actions: Vec<Arc<ActionLine>>,
     /// Computed subtotal; `None` for the block of actions without a group.
     pub subtotal: Option<Result<FunderAmounts, CalcError>>,
     pub executed: Option<ExecutedAmounts>,
@@ -68,7 +74,19 @@ pub struct Summary {
     pub report_errors: Vec<String>,
 }
 
-fn line(conv: &Convention, a: &ActionFigures) -> ActionLine {
+/// The line of the action whose figures are `a`: the one of `known` (the
+/// lines of the summary before, by action) when it was taken from the same
+/// figures.
+fn line(
+    conv: &Convention,
+    a: &Arc<ActionFigures>,
+    known: &[Option<&Arc<ActionLine>>],
+) -> Arc<ActionLine> {
+    if let Some(Some(kept)) = known.get(a.id) {
+        if Arc::ptr_eq(&kept.figures, a) {
+            return Arc::clone(kept);
+        }
+    }
     let formulas = (0..conv.funders.len())
         .map(|f| {
             let planned = conv
@@ -83,7 +101,7 @@ fn line(conv: &Convention, a: &ActionFigures) -> ActionLine {
             }
         })
         .collect();
-    ActionLine {
+    Arc::new(ActionLine {
         id: a.id,
         formulas,
         number: a.number.clone(),
@@ -92,10 +110,17 @@ fn line(conv: &Convention, a: &ActionFigures) -> ActionLine {
         co_financing: a.co_financing.clone(),
         executed: a.figures.executed.clone(),
         consumption: a.figures.consumption.clone(),
-    }
+        figures: Arc::clone(a),
+    })
 }
 
-fn block(conv: &Convention, report: &Report, g: &GroupFigures, named: bool) -> GroupBlock {
+fn block(
+    conv: &Convention,
+    report: &Report,
+    g: &GroupFigures,
+    named: bool,
+    known: &[Option<&Arc<ActionLine>>],
+) -> GroupBlock {
     GroupBlock {
         id: if named { g.id } else { None },
         name: named.then(|| g.name.clone()),
@@ -103,7 +128,7 @@ fn block(conv: &Convention, report: &Report, g: &GroupFigures, named: bool) -> G
             .actions
             .iter()
             .filter_map(|&id| report.actions.get(id))
-            .map(|a| line(conv, a))
+            .map(|a| line(conv, a, known))
             .collect(),
         subtotal: named.then(|| planned(&g.figures)),
         executed: g.figures.executed.clone(),
@@ -157,22 +182,48 @@ impl Summary {
     /// Builds the summary of a convention from its figures (`report`, from
     /// [`report::compute_figures`] or [`report::compute`]).
     pub fn from_report(conv: &Convention, report: &Report, errors: &[CellError]) -> Self {
+        Self::after(None, conv, report, errors)
+    }
+
+    /// [`Summary::from_report`], taking from `before` (the summary before an
+    /// edit) the lines of the actions whose figures the edit left as they
+    /// were.
+    pub fn after(
+        before: Option<&Summary>,
+        conv: &Convention,
+        report: &Report,
+        errors: &[CellError],
+    ) -> Self {
+        let mut known: Vec<Option<&Arc<ActionLine>>> = Vec::new();
+        if let Some(before) = before {
+            known.resize(report.actions.len(), None);
+            for l in before.blocks.iter().flat_map(|b| &b.actions) {
+                if let Some(slot) = known.get_mut(l.id) {
+                    *slot = Some(l);
+                }
+            }
+        }
+        let known = &known[..];
         let mut blocks = Vec::with_capacity(report.groups.len() + 1);
         if let Some(ungrouped) = &report.ungrouped {
-            blocks.push(block(conv, report, ungrouped, false));
+            blocks.push(block(conv, report, ungrouped, false, known));
         }
         if report.groups.is_empty() && report.ungrouped.is_none() && !report.actions.is_empty() {
             blocks.push(GroupBlock {
                 id: None,
                 name: None,
-                actions: report.actions.iter().map(|a| line(conv, a)).collect(),
+                actions: report
+                    .actions
+                    .iter()
+                    .map(|a| line(conv, a, known))
+                    .collect(),
                 subtotal: None,
                 executed: None,
                 consumption: None,
             });
         }
         for g in &report.groups {
-            blocks.push(block(conv, report, g, true));
+            blocks.push(block(conv, report, g, true, known));
         }
         let grand_shares = match &report.grand.shares {
             Some(shares) => shares.iter().copied().map(Some).collect(),
@@ -197,5 +248,42 @@ impl Summary {
             errors: errors.to_vec(),
             report_errors: report.errors.iter().map(|e| e.message.clone()).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_core::edit::{self, Column};
+    use budget_core::read::read_table;
+
+    /// After an edit of action 2's State amount (3 000 → 4 000), the summary
+    /// keeps the line of action 1 (same allocation) and has a new line for
+    /// action 2 with its new amounts: 4 000 + 18 000 = 22 000; grand total
+    /// 50 000 + 50 000 + 22 000 = 122 000.
+    #[test]
+    fn an_edit_builds_again_only_the_line_it_changed() {
+        let before = read_table(
+            "N°\tIntitulé\tPart Etat\tPart CD\n1\tMaraudes\t50 000\t50 000\n2\tRéfugiés\t3 000\t18 000\n",
+        )
+        .convention;
+        let known = report::compute_figures(&before);
+        let first = Summary::from_report(&before, &known, &[]);
+        let mut after = before.clone();
+        edit::set_cell(&mut after, 1, Column::Planned(0), "4 000").unwrap();
+        let figures = report::recompute_figures(&before, &known, &after);
+        let again = Summary::after(Some(&first), &after, &figures, &[]);
+        let lines = |s: &Summary| s.blocks[0].actions.clone();
+        let (old, new) = (lines(&first), lines(&again));
+        assert!(Arc::ptr_eq(&old[0], &new[0]), "action 1 is kept");
+        assert!(!Arc::ptr_eq(&old[1], &new[1]), "action 2 is new");
+        let total = |l: &ActionLine| l.amounts.as_ref().map(|a| a.total).ok();
+        assert_eq!(total(&new[1]), Some(Decimal::new(22_000, 0)));
+        assert_eq!(
+            again.grand.as_ref().ok().map(|g| g.total),
+            Some(Decimal::new(122_000, 0))
+        );
+        // The same summary as one built from nothing.
+        assert_eq!(again, Summary::from_report(&after, &figures, &[]));
     }
 }

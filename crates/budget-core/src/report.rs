@@ -10,6 +10,8 @@
 //! binary floats. Ratios (shares, rates) are fractions: 0.5 is 50 %. Amounts
 //! per funder are arrays indexed like [`Report::funders`].
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -117,8 +119,11 @@ pub struct Report {
     pub departement: String,
     pub funders: Vec<FunderInfo>,
     pub settings: Settings,
-    /// One entry per action, in table order.
-    pub actions: Vec<ActionFigures>,
+    /// One entry per action, in table order. Shared: the figures of an
+    /// action an edit left as it was are the same allocation in the figures
+    /// before and after the edit ([`recompute_figures`]), so that keeping
+    /// them, and telling them apart, costs nothing.
+    pub actions: Vec<Arc<ActionFigures>>,
     /// One entry per group, in order (subtotals).
     pub groups: Vec<GroupFigures>,
     /// The actions that belong to no (existing) group, when the convention
@@ -217,7 +222,7 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
 /// [`aggregate_executed`], shares and consumption from the sums.
 fn aggregate_totals(
     conv: &Convention,
-    actions: &[ActionFigures],
+    actions: &[Arc<ActionFigures>],
     ids: &[ActionId],
     scope: Scope,
     errors: &mut Errors,
@@ -261,7 +266,7 @@ fn aggregate_totals(
 
 fn group_figures(
     conv: &Convention,
-    actions: &[ActionFigures],
+    actions: &[Arc<ActionFigures>],
     id: Option<GroupId>,
     name: String,
     ids: Vec<ActionId>,
@@ -399,7 +404,7 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
         }
     }
     let mut changed = vec![previous.is_none(); conv.actions.len()];
-    let actions: Vec<ActionFigures> = (0..conv.actions.len())
+    let actions: Vec<Arc<ActionFigures>> = (0..conv.actions.len())
         .map(|id| {
             let kept = previous.and_then(|(before, known)| {
                 (before.actions.get(id) == conv.actions.get(id))
@@ -411,13 +416,13 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
                     if let Some(known) = action_errors.get(id) {
                         errors.0.extend(known.iter().map(|e| (*e).clone()));
                     }
-                    figures.clone()
+                    Arc::clone(figures)
                 }
                 None => {
                     if let Some(c) = changed.get_mut(id) {
                         *c = true;
                     }
-                    action_figures(conv, id, &mut errors)
+                    Arc::new(action_figures(conv, id, &mut errors))
                 }
             }
         })

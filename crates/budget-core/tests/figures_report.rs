@@ -124,6 +124,15 @@ fn figures_worked_out_again_after_one_amount_is_edited() {
     assert_eq!(planned(&again.actions[3].figures), d("55428"));
     assert_eq!(planned(&again.grand), d("970428"));
     assert_eq!(again, report::compute_figures(&after));
+    // The figures of the three actions left as they were are shared with
+    // the figures before, not copied; the edited action's are new.
+    for (id, shared) in [(0, true), (1, true), (2, true), (3, false)] {
+        assert_eq!(
+            std::sync::Arc::ptr_eq(&known.actions[id], &again.actions[id]),
+            shared,
+            "action {id}"
+        );
+    }
 }
 
 #[test]
