@@ -337,6 +337,7 @@ const LABEL: TextStyle = TextStyle {
 };
 
 /// One bar of the funding chart: a name and the shares of each funder.
+#[derive(Clone, PartialEq)]
 struct FundingBar {
     label: String,
     total: Option<Decimal>,
@@ -401,8 +402,41 @@ fn funding_bar_shapes(lang: Lang, k: usize, bar: &FundingBar) -> Vec<Shape> {
     out
 }
 
-/// The funding chart of `report`; `None` when nothing is funded.
-fn funding_chart(lang: Lang, report: &Report) -> Option<Chart> {
+/// The `k`-th bar of the funding chart and its row of the table, drawn for
+/// `bar` in `lang`: what [`funding_chart`] can take again from one edit to
+/// the next when neither changed (an edit changes one group's bar and the
+/// overall one).
+#[derive(Clone)]
+struct DrawnBar {
+    lang: Lang,
+    bar: FundingBar,
+    shapes: Vec<Shape>,
+    row: Vec<Cell>,
+}
+
+fn funding_row(lang: Lang, funders: usize, bar: &FundingBar) -> Vec<Cell> {
+    let mut cells = vec![Cell::Head(bar.label.clone(), "")];
+    cells.extend((0..funders).map(|f| {
+        Cell::Number(
+            bar.shares
+                .as_ref()
+                .and_then(|s| s.get(f))
+                .map(|s| format_percent(*s, 2, lang))
+                .unwrap_or_else(|| "—".into()),
+        )
+    }));
+    cells.push(Cell::Number(
+        bar.total
+            .map(|v| format_eur(v, lang))
+            .unwrap_or_else(|| "—".into()),
+    ));
+    cells
+}
+
+/// The funding chart of `report`; `None` when nothing is funded. `drawn`
+/// holds the bars drawn last time: those whose group, position and language
+/// are the same are taken from it, and it is left holding this chart's.
+fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Option<Chart> {
     let grand_shares = report.grand.shares.clone()?;
     let names: Vec<String> = report.funders.iter().map(|f| f.name.clone()).collect();
     let overall: Vec<String> = names
@@ -440,42 +474,31 @@ fn funding_chart(lang: Lang, report: &Report) -> Option<Chart> {
     let mut head = vec![(t(lang, Key::ChGroup).to_string(), false)];
     head.extend(names.iter().map(|n| (n.clone(), true)));
     head.push((t(lang, Key::ColTotal).to_string(), true));
-    let rows = bars
-        .iter()
-        .map(|bar| {
-            let mut cells = vec![Cell::Head(bar.label.clone(), "")];
-            cells.extend((0..names.len()).map(|f| {
-                Cell::Number(
-                    bar.shares
-                        .as_ref()
-                        .and_then(|s| s.get(f))
-                        .map(|s| format_percent(*s, 2, lang))
-                        .unwrap_or_else(|| "—".into()),
-                )
-            }));
-            cells.push(Cell::Number(
-                bar.total
-                    .map(|v| format_eur(v, lang))
-                    .unwrap_or_else(|| "—".into()),
-            ));
-            cells
+    let previous = std::mem::take(drawn);
+    *drawn = bars
+        .into_iter()
+        .enumerate()
+        .map(|(k, bar)| match previous.get(k) {
+            Some(d) if d.lang == lang && d.bar == bar => d.clone(),
+            _ => DrawnBar {
+                lang,
+                shapes: funding_bar_shapes(lang, k, &bar),
+                row: funding_row(lang, names.len(), &bar),
+                bar,
+            },
         })
         .collect();
     Some(Chart {
         class: "bw-chart bw-funding-chart",
         patterned: true,
         caption: t(lang, Key::ChFundingHeading).into(),
-        height: FUNDING_ROW * bars.len() as f64 + 4.0,
+        height: FUNDING_ROW * drawn.len() as f64 + 4.0,
         alt,
-        bars: bars
-            .iter()
-            .enumerate()
-            .map(|(k, bar)| funding_bar_shapes(lang, k, bar))
-            .collect(),
+        bars: drawn.iter().map(|d| d.shapes.clone()).collect(),
         legend,
         data_caption: t(lang, Key::ChFundingDataCaption).into(),
         head,
-        rows,
+        rows: drawn.iter().map(|d| d.row.clone()).collect(),
     })
 }
 
@@ -487,9 +510,12 @@ pub fn FundingChart(ws: Workspace) -> impl IntoView {
     let report = crate::summary::Figures::of(ws).0;
     // Whether there are figures, and whether anything is funded.
     let state = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.grand.shares.is_some())));
+    let drawn = StoredValue::new(Vec::new());
     let model = Memo::new(move |_| {
         let lang = ws.lang.get();
-        report.with(|r| r.as_ref().and_then(|r| funding_chart(lang, r)))
+        report.with(|r| {
+            drawn.try_update_value(|d| r.as_ref().and_then(|r| funding_chart(lang, r, d)))
+        })?
     });
     dynamic(move || match state.get() {
         None => ().into_any(),
@@ -664,4 +690,53 @@ pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
         report.with(|r| r.as_ref().and_then(|r| consumption_chart(lang, r)))
     });
     chart_view(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_core::edit::{self, Column};
+    use budget_core::read::read_table;
+    use budget_core::report;
+
+    /// Two axes (action 2's blank axis cell keeps it in axis 1); after the
+    /// edit of action 2 (État 3 000 → 5 000), the bars taken again from the
+    /// last drawing give the same chart as one drawn from nothing, in French
+    /// and then in English: axis 1 now has État 50 000 + 5 000 = 55 000 of
+    /// 50 000 + 50 000 + 5 000 + 18 000 = 123 000, 44,715… % → 44,72 %.
+    #[test]
+    fn bars_taken_again_give_the_chart_drawn_from_nothing() {
+        let before = read_table(
+            "N°\tIntitulé\tAxe\tPart Etat\tPart CD\n1\tMaraudes\tAxe 1\t50 000\t50 000\n2\tRéfugiés\t\t3 000\t18 000\n3\tSanté\tAxe 2\t1 000\t3 000\n",
+        )
+        .convention;
+        let mut after = before.clone();
+        edit::set_cell(&mut after, 1, Column::Planned(0), "5 000").unwrap();
+        let (r1, r2) = (
+            report::compute_figures(&before),
+            report::compute_figures(&after),
+        );
+        let mut drawn = Vec::new();
+        let first = funding_chart(Lang::Fr, &r1, &mut drawn).unwrap();
+        assert_eq!(
+            first,
+            funding_chart(Lang::Fr, &r1, &mut Vec::new()).unwrap()
+        );
+        let again = funding_chart(Lang::Fr, &r2, &mut drawn).unwrap();
+        assert_eq!(
+            again,
+            funding_chart(Lang::Fr, &r2, &mut Vec::new()).unwrap()
+        );
+        assert_ne!(again.rows[0], first.rows[0], "axis 1 changed");
+        assert_eq!(again.rows[1], first.rows[1], "axis 2 did not");
+        assert_eq!(
+            again.rows[0][1],
+            Cell::Number(format!("44,72{}%", '\u{a0}'))
+        );
+        let english = funding_chart(Lang::En, &r2, &mut drawn).unwrap();
+        assert_eq!(
+            english,
+            funding_chart(Lang::En, &r2, &mut Vec::new()).unwrap()
+        );
+    }
 }
