@@ -83,6 +83,10 @@ pub struct GroupFigures {
     pub figures: Totals,
     /// How many of its actions break the co-financing rule.
     pub co_financing_breaches: usize,
+    /// Whether every amount of its actions is [`tame`]: then its subtotals
+    /// are the exact sums, and so is any sum of them.
+    #[serde(skip)]
+    tame: bool,
 }
 
 /// A payment schedule with its instalments and, once known, the settlement.
@@ -218,6 +222,31 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
     }
 }
 
+/// Amounts below 10¹⁵ in absolute value with at most 6 decimals: fewer than
+/// [`TAME_COUNT`] of them, or of sums of them, add up exactly in every way
+/// (integer mantissas below 10²¹, sums below 10²⁸ < 2⁹⁶: no rounding, no
+/// overflow), to the same decimal whatever the grouping.
+fn tame(v: Decimal) -> bool {
+    v.scale() <= 6 && v.abs() < Decimal::from(1_000_000_000_000_000u64)
+}
+
+/// See [`tame`].
+const TAME_COUNT: usize = 10_000_000;
+
+/// Whether every amount that the sums of several actions add up is [`tame`].
+fn tame_totals(t: &Totals) -> bool {
+    let amounts = |a: &FunderAmounts| a.by_funder.iter().all(|v| tame(*v)) && tame(a.total);
+    t.planned.as_ref().is_none_or(amounts)
+        && t.planned_by_part
+            .as_ref()
+            .is_none_or(|p| amounts(&p.base) && amounts(&p.carry_over) && amounts(&p.amendment))
+        && t.executed.as_ref().is_none_or(|e| {
+            e.by_funder.iter().flatten().all(|v| tame(*v)) && e.total.is_none_or(tame)
+        })
+        && t.carry_over_requested.as_ref().is_none_or(amounts)
+        && t.committed.as_ref().is_none_or(amounts)
+}
+
 /// The figures of several actions from theirs: sums by [`aggregate`] and
 /// [`aggregate_executed`], shares and consumption from the sums.
 fn aggregate_totals(
@@ -227,12 +256,17 @@ fn aggregate_totals(
     scope: Scope,
     errors: &mut Errors,
 ) -> Totals {
-    let n = conv.funders.len();
     let members: Vec<&Totals> = ids
         .iter()
         .filter_map(|id| actions.get(*id))
         .map(|a| &a.figures)
         .collect();
+    sum_totals(conv, &members, scope, errors)
+}
+
+/// The figures of the whole of `members` (figures of actions, or subtotals).
+fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut Errors) -> Totals {
+    let n = conv.funders.len();
     let scope_ = Some(scope);
     // A sum is known only when every member's figure is.
     let planned: Option<Vec<&FunderAmounts>> = members.iter().map(|t| t.planned.as_ref()).collect();
@@ -274,17 +308,18 @@ fn group_figures(
 ) -> GroupFigures {
     let scope = id.map_or(Scope::Grand, Scope::Group);
     let figures = aggregate_totals(conv, actions, &ids, scope, errors);
-    let co_financing_breaches = ids
-        .iter()
-        .filter_map(|i| actions.get(*i))
+    let members = || ids.iter().filter_map(|i| actions.get(*i));
+    let co_financing_breaches = members()
         .filter(|a| a.co_financing.as_ref().is_some_and(|c| c.breach.is_some()))
         .count();
+    let tame = members().all(|a| tame_totals(&a.figures));
     GroupFigures {
         id,
         name,
         actions: ids,
         figures,
         co_financing_breaches,
+        tame,
     }
 }
 
@@ -472,10 +507,19 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
         .collect();
     let ungrouped = (!conv.groups.is_empty() && !ungrouped.is_empty())
         .then(|| group_figures(conv, &actions, None, String::new(), ungrouped, &mut errors));
-    // From the actions, not the subtotals: a sum too long for a decimal is
-    // rounded, so only the actions' own figures give the grand total exactly.
-    let all: Vec<ActionId> = (0..actions.len()).collect();
-    let grand = aggregate_totals(conv, &actions, &all, Scope::Grand, &mut errors);
+    // From the subtotals when they cover every action and every amount is
+    // tame (the same sums, exactly); otherwise from the actions: a sum too
+    // long for a decimal is rounded, and then only the actions' own figures
+    // give the grand total as it is defined.
+    let blocks: Vec<&GroupFigures> = groups.iter().chain(&ungrouped).collect();
+    let grand =
+        if !conv.groups.is_empty() && actions.len() < TAME_COUNT && blocks.iter().all(|g| g.tame) {
+            let subtotals: Vec<&Totals> = blocks.iter().map(|g| &g.figures).collect();
+            sum_totals(conv, &subtotals, Scope::Grand, &mut errors)
+        } else {
+            let all: Vec<ActionId> = (0..actions.len()).collect();
+            aggregate_totals(conv, &actions, &all, Scope::Grand, &mut errors)
+        };
     let years = errors
         .keep(Some(Scope::Grand), figures::year_totals(conv, Scope::Grand))
         .filter(|y| !y.by_year.is_empty());
