@@ -86,6 +86,22 @@ impl std::fmt::Display for IndexError {
     }
 }
 
+impl IndexError {
+    /// The message in `lang` (the `Display` text is the French one). What the
+    /// JSON reader said is given as it is.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Fr, _) => self.to_string(),
+            (Lang::En, Self::Syntax(e)) => format!("the list is not valid JSON: {e}"),
+            (Lang::En, Self::TooNew(v)) => format!(
+                "list written in version {v} by a newer version of the calculator \
+                 (this one reads up to version {INDEX_VERSION})"
+            ),
+            (Lang::En, Self::Invalid(e)) => format!("invalid list: {e}"),
+        }
+    }
+}
+
 /// The key a convention is kept under.
 pub fn data_key(id: &str) -> String {
     format!("{CONVENTION_PREFIX}{id}")

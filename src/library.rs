@@ -19,7 +19,8 @@
 
 use std::collections::HashMap;
 
-use budget_core::{saved, Convention, Lang};
+use budget_core::saved::{self, LoadError};
+use budget_core::{Convention, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -37,7 +38,7 @@ enum Kept {
     Ready(Box<Convention>),
     /// A copy that cannot be read; it stays in the storage.
     Unreadable {
-        reason: String,
+        reason: LoadError,
         raw: String,
     },
 }
@@ -70,14 +71,14 @@ impl Kept {
 enum Notice {
     /// The list could not be read: kept aside (or not) and rebuilt.
     ListUnreadable {
-        reason: String,
+        reason: catalog::IndexError,
         kept_as: Option<String>,
         raw: String,
     },
     /// A kept convention could not be read; it stays under its key.
     ConventionUnreadable {
         name: String,
-        reason: String,
+        reason: LoadError,
         raw: String,
     },
     Full,
@@ -290,7 +291,7 @@ impl Library {
                     let kept_as = keep_aside(&store, &text);
                     self.frozen.set_value(kept_as.is_none());
                     self.tell(Notice::ListUnreadable {
-                        reason: e.to_string(),
+                        reason: e,
                         kept_as,
                         raw: text,
                     });
@@ -795,12 +796,12 @@ pub fn LibraryNotices(library: Library) -> impl IntoView {
                             .map(|k| format!(" {} « {k} ».", t(l, Key::StorageKeptAs)))
                             .unwrap_or_else(|| format!(" {}", t(l, Key::LibListNotKept)));
                         (
-                            format!("{} {reason}.{kept} {}", t(l, Key::LibListUnreadable), t(l, Key::LibListRebuilt)),
+                            format!("{} {}.{kept} {}", t(l, Key::LibListUnreadable), reason.message(l), t(l, Key::LibListRebuilt)),
                             Some(raw.clone()),
                         )
                     }
                     Notice::ConventionUnreadable { name, reason, raw } => (
-                        format!("{} « {name} » : {reason}. {}", t(l, Key::LibConventionUnreadable), t(l, Key::LibConventionStays)),
+                        format!("{} « {name} » : {}. {}", t(l, Key::LibConventionUnreadable), reason.message(l), t(l, Key::LibConventionStays)),
                         Some(raw.clone()),
                     ),
                     Notice::Full => (t(l, Key::StorageFull).to_string(), None),

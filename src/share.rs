@@ -7,7 +7,7 @@
 //! read with [`budget_core::saved::from_json`] (versioned, migrated), offered as
 //! a new convention, and the fragment is taken out of the address.
 
-use budget_core::{saved, Convention};
+use budget_core::{saved, Convention, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,17 +74,46 @@ pub async fn encode(conv: &Convention) -> Result<String, String> {
     Ok(share_code::encode(&bytes))
 }
 
-/// The convention held by a share link's data. Errors are in French, like the
-/// core's.
-pub async fn decode(data: &str) -> Result<Convention, String> {
-    let bytes = share_code::decode(data).map_err(|e| e.to_string())?;
-    let decompressor = Decompressor::new(FORMAT).map_err(|e| reason(&e))?;
+/// Why a share link's data holds no convention.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// Not base64url.
+    Code(share_code::DecodeError),
+    /// The browser cannot decompress (what it said).
+    Browser(String),
+    /// Not compressed data: cut or changed.
+    Damaged,
+    /// Decompressed, but not UTF-8 text.
+    NotText,
+    /// Text, but not a saved convention.
+    Saved(saved::LoadError),
+}
+
+impl LinkError {
+    /// The reason, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match self {
+            Self::Code(e) => e.message(lang),
+            Self::Browser(e) => e.clone(),
+            Self::Saved(e) => e.message(lang),
+            Self::Damaged if fr => "les données sont abîmées (lien incomplet ou modifié ?)".into(),
+            Self::Damaged => "the data is damaged (incomplete or changed link?)".into(),
+            Self::NotText if fr => "les données ne sont pas du texte (lien modifié ?)".into(),
+            Self::NotText => "the data is not text (changed link?)".into(),
+        }
+    }
+}
+
+/// The convention held by a share link's data.
+pub async fn decode(data: &str) -> Result<Convention, LinkError> {
+    let bytes = share_code::decode(data).map_err(LinkError::Code)?;
+    let decompressor = Decompressor::new(FORMAT).map_err(|e| LinkError::Browser(reason(&e)))?;
     let json = through(&bytes, &decompressor)
         .await
-        .map_err(|_| "les données sont abîmées (lien incomplet ou modifié ?)".to_string())?;
-    let text = String::from_utf8(json)
-        .map_err(|_| "les données ne sont pas du texte (lien modifié ?)".to_string())?;
-    saved::from_json(&text).map_err(|e| e.to_string())
+        .map_err(|_| LinkError::Damaged)?;
+    let text = String::from_utf8(json).map_err(|_| LinkError::NotText)?;
+    saved::from_json(&text).map_err(LinkError::Saved)
 }
 
 /// The page's address without its fragment.
@@ -228,7 +257,7 @@ pub fn ShareLink(ws: Workspace) -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 enum Offer {
     Convention(Box<Convention>),
-    Broken(String),
+    Broken(LinkError),
 }
 
 /// Reads the `#c=` fragment, if any, takes it out of the address, and gives
@@ -304,7 +333,7 @@ pub fn SharedOffer(library: Library, ws: Workspace) -> impl IntoView {
             }
             Offer::Broken(reason) => view! {
                 <div class="bw-notice bw-shared" role="alert">
-                    <p>{format!("{} {reason}. {}", t(l, Key::SharedBroken), t(l, Key::SharedNothingLost))}</p>
+                    <p>{format!("{} {}. {}", t(l, Key::SharedBroken), reason.message(l), t(l, Key::SharedNothingLost))}</p>
                     <div class="bw-actions">
                         <button type="button" on:click=move |_| offer.set(None)>{t(l, Key::Dismiss)}</button>
                     </div>

@@ -40,6 +40,26 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+impl DecodeError {
+    /// The message in `lang` (the `Display` text is the French one).
+    pub fn message(&self, lang: budget_core::Lang) -> String {
+        if lang == budget_core::Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            Self::Empty => "the link holds no data after “#c=”".into(),
+            Self::BadChar { position, found } if found.is_control() => format!(
+                "unexpected character U+{:04X} at position {position} of the data",
+                u32::from(*found)
+            ),
+            Self::BadChar { position, found } => {
+                format!("unexpected character “{found}” at position {position} of the data")
+            }
+            Self::BadLength => "the data is cut short (incomplete link?)".into(),
+        }
+    }
+}
+
 /// Encodes `bytes` in base64url, without padding.
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);

@@ -9,7 +9,8 @@
 //! away: a save that cannot be read is copied aside under its own key before
 //! anything else is written, and the user is told.
 
-use budget_core::{saved, Convention};
+use budget_core::saved::{self, LoadError};
+use budget_core::Convention;
 use wasm_bindgen::JsCast;
 
 /// Key of the convention being worked on.
@@ -37,7 +38,7 @@ pub enum Loaded {
     Convention(Convention),
     /// A save that could not be read: its text was kept under `kept_as`.
     Unreadable {
-        reason: String,
+        reason: LoadError,
         kept_as: Option<String>,
         raw: String,
     },
@@ -86,8 +87,8 @@ pub fn forget() -> Result<(), StoreError> {
 }
 
 /// Reads one saved text.
-pub fn parse(text: &str) -> Result<Convention, String> {
-    saved::from_json(text).map_err(|e| e.to_string())
+pub fn parse(text: &str) -> Result<Convention, LoadError> {
+    saved::from_json(text)
 }
 
 /// Reads the saved convention, keeping an unreadable one aside.
@@ -203,7 +204,7 @@ enum Notice {
     Failed(String),
     /// A save that could not be read, kept aside (or not) under a key.
     Unreadable {
-        reason: String,
+        reason: LoadError,
         kept_as: Option<String>,
         raw: String,
     },
@@ -324,6 +325,7 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
                         let kept = kept_as
                             .map(|k| format!(" {} « {k} ».", t(lang, Key::StorageKeptAs)))
                             .unwrap_or_default();
+                        let reason = reason.message(lang);
                         (format!("{} {reason}.{kept}", t(lang, Key::StorageUnreadable)), Some(raw))
                     }
                 };

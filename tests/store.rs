@@ -146,6 +146,10 @@ fn an_unreadable_index_is_refused_with_its_reason() {
         catalog::parse_index("{\"version\":2,\"conventions\":[]}"),
         Err(IndexError::TooNew(2))
     );
+    assert_eq!(
+        IndexError::TooNew(2).message(Lang::En),
+        "list written in version 2 by a newer version of the calculator (this one reads up to version 1)"
+    );
     assert!(matches!(
         catalog::parse_index("{\"conventions\":[]}"),
         Err(IndexError::Invalid(_))
@@ -702,12 +706,29 @@ async fn a_convention_survives_the_browser_s_compression_and_base64url() {
     assert!(data.len() < saved::to_json(&conv).len());
     assert_eq!(budget_widget::share::decode(&data).await.unwrap(), conv);
     // Not base64url, not deflate, not a convention: each says why.
+    use budget_widget::share::LinkError;
     let e = budget_widget::share::decode("abc!").await.unwrap_err();
-    assert!(e.contains("« ! »"), "{e}");
+    assert_eq!(
+        e,
+        LinkError::Code(DecodeError::BadChar {
+            position: 4,
+            found: '!'
+        })
+    );
+    assert!(e.message(Lang::Fr).contains("« ! »"), "{e:?}");
     let e = budget_widget::share::decode(&share_code::encode(b"pas du deflate"))
         .await
         .unwrap_err();
-    assert!(e.contains("abîmées") || e.contains("convention"), "{e}");
+    assert!(
+        matches!(e, LinkError::Damaged | LinkError::Saved(_)),
+        "{e:?}"
+    );
+    if e == LinkError::Damaged {
+        assert_eq!(
+            e.message(Lang::En),
+            "the data is damaged (incomplete or changed link?)"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -772,6 +793,18 @@ async fn a_broken_shared_link_is_reported_and_nothing_is_lost() {
     // 10 + 20 = 30, still there.
     assert_eq!(grand_total(&page), Some(eur("30,00")));
     assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "");
+    // In English, the reason too.
+    page.query_selector("button.bw-lang")
+        .unwrap()
+        .expect("language button")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    wait_until("the English error", || {
+        all(&page, "[role=alert]")
+            .iter()
+            .any(|a| text(a).contains("unexpected character “'” at position"))
+    })
+    .await;
     page.remove();
 }
 

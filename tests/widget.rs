@@ -206,6 +206,25 @@ async fn an_unreadable_save_is_kept_and_the_user_told() {
         storage.get_item(&kept).unwrap().as_deref(),
         Some("{\"version\": 1, \"funders\": [tronqué")
     );
+    // In English, the reason too.
+    container
+        .query_selector("button.bw-lang")
+        .unwrap()
+        .expect("language button")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    let alert = text(
+        &container
+            .query_selector("[role=alert]")
+            .unwrap()
+            .expect("a notice"),
+    );
+    assert!(
+        alert.contains("could not be read back: the file is not valid JSON (line 1"),
+        "{alert}"
+    );
+    assert!(!alert.contains("fichier"), "{alert}");
     container.remove();
 }
 
