@@ -137,7 +137,8 @@ pub const SAVE_DELAY_MS: u64 = 400;
 /// Work put off until the user pauses: [`Later::soon`] (re)starts the wait,
 /// and the work runs [`SAVE_DELAY_MS`] after the last call. Leaving or hiding
 /// the page (`pagehide`, `visibilitychange`) runs it at once, so closing the
-/// tab right after an edit loses nothing.
+/// tab right after an edit loses nothing; so does removing the component
+/// that made it (a host page taking the mounted widget away).
 #[derive(Clone, Copy)]
 pub struct Later {
     timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
@@ -161,6 +162,7 @@ impl Later {
         on_cleanup(move || {
             left.remove();
             hidden.remove();
+            later.now();
         });
         later
     }

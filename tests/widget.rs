@@ -146,6 +146,33 @@ async fn the_convention_is_saved_once_the_user_pauses() {
 }
 
 #[wasm_bindgen_test]
+async fn an_edit_is_saved_when_the_host_page_removes_the_widget() {
+    let (container, handle) = mount();
+    type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n");
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    // Not written yet: the user has not paused, nor left the page.
+    assert_eq!(storage.get_item("budget-widget:convention").unwrap(), None);
+    // The host page unmounts the widget before the pause ends.
+    drop(handle);
+    container.remove();
+    let saved = storage
+        .get_item("budget-widget:convention")
+        .unwrap()
+        .expect("written when the widget was removed");
+    let conv = budget_core::saved::from_json(&saved).expect("readable");
+    let values: Vec<String> = conv.actions[0]
+        .planned
+        .iter()
+        .map(|p| p.value.to_string())
+        .collect();
+    assert_eq!(values, ["10", "20"]);
+}
+
+#[wasm_bindgen_test]
 async fn the_convention_is_kept_across_a_reload() {
     let (container, handle) = mount();
     type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");
