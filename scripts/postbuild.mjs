@@ -17,6 +17,11 @@
 // 3. web/sw.js is written as sw.js, with the list of every file of dist/ and a
 //    version that is a hash of their names and contents: a new build is a new
 //    version, a rebuild of the same sources is the same one.
+// 0. (first) The spreadsheet worker's three files, which Trunk leaves
+//    unhashed (budget-sheets.js, _bg.wasm, _loader.js), are renamed after a
+//    hash of their content (budget-sheets-<hash>…), and the boot script gives
+//    the loader's name to the widget: a browser's cache never mixes a new
+//    widget with an old worker.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -31,6 +36,33 @@ const fail = (message) => {
 };
 const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 const sri = (data) => `sha384-${sha('sha384', data).toString('base64')}`;
+
+// ---- 0. the spreadsheet worker, named after its content -------------------
+const worker = { js: 'budget-sheets.js', wasm: 'budget-sheets_bg.wasm', loader: 'budget-sheets_loader.js' };
+for (const f of Object.values(worker)) {
+  try {
+    statSync(join(dist, f));
+  } catch {
+    fail(`${f} missing (already processed? run trunk build first)`);
+  }
+}
+const workerJs = readFileSync(join(dist, worker.js));
+const workerWasm = readFileSync(join(dist, worker.wasm));
+const workerHash = createHash('sha256').update(workerJs).update('\0').update(workerWasm).digest('hex').slice(0, 16);
+const hashed = {
+  js: `budget-sheets-${workerHash}.js`,
+  wasm: `budget-sheets-${workerHash}_bg.wasm`,
+  loader: `budget-sheets-${workerHash}_loader.js`,
+};
+const loaderText = readFileSync(join(dist, worker.loader), 'utf8');
+const expectedLoader = `importScripts("./${worker.js}");wasm_bindgen("./${worker.wasm}");`;
+if (loaderText.trim() !== expectedLoader) fail(`unexpected worker loader:\n${loaderText}`);
+for (const old of readdirSync(dist).filter((f) => /^budget-sheets-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)$/.test(f)))
+  unlinkSync(join(dist, old));
+writeFileSync(join(dist, hashed.js), workerJs);
+writeFileSync(join(dist, hashed.wasm), workerWasm);
+writeFileSync(join(dist, hashed.loader), `importScripts("./${hashed.js}");wasm_bindgen("./${hashed.wasm}");`);
+for (const f of Object.values(worker)) unlinkSync(join(dist, f));
 
 // ---- 1. the loader -------------------------------------------------------
 const indexPath = join(dist, 'index.html');
@@ -54,7 +86,8 @@ if (stylesheets.length === 0) fail('no stylesheet in index.html');
 const boot = readFileSync(join(root, 'web', 'boot.js'), 'utf8')
   .replaceAll('__WIDGET_JS__', widgetJs)
   .replaceAll('__WIDGET_WASM__', widgetWasm)
-  .replaceAll('__STYLESHEETS__', JSON.stringify(stylesheets));
+  .replaceAll('__STYLESHEETS__', JSON.stringify(stylesheets))
+  .replaceAll('__SHEETS_WORKER__', hashed.loader);
 if (/__[A-Z_]+__/.test(boot)) fail('a placeholder of web/boot.js was left');
 for (const old of readdirSync(dist).filter((f) => /^boot-[0-9a-f]+\.js$/.test(f))) unlinkSync(join(dist, old));
 const bootName = `boot-${sha('sha256', boot).toString('hex').slice(0, 16)}.js`;

@@ -61,15 +61,27 @@ fn describe(value: &JsValue) -> String {
         .unwrap_or_else(|| "erreur du navigateur".to_string())
 }
 
-/// The spreadsheet worker's script, next to the boot script (see
-/// `crates/budget-sheets` and [`crate::embed::asset_url`]).
+/// The spreadsheet worker's script as Trunk names it (see
+/// `crates/budget-sheets`). A release build renames the worker's files after
+/// their content (`scripts/postbuild.mjs`), and the boot script gives the
+/// new name (`globalThis.budgetWidgetSheets`): a new version is never mixed
+/// with an old one kept by a browser's cache.
 pub const SHEETS_WORKER: &str = "budget-sheets_loader.js";
+
+/// The address of the spreadsheet worker's script, next to the boot script
+/// ([`crate::embed::asset_url`]).
+fn sheets_worker_url() -> String {
+    let named = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("budgetWidgetSheets"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .filter(|n| n.starts_with("budget-sheets") && n.ends_with(".js") && !n.contains('/'));
+    crate::embed::asset_url(named.as_deref().unwrap_or(SHEETS_WORKER))
+}
 
 /// Sends one request to the spreadsheet worker, which is loaded only now, and
 /// gives its answer (see `crates/budget-sheets`).
 async fn ask_worker(request: js_sys::Array, lang: Lang) -> Result<JsValue, String> {
-    let worker =
-        web_sys::Worker::new(&crate::embed::asset_url(SHEETS_WORKER)).map_err(|e| describe(&e))?;
+    let worker = web_sys::Worker::new(&sheets_worker_url()).map_err(|e| describe(&e))?;
     // The worker first says "ready" (a message sent before it listens would be
     // lost), then answers the request.
     let reply = js_sys::Promise::new(&mut |resolve, reject| {

@@ -11,6 +11,8 @@ const here = new URL('./', import.meta.url);
 // Where the widget's other files are (the spreadsheet worker): read by
 // src/embed.rs (asset_url), so that a host page at another address finds them.
 globalThis.budgetWidgetBase = here.href;
+// The spreadsheet worker's script, named after its content by the build.
+globalThis.budgetWidgetSheets = '__SHEETS_WORKER__';
 
 const mounts = [...document.querySelectorAll('div[data-budget-widget]')];
 
