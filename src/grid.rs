@@ -159,12 +159,21 @@ impl Grid {
     }
 
     /// Makes a cell the active one and gives it the focus.
+    ///
+    /// A cell already on the page gets it at once, while the page is still
+    /// as the browser last laid it out (an edit confirmed with Enter: the
+    /// cell below), so that giving the focus does not make the browser lay
+    /// out the changes of the edit a first time before the next frame. Once
+    /// the page is drawn again, the cell gets it if it does not have it (a
+    /// cell on another page, or drawn again by the change).
     pub fn go(&self, action: ActionId, col: usize) {
         let position = self
             .order
             .with_value(|order| order.iter().position(|a| *a == action));
+        let mut same_page = true;
         if let Some(page) = position.map(|p| p / PAGE_SIZE) {
             if page != self.page.get_untracked() {
+                same_page = false;
                 self.page.set(page);
             }
         }
@@ -172,13 +181,23 @@ impl Grid {
         self.moving.set_value(true);
         let moving = self.moving;
         let id = self.cell_id(action, col);
-        request_animation_frame(move || {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
+        let focus = move |id: &str| {
+            let doc = document();
+            if let Some(el) = doc
+                .get_element_by_id(id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let _ = el.focus();
+                let focused = doc.active_element().is_some_and(|a| &a == el.unchecked_ref::<web_sys::Element>());
+                if !focused {
+                    let _ = el.focus();
+                }
             }
+        };
+        if same_page {
+            focus(&id);
+        }
+        request_animation_frame(move || {
+            focus(&id);
             moving.set_value(false);
         });
     }
