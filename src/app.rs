@@ -10,7 +10,7 @@ use crate::charts::{ConsumptionChart, FundingChart};
 use crate::grid::{budget_table, execution_table, focus_later, Grid};
 use crate::i18n::{t, Key};
 use crate::mapping::MappingPanel;
-use crate::results::{checks_section, errors_section, status_text, totals_table};
+use crate::results::{checks_section, errors_section, live_totals_table, status_text};
 use crate::scdl::ScdlExport;
 use crate::settings::SettingsView;
 use crate::state::{file_message, Workspace};
@@ -549,7 +549,7 @@ pub fn App() -> impl IntoView {
                     let l = lang.get();
                     has_convention.get().then(|| view! {
                         <div class="bw-results">
-                            {move || summary.with(|s| s.as_ref().map(|s| totals_table(l, s)))}
+                            {live_totals_table(l, summary)}
                         </div>
                         <FundingChart ws=ws />
                         {budget_table(grid, l, summary)}

@@ -240,24 +240,29 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
                     .unwrap_or_default()
             })
         });
-        let legend = move || {
+        // Keyed too: an edit changes the amounts of the legend, not its
+        // swatches, whose attributes would otherwise be written again.
+        let legend = keyed(move || {
             model.with(|m| {
-                m.as_ref().map(|m| {
-                    m.legend
-                        .iter()
-                        .map(|(shapes, text)| legend_item(shapes_view(shapes), text.clone()))
-                        .collect::<Vec<_>>()
-                })
+                m.as_ref()
+                    .map(|m| {
+                        m.legend
+                            .iter()
+                            .cloned()
+                            .map(|(shapes, text)| Piece::Legend(shapes, text))
+                            .enumerate()
+                            .collect()
+                    })
+                    .unwrap_or_default()
             })
-        };
+        });
+        // Drawn again only when the headings change.
+        let head = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.head.clone())));
         let head = move || {
-            model.with(|m| {
-                m.as_ref().map(|m| {
-                    m.head
-                        .iter()
-                        .map(|(text, num)| th_col(text.clone(), *num))
-                        .collect::<Vec<_>>()
-                })
+            head.get().map(|head| {
+                head.into_iter()
+                    .map(|(text, num)| th_col(text, num))
+                    .collect::<Vec<_>>()
             })
         };
         view! {
@@ -294,6 +299,8 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
 enum Piece {
     Bar(Vec<Shape>),
     Row(Vec<Cell>),
+    /// A legend entry: its swatch and its text.
+    Legend(Vec<Shape>, String),
 }
 
 /// The pieces `items` gives, keyed by their position and content: a piece
@@ -310,6 +317,7 @@ fn keyed(items: impl Fn() -> Vec<(usize, Piece)> + Send + Sync + 'static) -> Any
                 Piece::Row(cells) => {
                     view! { <tr>{cells.iter().map(Cell::view).collect::<Vec<_>>()}</tr> }.into_any()
                 }
+                Piece::Legend(shapes, text) => legend_item(shapes_view(&shapes), text),
             }
         />
     }

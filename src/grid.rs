@@ -187,7 +187,9 @@ impl Grid {
                 .get_element_by_id(id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let focused = doc.active_element().is_some_and(|a| &a == el.unchecked_ref::<web_sys::Element>());
+                let focused = doc
+                    .active_element()
+                    .is_some_and(|a| &a == el.unchecked_ref::<web_sys::Element>());
                 if !focused {
                     let _ = el.focus();
                 }
@@ -697,6 +699,7 @@ fn group_rows(
             })
         })
     });
+    let has_subtotal = Memo::new(move |_| subtotal.with(Option::is_some));
     let subtotal_name = name.clone();
     let row = move |a: ActionId| {
         let line =
@@ -713,12 +716,11 @@ fn group_rows(
                 </th>
             </tr>
             <For each=ids key=|a| *a children=row />
-            {move || subtotal.get().map(|st| {
-                let cells = crate::results::amount_cells(lang, &st, funders);
+            {move || has_subtotal.get().then(|| {
                 view! {
                     <tr class="bw-subtotal">
                         <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), subtotal_name)}</th>
-                        {cells}
+                        {crate::results::live_amount_cells(lang, subtotal, funders)}
                         <td></td>
                         <td></td>
                     </tr>
@@ -959,6 +961,7 @@ pub fn budget_table(grid: Grid, lang: Lang, summary: Memo<Option<Summary>>) -> i
                 .unwrap_or_default()
         })
     });
+    let grand = Memo::new(move |_| summary.with(|s| s.as_ref().map(|s| s.grand.clone())));
     let page = Memo::new(move |_| {
         summary.with(|s| {
             s.as_ref()
@@ -1003,7 +1006,7 @@ pub fn budget_table(grid: Grid, lang: Lang, summary: Memo<Option<Summary>>) -> i
                 <tfoot>
                     <tr class="bw-grand">
                         <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
-                        {move || summary.with(|s| s.as_ref().map(|s| crate::results::amount_cells(lang, &s.grand, funders)))}
+                        {crate::results::live_amount_cells(lang, grand, funders)}
                         <td></td>
                         <td></td>
                     </tr>

@@ -100,6 +100,57 @@ pub fn amount_cells(
     }
 }
 
+/// [`amount_cells`] following `amounts` (`None`: no cells): the cells are
+/// made once, and again only when the figures go from computed to not
+/// computed or back; after an edit only their text changes (drawing them
+/// again wrote every attribute of every cell).
+pub fn live_amount_cells(
+    lang: Lang,
+    amounts: Memo<Option<Result<budget_core::figures::FunderAmounts, CalcError>>>,
+    width: usize,
+) -> impl IntoView {
+    let texts = Memo::new(move |_| {
+        amounts.with(|a| {
+            a.as_ref().map(|a| match a {
+                Ok(a) => Ok(a
+                    .by_funder
+                    .iter()
+                    .chain([&a.total])
+                    .map(|v| format_eur(*v, lang))
+                    .collect::<Vec<_>>()),
+                Err(e) => Err(e.message(lang)),
+            })
+        })
+    });
+    let shape = Memo::new(move |_| texts.with(|t| t.as_ref().map(Result::is_ok)));
+    let text = move |i: usize| {
+        move || {
+            texts.with(|t| match t {
+                Some(Ok(v)) => v.get(i).cloned().unwrap_or_default(),
+                Some(Err(e)) => e.clone(),
+                None => String::new(),
+            })
+        }
+    };
+    move || {
+        shape.get().map(|computed| {
+            if computed {
+                let cells = (0..width)
+                    .map(|i| view! { <td class="bw-num">{text(i)}</td> })
+                    .collect_view();
+                view! {
+                    {cells}
+                    <td class="bw-num bw-total">{text(width)}</td>
+                }
+                .into_any()
+            } else {
+                view! { <td class="bw-error" colspan=(width + 1).to_string()>{text(0)}</td> }
+                    .into_any()
+            }
+        })
+    }
+}
+
 /// The State's share and the co-financing verdict of an action.
 pub fn co_financing_cells(lang: Lang, cf: Option<&CoFinancing>) -> impl IntoView {
     let share = cf
@@ -171,39 +222,94 @@ pub fn errors_section(lang: Lang, s: &Summary) -> impl IntoView {
     })
 }
 
-/// Totals and shares per funder.
-pub fn totals_table(lang: Lang, s: &Summary) -> impl IntoView {
-    let totals_rows = match &s.grand {
-        Ok(g) => {
-            let funder_rows = s
-                .funders
-                .iter()
-                .zip(g.by_funder.iter())
-                .zip(s.grand_shares.iter())
-                .map(|((name, amount), share)| {
-                    view! {
-                        <tr>
-                            <th scope="row">{name.clone()}</th>
-                            <td class="bw-num">{format_eur(*amount, lang)}</td>
-                            <td class="bw-num">{share.map(|r| format_percent(r, 2, lang)).unwrap_or_default()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                {funder_rows}
-                <tr class="bw-total-row">
-                    <th scope="row">{t(lang, Key::ColTotal)}</th>
-                    <td class="bw-num">{format_eur(g.total, lang)}</td>
-                    <td class="bw-num">{format_percent(budget_core::Decimal::ONE, 2, lang)}</td>
-                </tr>
-            }
-            .into_any()
-        }
-        Err(e) => {
-            view! { <tr><td colspan="3" class="bw-error">{e.message(lang)}</td></tr> }.into_any()
+/// Totals and shares per funder, following `summary`: the table is made once
+/// per set of funders (and again when the total can or cannot be computed);
+/// after an edit only the figures' text changes.
+pub fn live_totals_table(lang: Lang, summary: Memo<Option<Summary>>) -> impl IntoView {
+    // Per funder: name, amount, share; then the total; or why not.
+    type Texts = Result<(Vec<[String; 3]>, String), String>;
+    let texts: Memo<Option<Texts>> = Memo::new(move |_| {
+        summary.with(|s| {
+            s.as_ref().map(|s| match &s.grand {
+                Ok(g) => Ok((
+                    s.funders
+                        .iter()
+                        .zip(g.by_funder.iter())
+                        .zip(s.grand_shares.iter())
+                        .map(|((name, amount), share)| {
+                            [
+                                name.clone(),
+                                format_eur(*amount, lang),
+                                share
+                                    .map(|r| format_percent(r, 2, lang))
+                                    .unwrap_or_default(),
+                            ]
+                        })
+                        .collect(),
+                    format_eur(g.total, lang),
+                )),
+                Err(e) => Err(e.message(lang)),
+            })
+        })
+    });
+    let shape = Memo::new(move |_| {
+        texts.with(|t| {
+            t.as_ref()
+                .map(|t| t.as_ref().map(|(rows, _)| rows.len()).ok())
+        })
+    });
+    let cell = move |row: usize, col: usize| {
+        move || {
+            texts.with(|t| match t {
+                Some(Ok((rows, _))) => rows
+                    .get(row)
+                    .and_then(|r| r.get(col))
+                    .cloned()
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
         }
     };
+    let total = move || {
+        texts.with(|t| match t {
+            Some(Ok((_, total))) => total.clone(),
+            Some(Err(e)) => e.clone(),
+            None => String::new(),
+        })
+    };
+    move || {
+        shape.get().map(|rows| {
+            let body = match rows {
+                Some(n) => {
+                    let funder_rows = (0..n)
+                        .map(|r| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{cell(r, 0)}</th>
+                                    <td class="bw-num">{cell(r, 1)}</td>
+                                    <td class="bw-num">{cell(r, 2)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        {funder_rows}
+                        <tr class="bw-total-row">
+                            <th scope="row">{t(lang, Key::ColTotal)}</th>
+                            <td class="bw-num">{total}</td>
+                            <td class="bw-num">{format_percent(budget_core::Decimal::ONE, 2, lang)}</td>
+                        </tr>
+                    }
+                    .into_any()
+                }
+                None => view! { <tr><td colspan="3" class="bw-error">{total}</td></tr> }.into_any(),
+            };
+            totals_frame(lang, body)
+        })
+    }
+}
+
+fn totals_frame(lang: Lang, body: AnyView) -> impl IntoView {
     view! {
         <table class="bw-totals">
             <caption>{t(lang, Key::TotalsCaption)}</caption>
@@ -214,7 +320,7 @@ pub fn totals_table(lang: Lang, s: &Summary) -> impl IntoView {
                     <th scope="col" class="bw-num">{t(lang, Key::ColShare)}</th>
                 </tr>
             </thead>
-            <tbody>{totals_rows}</tbody>
+            <tbody>{body}</tbody>
         </table>
     }
 }

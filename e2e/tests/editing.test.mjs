@@ -205,3 +205,32 @@ test('a long table is shown a page at a time; totals cover every action', async 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('an edit changes the text of the totals, subtotal and grand total, not their cells', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  // From now on, record cells added or removed and attributes written in the
+  // totals table, the subtotal rows and the grand total row (not text).
+  await page.evaluate(() => {
+    const watched = [
+      ...document.querySelectorAll('table.bw-totals, tr.bw-subtotal, tr.bw-grand'),
+    ];
+    window.structureChanges = [];
+    const observer = new MutationObserver((records) => window.structureChanges.push(...records.map((r) => `${r.type} ${r.attributeName ?? ''} ${r.target.nodeName}`)));
+    for (const node of watched) observer.observe(node, { subtree: true, childList: true, attributes: true });
+    window.watchedCount = watched.length;
+  });
+  assert.ok((await page.evaluate(() => window.watchedCount)) >= 3);
+  // Action 2, État: 50 000 → 40 000: grand total 1 775 650 − 10 000 = 1 765 650.
+  await actionRow(page, '2').getByRole('cell').nth(1).click();
+  await page.keyboard.press('Enter');
+  await page.getByLabel(/Modifier la cellule/).fill('40000');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: eur('1 765 650,00') }).waitFor();
+  assert.equal(await grandTotal(page), eur('1 765 650,00'));
+  const grandRow = page.getByRole('table', { name: /Actions et sous-totaux/ }).locator('tr.bw-grand');
+  assert.ok((await grandRow.textContent()).includes(eur('1 765 650,00')));
+  assert.deepEqual(await page.evaluate(() => window.structureChanges), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
