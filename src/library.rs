@@ -47,7 +47,7 @@ impl Kept {
     fn read(raw: Option<String>) -> Self {
         match raw {
             None => Kept::Empty,
-            Some(raw) => match crate::storage::parse(&raw) {
+            Some(raw) => match saved::from_json(&raw) {
                 Ok(conv) => Kept::Ready(Box::new(conv)),
                 Err(reason) => Kept::Unreadable { reason, raw },
             },
@@ -139,7 +139,7 @@ fn scan(store: &web_sys::Storage) -> Vec<(String, String)> {
                 .get_item(&key)
                 .ok()
                 .flatten()
-                .and_then(|raw| crate::storage::parse(&raw).ok())
+                .and_then(|raw| saved::from_json(&raw).ok())
                 .map(|c| c.title)
                 .unwrap_or_default();
             Some((id, title))
@@ -318,9 +318,7 @@ impl Library {
 
         // Which entry the working copy is.
         let working = store.get_item(CURRENT_KEY).ok().flatten();
-        let working_conv = working
-            .as_deref()
-            .map(|raw| crate::storage::parse(raw).ok());
+        let working_conv = working.as_deref().map(|raw| saved::from_json(raw).ok());
         let current = match (&working_conv, index.current.clone()) {
             // Readable: the list's current one, or the kept copy it equals, or
             // a new entry (an old browser's save).

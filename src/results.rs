@@ -75,35 +75,12 @@ pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
     }
 }
 
-pub fn amount_cells(
-    lang: Lang,
-    amounts: &Result<budget_core::figures::FunderAmounts, CalcError>,
-    width: usize,
-) -> impl IntoView {
-    match amounts {
-        Ok(a) => {
-            let cells = a
-                .by_funder
-                .iter()
-                .map(|v| view! { <td class="bw-num">{format_eur(*v, lang)}</td> })
-                .collect_view();
-            view! {
-                {cells}
-                <td class="bw-num bw-total">{format_eur(a.total, lang)}</td>
-            }
-            .into_any()
-        }
-        Err(e) => {
-            view! { <td class="bw-error" colspan=(width + 1).to_string()>{e.message(lang)}</td> }
-                .into_any()
-        }
-    }
-}
-
-/// [`amount_cells`] following `amounts` (`None`: no cells): the cells are
-/// made once, and again only when the figures go from computed to not
-/// computed or back; after an edit only their text changes (drawing them
-/// again wrote every attribute of every cell).
+/// The amounts of a row (one cell per funder, then the total; the reason
+/// across them when they could not be computed), following `amounts`
+/// (`None`: no cells): the cells are made once, and again only when the
+/// figures go from computed to not computed or back; after an edit only
+/// their text changes (drawing them again wrote every attribute of every
+/// cell).
 pub fn live_amount_cells(
     lang: Lang,
     amounts: Memo<Option<Result<budget_core::figures::FunderAmounts, CalcError>>>,

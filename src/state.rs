@@ -125,14 +125,13 @@ impl Workspace {
     /// it is; a table is read like a paste and shown in the mapping preview.
     pub fn import_file(&self, name: &str, bytes: &[u8]) {
         self.file_error.set(None);
+        let lang = self.lang.get_untracked();
         if files::kind_of(name, bytes) == Some(FileKind::Saved) {
             match saved::from_json(&files::decode_text(bytes)) {
                 Ok(conv) => self.replace(conv),
-                Err(e) => self.file_error.set(Some(file_message(
-                    self.lang.get_untracked(),
-                    name,
-                    &e.message(self.lang.get_untracked()),
-                ))),
+                Err(e) => self
+                    .file_error
+                    .set(Some(file_message(lang, name, &e.message(lang)))),
             }
             return;
         }
@@ -145,11 +144,9 @@ impl Workspace {
                 };
                 self.apply(Import::read(source, ReadOptions::default()));
             }
-            Err(e) => self.file_error.set(Some(file_message(
-                self.lang.get_untracked(),
-                name,
-                &e.message(self.lang.get_untracked()),
-            ))),
+            Err(e) => self
+                .file_error
+                .set(Some(file_message(lang, name, &e.message(lang)))),
         }
     }
 

@@ -86,18 +86,13 @@ pub fn forget() -> Result<(), StoreError> {
     storage()?.remove_item(CURRENT_KEY).map_err(classify)
 }
 
-/// Reads one saved text.
-pub fn parse(text: &str) -> Result<Convention, LoadError> {
-    saved::from_json(text)
-}
-
 /// Reads the saved convention, keeping an unreadable one aside.
 pub fn load() -> Result<Loaded, StoreError> {
     let store = storage()?;
     let Some(raw) = store.get_item(CURRENT_KEY).map_err(classify)? else {
         return Ok(Loaded::Nothing);
     };
-    match parse(&raw) {
+    match saved::from_json(&raw) {
         Ok(conv) => Ok(Loaded::Convention(conv)),
         Err(reason) => {
             let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
@@ -285,7 +280,7 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
 
     let take_theirs = move |_| {
         if let Some(text) = conflict.get_untracked() {
-            match parse(&text) {
+            match saved::from_json(&text) {
                 Ok(conv) => {
                     last_written.set_value(Some(text));
                     conflict.set(None);
