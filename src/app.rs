@@ -536,7 +536,7 @@ pub fn App() -> impl IntoView {
             <MappingPanel ws=ws />
 
             <p class="bw-status" role="status" aria-live="polite">
-                {move || status_text(lang.get(), summary.get().as_ref())}
+                {move || summary.with(|s| status_text(lang.get(), s.as_ref()))}
             </p>
 
             {move || summary.with(|s| s.as_ref().map(|s| errors_section(lang.get(), s)))}

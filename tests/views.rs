@@ -270,7 +270,8 @@ async fn choosing_an_action_puts_the_state_amount_in_the_total_and_a_schedule_is
             "Maraudes",
             None,
             vec![amount(0, None, "93507"), amount(1, None, "146000")],
-        )],
+        )]
+        .into(),
         ..Convention::default()
     };
     let ws = workspace(conv);
@@ -402,7 +403,8 @@ fn two_years() -> Convention {
                 None,
                 vec![amount(0, Some(2024), "1000"), amount(1, Some(2025), "3000")],
             ),
-        ],
+        ]
+        .into(),
         ..Convention::default()
     }
 }
@@ -460,7 +462,7 @@ async fn years_table_with_the_change_from_year_to_year() {
 #[wasm_bindgen_test]
 async fn a_convention_without_years_says_so() {
     let conv = Convention {
-        actions: vec![action("1", "A", None, vec![amount(0, None, "10")])],
+        actions: vec![action("1", "A", None, vec![amount(0, None, "10")])].into(),
         ..Convention::default()
     };
     let ws = workspace(conv);
@@ -518,7 +520,8 @@ fn two_axes() -> Convention {
                 Some(1),
                 vec![amount(0, None, "1000"), amount(1, None, "1000")],
             ),
-        ],
+        ]
+        .into(),
         ..Convention::default()
     }
 }
@@ -665,7 +668,8 @@ async fn two_scenarios_side_by_side_with_the_differences_marked() {
             "Maraudes",
             None,
             vec![amount(0, None, "1000"), amount(1, None, "1000")],
-        )],
+        )]
+        .into(),
         ..Convention::default()
     };
     let mut b = a.clone();

@@ -443,7 +443,10 @@ pub fn remove_group_and_actions(conv: &mut Convention, group: GroupId) -> Option
     if group >= conv.groups.len() {
         return None;
     }
-    while let Some(a) = conv.actions.iter().position(|a| a.group == Some(group)) {
+    loop {
+        let Some(a) = conv.actions.iter().position(|a| a.group == Some(group)) else {
+            break;
+        };
         remove_action(conv, a);
     }
     remove_group(conv, group)

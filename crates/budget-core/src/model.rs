@@ -9,6 +9,8 @@
 //! Funders and groups are referred to by their index in [`Convention::funders`] and
 //! [`Convention::groups`]; actions by their index in [`Convention::actions`].
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -179,6 +181,136 @@ pub struct Action {
     pub source_row: Option<usize>,
 }
 
+/// The actions of a convention, in their order. Each action is shared
+/// (`Arc`) between the copies of a convention, so that copying a convention
+/// (the history of undo, the figures' memo of the widget) copies pointers,
+/// and comparing two copies stops at the actions they share: an edit of one
+/// cell of a 10 000-action table copies and compares one action, not 10 000.
+/// Changing an action ([`Actions::get_mut`], `actions[i]` as a place) copies
+/// it first when another copy of the convention shares it. Saved as a plain
+/// list of actions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Actions(Vec<Arc<Action>>);
+
+impl Actions {
+    pub fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, id: ActionId) -> Option<&Action> {
+        self.0.get(id).map(|a| &**a)
+    }
+
+    /// The action `id` to change (copied first if another convention shares it).
+    pub fn get_mut(&mut self, id: ActionId) -> Option<&mut Action> {
+        self.0.get_mut(id).map(Arc::make_mut)
+    }
+
+    /// The actions `range` (none of them when it is out of bounds).
+    pub fn range(&self, range: std::ops::Range<ActionId>) -> impl Iterator<Item = &Action> + Clone {
+        self.0.get(range).unwrap_or_default().iter().map(|a| &**a)
+    }
+
+    pub fn first(&self) -> Option<&Action> {
+        self.get(0)
+    }
+
+    pub fn last(&self) -> Option<&Action> {
+        self.0.last().map(|a| &**a)
+    }
+
+    pub fn first_mut(&mut self) -> Option<&mut Action> {
+        self.get_mut(0)
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Action> + ExactSizeIterator + Clone {
+        self.0.iter().map(|a| &**a)
+    }
+
+    /// Every action, to change (each copied first if shared).
+    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Action> + ExactSizeIterator {
+        self.0.iter_mut().map(Arc::make_mut)
+    }
+
+    pub fn push(&mut self, action: Action) {
+        self.0.push(Arc::new(action));
+    }
+
+    pub fn insert(&mut self, at: ActionId, action: Action) {
+        self.0.insert(at, Arc::new(action));
+    }
+
+    /// Takes out the action `id` (a copy of it if another convention shares it).
+    pub fn remove(&mut self, id: ActionId) -> Action {
+        Arc::unwrap_or_clone(self.0.remove(id))
+    }
+
+    pub fn swap(&mut self, a: ActionId, b: ActionId) {
+        self.0.swap(a, b);
+    }
+
+    pub fn reserve(&mut self, more: usize) {
+        self.0.reserve(more);
+    }
+
+    /// Whether the action `id` is the very same (not a copy) in `self` and
+    /// `other`: then it is certainly unchanged.
+    pub fn shared(&self, other: &Self, id: ActionId) -> bool {
+        matches!((self.0.get(id), other.0.get(id)), (Some(a), Some(b)) if Arc::ptr_eq(a, b))
+    }
+}
+
+impl std::ops::Index<ActionId> for Actions {
+    type Output = Action;
+    fn index(&self, id: ActionId) -> &Action {
+        &self.0[id]
+    }
+}
+
+impl std::ops::IndexMut<ActionId> for Actions {
+    fn index_mut(&mut self, id: ActionId) -> &mut Action {
+        Arc::make_mut(&mut self.0[id])
+    }
+}
+
+impl From<Vec<Action>> for Actions {
+    fn from(actions: Vec<Action>) -> Self {
+        actions.into_iter().collect()
+    }
+}
+
+impl FromIterator<Action> for Actions {
+    fn from_iter<I: IntoIterator<Item = Action>>(iter: I) -> Self {
+        Self(iter.into_iter().map(Arc::new).collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Actions {
+    type Item = &'a Action;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, Arc<Action>>, fn(&Arc<Action>) -> &Action>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|a| &**a)
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Actions {
+    type Item = &'a mut Action;
+    type IntoIter =
+        std::iter::Map<std::slice::IterMut<'a, Arc<Action>>, fn(&mut Arc<Action>) -> &mut Action>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut().map(Arc::make_mut)
+    }
+}
+
 /// Where a declared figure applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "id")]
@@ -318,7 +450,7 @@ pub struct Convention {
     #[serde(default)]
     pub groups: Vec<Group>,
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: Actions,
     #[serde(default)]
     pub declared: Vec<Declared>,
     #[serde(default)]
@@ -336,7 +468,7 @@ impl Default for Convention {
             settings: Settings::default(),
             funders: vec![Funder::state(), Funder::departement()],
             groups: Vec::new(),
-            actions: Vec::new(),
+            actions: Actions::new(),
             declared: Vec::new(),
             schedules: Vec::new(),
         }
@@ -357,5 +489,68 @@ impl Convention {
     /// Index of the Département funder, if the convention has one.
     pub fn departement_funder(&self) -> Option<FunderId> {
         self.funder_of_kind(FunderKind::Departement)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(number: &str, title: &str) -> Action {
+        Action {
+            number: number.into(),
+            title: title.into(),
+            ..Action::default()
+        }
+    }
+
+    #[test]
+    fn a_copy_shares_its_actions_until_one_is_changed() {
+        let before = Convention {
+            actions: vec![action("1", "Accueil"), action("2", "Insertion")].into(),
+            ..Convention::default()
+        };
+        let mut after = before.clone();
+        assert!(after.actions.shared(&before.actions, 0));
+        assert!(after.actions.shared(&before.actions, 1));
+
+        after.actions[1].title = "Insertion professionnelle".into();
+        // Only the changed action was copied; the other copy kept its own.
+        assert!(after.actions.shared(&before.actions, 0));
+        assert!(!after.actions.shared(&before.actions, 1));
+        assert_eq!(before.actions[1].title, "Insertion");
+        assert_eq!(after.actions[1].title, "Insertion professionnelle");
+        assert_ne!(before, after);
+        after.actions[1].title = "Insertion".into();
+        assert_eq!(before, after, "equal by value, shared or not");
+        assert!(!after.actions.shared(&before.actions, 1));
+        assert!(!after.actions.shared(&before.actions, 2), "no action 3");
+
+        // Taken out: the one left in `before` is untouched.
+        let removed = after.actions.remove(0);
+        assert_eq!(removed.number, "1");
+        assert_eq!(before.actions.len(), 2);
+        assert_eq!(
+            after
+                .actions
+                .iter()
+                .map(|a| a.number.as_str())
+                .collect::<Vec<_>>(),
+            ["2"]
+        );
+    }
+
+    #[test]
+    fn actions_are_saved_as_a_plain_list() {
+        let actions: Actions = vec![action("1", "Accueil")].into();
+        let json = serde_json::to_value(&actions).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!([{ "number": "1", "title": "Accueil", "planned": [] }])
+        );
+        let back: Actions = serde_json::from_value(json).unwrap_or_default();
+        assert_eq!(back, actions);
+        assert_eq!(actions.range(0..1).count(), 1);
+        assert_eq!(actions.range(1..3).count(), 0, "out of bounds: none");
     }
 }

@@ -442,9 +442,12 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
     let actions: Vec<Arc<ActionFigures>> = (0..conv.actions.len())
         .map(|id| {
             let kept = previous.and_then(|(before, known)| {
-                (before.actions.get(id) == conv.actions.get(id))
-                    .then(|| known.actions.get(id))
-                    .flatten()
+                // Shared (not copied) since the figures were worked out: the
+                // same action, no need to compare it.
+                (conv.actions.shared(&before.actions, id)
+                    || before.actions.get(id) == conv.actions.get(id))
+                .then(|| known.actions.get(id))
+                .flatten()
             });
             match kept {
                 Some(figures) => {

@@ -640,7 +640,7 @@ mod tests {
                     label: String::new(),
                     source_row: None,
                 });
-                conv.actions = actions;
+                conv.actions = actions.into();
                 conv
             })
         })

@@ -72,7 +72,8 @@ fn vienne_axis_3() -> Convention {
             action("11", "30000", 15),
             action("12", "15000", 16),
             action("13", "0", 17),
-        ],
+        ]
+        .into(),
         declared: vec![
             declared(
                 Scope::Group(0),
@@ -184,7 +185,8 @@ fn a_declared_action_amount_that_disagrees() {
             planned: vec![amount(0, "69698"), amount(1, "135096"), amount(2, "0")],
             source_row: Some(4),
             ..Action::default()
-        }],
+        }]
+        .into(),
         declared: vec![declared(
             Scope::Action(0),
             Measure::Planned(1),
@@ -224,7 +226,8 @@ fn creuse() -> Convention {
         actions: vec![
             action("5", "110239", "141039", "110239", "432803.59", 2),
             action("8", "38648", "12352", "38468", "12352", 9),
-        ],
+        ]
+        .into(),
         ..Convention::default()
     }
 }

@@ -54,7 +54,8 @@ fn scenario_a() -> Convention {
             action("1", "Maraudes", 0, &[(0, "10000"), (1, "10000")]),
             action("2", "Formation", 0, &[(0, "5000.50"), (1, "4999.50")]),
             action("3", "Mobilité", 1, &[(0, "7000"), (1, "8000")]),
-        ],
+        ]
+        .into(),
         ..Convention::default()
     }
 }
@@ -86,7 +87,8 @@ fn scenario_b() -> Convention {
             action("1", "Maraudes", 1, &[(0, "11000"), (1, "10000")]),
             action("2 bis", "Formation", 1, &[(0, "5000.50"), (1, "4000")]),
             action("4", "Logement", 0, &[(0, "2000"), (2, "3000")]),
-        ],
+        ]
+        .into(),
         ..Convention::default()
     }
 }

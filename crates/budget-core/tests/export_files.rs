@@ -82,7 +82,8 @@ fn one_action(title: &str, value: &str) -> Convention {
                 formula: None,
             }],
             ..Action::default()
-        }],
+        }]
+        .into(),
         ..Convention::default()
     }
 }

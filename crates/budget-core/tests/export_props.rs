@@ -105,7 +105,7 @@ fn convention() -> impl Strategy<Value = Convention> {
                     title: conv_title.clone().unwrap_or_default(),
                     funders: funders.clone(),
                     groups: groups.clone(),
-                    actions,
+                    actions: actions.into(),
                     ..Convention::default()
                 }
             })

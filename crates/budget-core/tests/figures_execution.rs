@@ -54,7 +54,8 @@ fn creuse() -> Convention {
             creuse_action("6", "11000", "11000", "11000", "19749.25"),
             creuse_action("8", "38648", "12352", "38468", "12352"),
             creuse_action("11", "17831", "13327", "17831", "13327"),
-        ],
+        ]
+        .into(),
         ..Convention::default()
     }
 }
@@ -117,7 +118,7 @@ fn consumption_of_the_whole() {
 fn nothing_planned_means_no_rate_not_an_error() {
     // Vienne action 13 (PAMS, financed in 2025): 0 planned; say 500 spent.
     let conv = Convention {
-        actions: vec![creuse_action("13", "0", "0", "500", "0")],
+        actions: vec![creuse_action("13", "0", "0", "500", "0")].into(),
         ..Convention::default()
     };
     let c = figures::action_consumption(&conv, 0).unwrap();

@@ -57,7 +57,8 @@ fn convention() -> Convention {
             action(0, "2", "50000", "50000", "0", 3),
             action(1, "10", "20000", "20000", "0", 13),
             action(1, "9", "25428", "25428", "0", 14),
-        ],
+        ]
+        .into(),
         declared: vec![Declared {
             scope: Scope::Group(1),
             measure: Measure::PlannedTotal,
@@ -281,7 +282,8 @@ fn execution_figures_in_the_report() {
                 ..Execution::default()
             },
             ..Action::default()
-        }],
+        }]
+        .into(),
         ..Convention::default()
     };
     let r = report::compute(&conv);

@@ -154,7 +154,8 @@ fn shares_add_up_to_exactly_one_even_for_thirds() {
         actions: vec![Action {
             planned: vec![amount(0, "100"), amount(1, "100"), amount(2, "100")],
             ..Action::default()
-        }],
+        }]
+        .into(),
         ..Convention::default()
     };
     let shares = figures::action_shares(&conv, 0).unwrap().unwrap();
@@ -206,7 +207,8 @@ fn carry_over_and_amendment_parts_are_split_but_add_up_to_the_plan() {
                 part(1, "85639", Part::Amendment),
             ],
             ..Action::default()
-        }],
+        }]
+        .into(),
         ..Convention::default()
     };
     let parts = figures::action_planned_by_part(&conv, 0).unwrap();
@@ -252,7 +254,8 @@ fn totals_per_year_and_change_from_year_to_year() {
                 ],
                 ..Action::default()
             },
-        ],
+        ]
+        .into(),
         ..Convention::default()
     };
     let years = figures::year_totals(&conv, Scope::Grand).unwrap();
@@ -334,7 +337,8 @@ fn an_overflow_is_an_error_not_a_panic() {
                 },
             ],
             ..Action::default()
-        }],
+        }]
+        .into(),
         ..Convention::default()
     };
     assert!(matches!(

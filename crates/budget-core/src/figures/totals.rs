@@ -246,9 +246,8 @@ pub fn in_scope(
         Scope::Action(x) => x.saturating_add(1).min(len),
         _ => len,
     };
-    let slice = conv.actions.get(start..end).unwrap_or_default();
-    slice
-        .iter()
+    conv.actions
+        .range(start..end)
         .enumerate()
         .map(move |(i, a)| (start.saturating_add(i), a))
         .filter(move |(_, a)| match scope {

@@ -56,6 +56,11 @@ impl Years {
 /// has amounts. Amounts of unknown funders are left out.
 pub fn year_totals(conv: &Convention, scope: Scope) -> CalcResult<Years> {
     let n = conv.funders.len();
+    // Most tables have no year column: nothing to add up then.
+    let dated = |action: &crate::model::Action| action.planned.iter().any(|a| a.year.is_some());
+    if !in_scope(conv, scope).any(|(_, action)| dated(action)) {
+        return Ok(Years::default());
+    }
     let mut years: BTreeMap<i32, Vec<Decimal>> = BTreeMap::new();
     let mut without: Vec<Decimal> = vec![Decimal::ZERO; n];
     let mut any_without = false;
