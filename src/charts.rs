@@ -14,6 +14,8 @@
 //! with the other views through [`crate::summary::Figures`]) and is displayed
 //! with [`budget_core::money`]; `f64` is used only for pixel geometry.
 
+use std::sync::Arc;
+
 use budget_core::money::{format_eur, format_percent};
 use budget_core::report::Report;
 use budget_core::{Decimal, Lang};
@@ -209,12 +211,19 @@ struct Chart {
     caption: String,
     height: f64,
     alt: String,
-    bars: Vec<Vec<Shape>>,
-    legend: Vec<(Vec<Shape>, String)>,
+    bars: Vec<Shapes>,
+    legend: Vec<(Shapes, String)>,
     data_caption: String,
     head: Vec<(String, bool)>,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Cells>,
 }
+
+/// The shapes of a bar and the cells of a row, shared (not copied) between
+/// the chart drawn before an edit and the one after it, and between a chart
+/// and its keyed lists: an edit that changes two bars of a hundred copies
+/// pointers for the others, and comparing them stops at the pointer.
+type Shapes = Arc<[Shape]>;
+type Cells = Arc<[Cell]>;
 
 /// Draws the chart `model` gives (nothing while it gives none). The frame is
 /// made once; the caption, legend and text alternative follow the model; bars
@@ -297,10 +306,10 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
 /// for both (each kind of list costs its own code in the bundle).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Piece {
-    Bar(Vec<Shape>),
-    Row(Vec<Cell>),
+    Bar(Shapes),
+    Row(Cells),
     /// A legend entry: its swatch and its text.
-    Legend(Vec<Shape>, String),
+    Legend(Shapes, String),
 }
 
 /// The pieces `items` gives, keyed by their position and content: a piece
@@ -418,8 +427,8 @@ fn funding_bar_shapes(lang: Lang, k: usize, bar: &FundingBar) -> Vec<Shape> {
 struct DrawnBar {
     lang: Lang,
     bar: FundingBar,
-    shapes: Vec<Shape>,
-    row: Vec<Cell>,
+    shapes: Shapes,
+    row: Cells,
 }
 
 fn funding_row(lang: Lang, funders: usize, bar: &FundingBar) -> Vec<Cell> {
@@ -474,7 +483,7 @@ fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Opti
                 .map(|p| format!(" ({})", format_eur(p.funder(f), lang)))
                 .unwrap_or_default();
             (
-                funder_shapes(f, 0.5, 0.5, 15.0, 15.0),
+                funder_shapes(f, 0.5, 0.5, 15.0, 15.0).into(),
                 format!("{text}{amount}"),
             )
         })
@@ -490,8 +499,8 @@ fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Opti
             Some(d) if d.lang == lang && d.bar == bar => d.clone(),
             _ => DrawnBar {
                 lang,
-                shapes: funding_bar_shapes(lang, k, &bar),
-                row: funding_row(lang, names.len(), &bar),
+                shapes: funding_bar_shapes(lang, k, &bar).into(),
+                row: funding_row(lang, names.len(), &bar).into(),
                 bar,
             },
         })
@@ -640,15 +649,16 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
                     rate_text(lang, b.rate),
                 ),
             ]
+            .into()
         })
         .collect();
     let legend = vec![
         (
-            vec![Shape::rect(0.5, 0.5, 15.0, 15.0, PLANNED_FILL, true)],
+            vec![Shape::rect(0.5, 0.5, 15.0, 15.0, PLANNED_FILL, true)].into(),
             t(lang, Key::ChPlannedLegend).into(),
         ),
         (
-            vec![Shape::rect(0.0, 5.0, 16.0, 6.0, EXECUTED_FILL, false)],
+            vec![Shape::rect(0.0, 5.0, 16.0, 6.0, EXECUTED_FILL, false)].into(),
             t(lang, Key::ChExecutedLegend).into(),
         ),
     ];
@@ -672,6 +682,7 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
                 Cell::Number(format_eur(b.executed, lang)),
                 Cell::Number(rate_text(lang, b.rate)),
             ]
+            .into()
         })
         .collect();
     Some(Chart {
@@ -737,6 +748,10 @@ mod tests {
         );
         assert_ne!(again.rows[0], first.rows[0], "axis 1 changed");
         assert_eq!(again.rows[1], first.rows[1], "axis 2 did not");
+        // Axis 2's bar and row are the ones drawn before, shared, not copies.
+        assert!(Arc::ptr_eq(&again.bars[1], &first.bars[1]));
+        assert!(Arc::ptr_eq(&again.rows[1], &first.rows[1]));
+        assert!(!Arc::ptr_eq(&again.bars[0], &first.bars[0]));
         assert_eq!(
             again.rows[0][1],
             Cell::Number(format!("44,72{}%", '\u{a0}'))
