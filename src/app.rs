@@ -471,7 +471,7 @@ pub fn App() -> impl IntoView {
                     aria-describedby="bw-paste-hint"
                     rows="6"
                     spellcheck="false"
-                    prop:value=move || ws.draft.get()
+                    prop:value=move || ws.draft.with(|d| d.to_string())
                     on:input=move |event| {
                         if let Some(text) = textarea_value(&event) {
                             ws.import_text(text);

@@ -5,6 +5,8 @@
 //! Everything here is signals of plain core data; the figures are computed from
 //! the convention by the core when the view asks for them.
 
+use std::sync::Arc;
+
 use budget_core::files::{self, FileKind, TableGrid};
 use budget_core::read::{self, CellError, ColumnRole, ReadOptions, Reading};
 use budget_core::{saved, Convention, Lang};
@@ -50,7 +52,9 @@ const HISTORY: usize = 50;
 struct Before {
     convention: Option<Convention>,
     errors: Vec<CellError>,
-    draft: String,
+    /// Shared, not copied: a pasted table can be megabytes, and each change
+    /// keeps the text of the paste area for undo.
+    draft: Arc<str>,
 }
 
 /// All the state of one calculator. `Copy`: every field is a signal.
@@ -58,7 +62,7 @@ struct Before {
 pub struct Workspace {
     pub lang: RwSignal<Lang>,
     /// The text of the paste area.
-    pub draft: RwSignal<String>,
+    pub draft: RwSignal<Arc<str>>,
     /// The convention shown; `None` before anything was imported.
     pub convention: RwSignal<Option<Convention>>,
     /// Cells of the last import that could not be read.
@@ -81,7 +85,7 @@ impl Workspace {
     pub fn new() -> Self {
         Self {
             lang: RwSignal::new(Lang::Fr),
-            draft: RwSignal::new(String::new()),
+            draft: RwSignal::new(Arc::from("")),
             convention: RwSignal::new(None),
             errors: RwSignal::new(Vec::new()),
             import: RwSignal::new(None),
@@ -110,7 +114,7 @@ impl Workspace {
         if !pending_text {
             self.remember();
         }
-        self.draft.set(text.clone());
+        self.draft.set(Arc::from(text.as_str()));
         let options = if pending_text {
             self.import
                 .with_untracked(|i| i.as_ref().map(|i| i.options.clone()))
@@ -271,7 +275,7 @@ impl Workspace {
         self.redo.update(Vec::clear);
         self.import.set(None);
         self.errors.set(Vec::new());
-        self.draft.set(String::new());
+        self.draft.set(Arc::from(""));
         self.file_error.set(None);
         self.convention.set(conv);
     }
@@ -335,7 +339,7 @@ impl Workspace {
         self.convention.set(None);
         self.errors.set(Vec::new());
         self.import.set(None);
-        self.draft.set(String::new());
+        self.draft.set(Arc::from(""));
     }
 
     fn remember(&self) {
@@ -399,6 +403,12 @@ mod tests {
             "editing confirms the import"
         );
         assert_eq!(total(&ws), Decimal::new(111_000, 0));
+        // The pasted text is kept for undo shared with the paste area, not copied.
+        let draft = ws.draft.get_untracked();
+        assert!(draft.starts_with("N°\tIntitulé"));
+        assert!(ws
+            .undo
+            .with_untracked(|u| u.last().is_some_and(|b| Arc::ptr_eq(&b.draft, &draft))));
         // A refused edit records nothing.
         assert!(ws
             .try_edit(|c| edit::set_cell(c, 0, Column::Planned(0), "quarante"))
@@ -421,6 +431,11 @@ mod tests {
         assert_eq!(total(&ws), Decimal::new(121_000, 0));
         ws.undo();
         assert!(ws.convention.with_untracked(Option::is_none));
+        assert_eq!(
+            &*ws.draft.get_untracked(),
+            "",
+            "the paste area as before the paste"
+        );
         assert!(!ws.can_undo());
         ws.redo();
         ws.redo();
