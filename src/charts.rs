@@ -235,35 +235,25 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
             return ().into_any();
         };
         let field = move |f: fn(&Chart) -> String| move || model.with(|m| m.as_ref().map(f));
-        let bars = keyed(move || {
-            model.with(|m| {
-                m.as_ref()
-                    .map(|m| m.bars.iter().cloned().map(Piece::Bar).enumerate().collect())
-                    .unwrap_or_default()
+        // Each list keyed by position and content (see `keyed`): the legend
+        // too, as an edit changes its amounts, not its swatches.
+        let pieces = move |of: fn(&Chart) -> Vec<Piece>| {
+            keyed(move || {
+                model.with(|m| {
+                    m.as_ref()
+                        .map(|m| of(m).into_iter().enumerate().collect())
+                        .unwrap_or_default()
+                })
             })
-        });
-        let rows = keyed(move || {
-            model.with(|m| {
-                m.as_ref()
-                    .map(|m| m.rows.iter().cloned().map(Piece::Row).enumerate().collect())
-                    .unwrap_or_default()
-            })
-        });
-        // Keyed too: an edit changes the amounts of the legend, not its
-        // swatches, whose attributes would otherwise be written again.
-        let legend = keyed(move || {
-            model.with(|m| {
-                m.as_ref()
-                    .map(|m| {
-                        m.legend
-                            .iter()
-                            .cloned()
-                            .map(|(shapes, text)| Piece::Legend(shapes, text))
-                            .enumerate()
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            })
+        };
+        let bars = pieces(|m| m.bars.iter().cloned().map(Piece::Bar).collect());
+        let rows = pieces(|m| m.rows.iter().cloned().map(Piece::Row).collect());
+        let legend = pieces(|m| {
+            m.legend
+                .iter()
+                .cloned()
+                .map(|(shapes, text)| Piece::Legend(shapes, text))
+                .collect()
         });
         // Drawn again only when the headings change.
         let head = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.head.clone())));

@@ -443,10 +443,7 @@ pub fn remove_group_and_actions(conv: &mut Convention, group: GroupId) -> Option
     if group >= conv.groups.len() {
         return None;
     }
-    loop {
-        let Some(a) = conv.actions.iter().position(|a| a.group == Some(group)) else {
-            break;
-        };
+    while let Some(a) = conv.actions.iter().position(|a| a.group == Some(group)) {
         remove_action(conv, a);
     }
     remove_group(conv, group)

@@ -232,13 +232,13 @@ impl Actions {
         self.get_mut(0)
     }
 
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Action> + ExactSizeIterator + Clone {
-        self.0.iter().map(|a| &**a)
+    pub fn iter(&self) -> <&Self as IntoIterator>::IntoIter {
+        self.into_iter()
     }
 
     /// Every action, to change (each copied first if shared).
-    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Action> + ExactSizeIterator {
-        self.0.iter_mut().map(Arc::make_mut)
+    pub fn iter_mut(&mut self) -> <&mut Self as IntoIterator>::IntoIter {
+        self.into_iter()
     }
 
     pub fn push(&mut self, action: Action) {
