@@ -19,7 +19,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, quoted, t, Key};
 use crate::results::co_financing_cells;
 use crate::state::Workspace;
 use crate::summary::{ActionLine, GroupBlock, Summary};
@@ -257,8 +257,12 @@ impl Grid {
                 true
             }
             Err(e) => {
-                self.message
-                    .set(Some(format!("« {} » : {}", text.trim(), e.message(lang))));
+                self.message.set(Some(format!(
+                    "{}{}{}",
+                    quoted(lang, text.trim()),
+                    colon(lang),
+                    e.message(lang)
+                )));
                 false
             }
         }
@@ -280,17 +284,18 @@ impl Grid {
                 .iter()
                 .map(|e| {
                     format!(
-                        "{} {}, {} {} « {} » : {}",
+                        "{} {}, {} {} {}{}{}",
                         t(lang, Key::Row),
                         e.row,
                         t(lang, Key::Column),
                         e.column,
-                        e.text,
+                        quoted(lang, &e.text),
+                        colon(lang),
                         e.error.message(lang)
                     )
                 })
                 .collect::<Vec<_>>()
-                .join(" ; ");
+                .join(if lang == Lang::Fr { " ; " } else { "; " });
             self.message
                 .set(Some(format!("{} {details}", t(lang, Key::PasteSomeUnread))));
         }
@@ -606,7 +611,7 @@ fn group_tools(grid: Grid, lang: Lang, id: GroupId, name: String) -> impl IntoVi
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let input_id = format!("bw-group-name-{id}");
-    let label = format!("{} « {name} »", t(lang, Key::GroupNewName));
+    let label = format!("{} {}", t(lang, Key::GroupNewName), quoted(lang, &name));
     let input_id2 = input_id.clone();
     let rename = move || {
         let value = document()
@@ -640,9 +645,9 @@ fn group_tools(grid: Grid, lang: Lang, id: GroupId, name: String) -> impl IntoVi
                 <button type="button" on:click=move |_| renaming.set(false)>{t(lang, Key::Cancel)}</button>
             </Show>
             <Show when=move || !renaming.get() && !confirming.get()>
-                <button type="button" aria-label=format!("{} « {n2} »", t(lang, Key::GroupUp))
+                <button type="button" aria-label=format!("{} {}", t(lang, Key::GroupUp), quoted(lang, &n2))
                     on:click=move |_| ws.edit(|c| { edit::move_group(c, id, true); })>"↑"</button>
-                <button type="button" aria-label=format!("{} « {n3} »", t(lang, Key::GroupDown))
+                <button type="button" aria-label=format!("{} {}", t(lang, Key::GroupDown), quoted(lang, &n3))
                     on:click=move |_| ws.edit(|c| { edit::move_group(c, id, false); })>"↓"</button>
                 <button type="button" on:click=move |_| { renaming.set(true); focus_later(format!("bw-group-name-{id}")); }>
                     {t(lang, Key::Rename)}
@@ -652,7 +657,7 @@ fn group_tools(grid: Grid, lang: Lang, id: GroupId, name: String) -> impl IntoVi
             <Show when=move || confirming.get()>
                 <button type="button" class="bw-danger"
                     on:click=move |_| { confirming.set(false); ws.edit(|c| { edit::remove_group_and_actions(c, id); }); }>
-                    {format!("{} « {n4} »", t(lang, Key::ConfirmRemoveGroup))}
+                    {format!("{} {}", t(lang, Key::ConfirmRemoveGroup), quoted(lang, &n4))}
                 </button>
                 <button type="button" on:click=move |_| confirming.set(false)>{t(lang, Key::Cancel)}</button>
             </Show>

@@ -603,6 +603,33 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// `text` between the quotation marks of `lang`: « text » in French,
+/// “text” in English. User text stays text: the result goes into text nodes
+/// and attribute values only.
+pub fn quoted(lang: Lang, text: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Fr => format!("« {text} »"),
+        Lang::En => format!("\u{201C}{text}\u{201D}"),
+    }
+}
+
+/// What separates a statement from its explanation: " : " in French (a space
+/// before the colon), ": " in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " : ",
+        Lang::En => ": ",
+    }
+}
+
+/// A question mark after a word: " ?" in French, "?" in English.
+pub fn question_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " ?",
+        Lang::En => "?",
+    }
+}
+
 /// How a column's role is shown in the mapping preview.
 pub fn role_label(lang: Lang, role: &budget_core::read::ColumnRole) -> String {
     use budget_core::read::{ColumnRole as R, FunderRef};
@@ -679,5 +706,39 @@ pub fn row_kind_label(lang: Lang, kind: &budget_core::read::RowKind) -> &'static
         fr
     } else {
         en
+    }
+}
+
+#[cfg(test)]
+mod typography_tests {
+    use super::*;
+
+    #[test]
+    fn quotation_marks_and_colons_follow_the_language() {
+        assert_eq!(quoted(Lang::Fr, "Axe 1"), "« Axe 1 »");
+        assert_eq!(quoted(Lang::En, "Axe 1"), "\u{201C}Axe 1\u{201D}");
+        assert_eq!(
+            format!(
+                "{}{}{}",
+                quoted(Lang::En, "12,5O"),
+                colon(Lang::En),
+                "not read"
+            ),
+            "“12,5O”: not read"
+        );
+        assert_eq!(
+            format!(
+                "{}{}{}",
+                quoted(Lang::Fr, "12,5O"),
+                colon(Lang::Fr),
+                "illisible"
+            ),
+            "« 12,5O » : illisible"
+        );
+        assert_eq!(
+            format!("Supprimer{}", question_mark(Lang::Fr)),
+            "Supprimer ?"
+        );
+        assert_eq!(format!("Delete{}", question_mark(Lang::En)), "Delete?");
     }
 }

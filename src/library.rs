@@ -26,7 +26,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser_files::download;
 use crate::catalog::{self, data_key, Entry, Index, INDEX_KEY};
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, question_mark, quoted, t, Key};
 use crate::state::Workspace;
 use crate::storage::{classify, storage, StoreError, CURRENT_KEY, UNREADABLE_PREFIX};
 
@@ -791,7 +791,7 @@ pub fn LibraryNotices(library: Library) -> impl IntoView {
                     } => {
                         let kept = kept_as
                             .as_ref()
-                            .map(|k| format!(" {} « {k} ».", t(l, Key::StorageKeptAs)))
+                            .map(|k| format!(" {} {}.", t(l, Key::StorageKeptAs), quoted(l, k)))
                             .unwrap_or_else(|| format!(" {}", t(l, Key::LibListNotKept)));
                         (
                             format!("{} {}.{kept} {}", t(l, Key::LibListUnreadable), reason.message(l), t(l, Key::LibListRebuilt)),
@@ -799,7 +799,7 @@ pub fn LibraryNotices(library: Library) -> impl IntoView {
                         )
                     }
                     Notice::ConventionUnreadable { name, reason, raw } => (
-                        format!("{} « {name} » : {}. {}", t(l, Key::LibConventionUnreadable), reason.message(l), t(l, Key::LibConventionStays)),
+                        format!("{} {}{}{}. {}", t(l, Key::LibConventionUnreadable), quoted(l, name), colon(l), reason.message(l), t(l, Key::LibConventionStays)),
                         Some(raw.clone()),
                     ),
                     Notice::Full => (t(l, Key::StorageFull).to_string(), None),
@@ -945,7 +945,7 @@ fn LibraryLine(
                     let (save2, cancel2) = (save.clone(), cancel.clone());
                     view! {
                         <div class="bw-lib-rename">
-                            <label for=input_id.clone()>{format!("{} « {name} »", t(l, Key::LibNewName))}</label>
+                            <label for=input_id.clone()>{format!("{} {}", t(l, Key::LibNewName), quoted(l, &name))}</label>
                             <input
                                 id=input_id
                                 type="text"
@@ -967,12 +967,19 @@ fn LibraryLine(
                 Mode::Deleting => {
                     let question = if current {
                         format!(
-                            "{} « {name} » ? {}",
+                            "{} {}{} {}",
                             t(l, Key::LibDeleteQuestion),
+                            quoted(l, &name),
+                            question_mark(l),
                             t(l, Key::LibDeleteCurrent)
                         )
                     } else {
-                        format!("{} « {name} » ?", t(l, Key::LibDeleteQuestion))
+                        format!(
+                            "{} {}{}",
+                            t(l, Key::LibDeleteQuestion),
+                            quoted(l, &name),
+                            question_mark(l)
+                        )
                     };
                     let label = question.clone();
                     let keep_focus = format!("{dom}-supprimer");
@@ -995,7 +1002,7 @@ fn LibraryLine(
                     .into_any()
                 }
                 Mode::Idle => {
-                    let named = |key: Key| format!("{} « {name} »", t(l, key));
+                    let named = |key: Key| format!("{} {}", t(l, key), quoted(l, &name));
                     let (open_id, rename_id, dup_id, del_id) =
                         (id.clone(), id.clone(), id.clone(), id);
                     let (rename_focus, del_focus) = (format!("{dom}-nom"), format!("{dom}-garder"));

@@ -8,7 +8,7 @@ use budget_core::money::{format_eur, format_percent};
 use budget_core::{CalcError, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, quoted, t, Key};
 use crate::summary::Summary;
 use budget_core::figures::CoFinancing;
 
@@ -34,7 +34,7 @@ pub fn checks_section(
                 let place = if w.place.is_empty() {
                     String::new()
                 } else {
-                    format!(" « {} »", w.place)
+                    format!(" {}", quoted(lang, &w.place))
                 };
                 let link = target.map(|scope| {
                     view! {
@@ -183,8 +183,8 @@ pub fn errors_section(lang: Lang, s: &Summary) -> impl IntoView {
             .map(|e| {
                 view! {
                     <li>
-                        <strong>{format!("{} {}, {} « {} »", t(lang, Key::Row), e.row, t(lang, Key::Column), e.header)}</strong>
-                        {format!(" : « {} » — {}", e.text, e.reason.reason_in(lang))}
+                        <strong>{format!("{} {}, {} {}", t(lang, Key::Row), e.row, t(lang, Key::Column), quoted(lang, &e.header))}</strong>
+                        {format!("{}{} — {}", colon(lang), quoted(lang, &e.text), e.reason.reason_in(lang))}
                     </li>
                 }
             })

@@ -10,7 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, quoted, t, Key};
 use crate::state::Workspace;
 
 /// Reads a maximum share typed as `50`, `50 %` or `0,5`: a fraction of 1.
@@ -123,7 +123,7 @@ pub fn SettingsView(ws: Workspace) -> impl IntoView {
                         let v = value_of(&ev);
                         match read_years(&v) {
                             Some(years) => { error.set(None); ws.edit(|c| c.years = years); }
-                            None => error.set(Some(("years", format!("« {v} » : {}", t(lang.get_untracked(), Key::SetYearsBad))))),
+                            None => { let l = lang.get_untracked(); error.set(Some(("years", format!("{}{}{}", quoted(l, &v), colon(l), t(l, Key::SetYearsBad))))) }
                         }
                     } />
                 {error_for("years")}
@@ -135,7 +135,7 @@ pub fn SettingsView(ws: Workspace) -> impl IntoView {
                         let v = value_of(&ev);
                         match read_share(&v) {
                             Some(share) => { error.set(None); ws.edit(|c| c.settings.state_max_share = share); }
-                            None => error.set(Some(("share", format!("« {v} » : {}", t(lang.get_untracked(), Key::SetMaxShareBad))))),
+                            None => { let l = lang.get_untracked(); error.set(Some(("share", format!("{}{}{}", quoted(l, &v), colon(l), t(l, Key::SetMaxShareBad))))) }
                         }
                     } />
                 {error_for("share")}

@@ -319,7 +319,7 @@ pub fn SharedOffer(library: Library, ws: Workspace) -> impl IntoView {
                 view! {
                     <div class="bw-notice bw-shared" role="alert">
                         <p>
-                            {t(l, Key::SharedOffer)} " « " <strong>{title}</strong> " » ("
+                            {t(l, Key::SharedOffer)} {if l == Lang::Fr { " « " } else { " \u{201C}" }} <strong>{title}</strong> {if l == Lang::Fr { " » (" } else { "\u{201D} (" }}
                             {format!("{count} {})", t(l, Key::SharedActions))}
                         </p>
                         <p>{t(l, Key::SharedQuestion)}</p>

@@ -119,7 +119,7 @@ pub fn save_language(lang: &str) {
 }
 
 use crate::browser_files::download;
-use crate::i18n::{t, Key};
+use crate::i18n::{quoted, t, Key};
 use crate::state::Workspace;
 use leptos::prelude::*;
 
@@ -320,7 +320,7 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
                     Notice::Failed(e) => (format!("{} ({e})", t(lang, Key::StorageFailed)), None),
                     Notice::Unreadable { reason, kept_as, raw } => {
                         let kept = kept_as
-                            .map(|k| format!(" {} « {k} ».", t(lang, Key::StorageKeptAs)))
+                            .map(|k| format!(" {} {}.", t(lang, Key::StorageKeptAs), quoted(lang, k)))
                             .unwrap_or_default();
                         let reason = reason.message(lang);
                         (format!("{} {reason}.{kept}", t(lang, Key::StorageUnreadable)), Some(raw))

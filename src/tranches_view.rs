@@ -23,7 +23,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{quoted, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     button, dynamic, field, input_text, percent_as_written, read_amount, read_percent, row,
@@ -601,7 +601,7 @@ fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
                     aria-expanded=move || if confirm.get() { "true" } else { "false" }
                     on:click=move |_| confirm.update(|c| *c = !*c)
                 >
-                    {move || format!("{} « {} »", t(lang.get(), Key::TrRemove), name.get())}
+                    {move || { let l = lang.get(); format!("{} {}", t(l, Key::TrRemove), quoted(l, name.get())) }}
                 </button>
                 {dynamic(move || confirm.get().then(|| view! {
                     <span class="bw-tr-confirm">

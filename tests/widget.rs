@@ -91,6 +91,28 @@ async fn typed_table_shows_totals_and_locates_an_unreadable_cell() {
     assert!(message.contains("Ligne 3"), "{message}");
     assert!(message.contains("« Etat »"), "{message}");
     assert!(message.contains("« 12,5O »"), "{message}");
+    // In English, English quotation marks and colon around the same text.
+    container
+        .query_selector("button.bw-lang")
+        .unwrap()
+        .expect("language button")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    let message = text(
+        &container
+            .query_selector("[role=alert]")
+            .unwrap()
+            .expect("error list"),
+    );
+    assert!(
+        message.contains("Row 3, column “Etat”: “12,5O”"),
+        "{message}"
+    );
+    assert!(
+        !message.contains('«') && !message.contains(" : "),
+        "{message}"
+    );
     container.remove();
 }
 
