@@ -70,8 +70,6 @@ pub struct Summary {
     pub action_count: usize,
     pub max_state_share: Decimal,
     pub errors: Vec<CellError>,
-    /// Figures the core could not compute.
-    pub report_errors: Vec<String>,
 }
 
 /// The line of the action whose figures are `a`: the one of `known` (the
@@ -246,7 +244,6 @@ impl Summary {
             action_count: report.actions.len(),
             max_state_share: report.settings.state_max_share,
             errors: errors.to_vec(),
-            report_errors: report.errors.iter().map(|e| e.message.clone()).collect(),
         }
     }
 }
