@@ -217,6 +217,7 @@ for (const rows of [1000, 10000]) {
         // With 10 000 rows on screen: one cell edited, everything rendered
         // again, and a scroll.
         results.editOneCell = await measureEditOneCell(page, t);
+        results.editPresented = await measureEditEventTiming(page, t);
         results.language = await page.evaluate(switchLanguageInPage);
         results.scroll = await page.evaluate(scrollInPage);
       }
@@ -297,6 +298,66 @@ async function measureEditOneCell(page, { total, first }) {
   return median(times);
 }
 
+/**
+ * Chromium's own measure of the same edit (the Event Timing API, as the
+ * "Interaction to Next Paint" of web performance tools): a real key press
+ * (Playwright's keyboard, a trusted event), from the Enter that confirms to
+ * the frame presented with its changes, compositing included. The browser
+ * reports durations in steps of 8 ms, and only from 16 ms up: an edit with no
+ * entry took less than one frame. Then the same on a page of one text field
+ * whose key handler changes one line of text: what this machine takes at
+ * best, to compare with.
+ */
+async function measureEditEventTiming(page, { total, first }) {
+  const observe = () => {
+    window.__keydowns = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') window.__keydowns.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  };
+  const presented = async (target, press) => {
+    const durations = [];
+    for (let k = 0; k < EDITS; k++) {
+      await target.evaluate(() => {
+        window.__keydowns = [];
+      });
+      await press(k);
+      // Entries come once the frame is presented.
+      await target.waitForTimeout(300);
+      const d = await target.evaluate(() => window.__keydowns);
+      durations.push(d.length ? Math.max(...d) : 0);
+    }
+    return durations;
+  };
+  await page.evaluate(observe);
+  const cell = page.locator('#bw-c-0-2');
+  const editor = page.locator('#bw-editor');
+  const widget = await presented(page, async (k) => {
+    const cents = (2000 + k) * 100;
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    await editor.waitFor();
+    await editor.fill(plain(cents));
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      window.__keydowns = [];
+    });
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: eur(total - first + cents) }).waitFor();
+  });
+  const context = await browser.newContext();
+  const plainPage = await context.newPage();
+  await plainPage.setContent(
+    '<label>Texte <input id="field"></label><p id="out">0</p>' +
+      '<script>field.addEventListener("keydown", () => { out.textContent = String(Number(out.textContent) + 1); });</script>',
+  );
+  await plainPage.evaluate(observe);
+  await plainPage.getByLabel('Texte').focus();
+  const floor = await presented(plainPage, () => plainPage.keyboard.press('a'));
+  await context.close();
+  return { widget, floor };
+}
+
 // First visit: first paint, and what the page loads (brotli).
 const firstVisit = await (async () => {
   const context = await browser.newContext();
@@ -338,6 +399,12 @@ const med = (key, k) => median(results[key].map((x) => x[k]));
 const ratio = (rows) => med(`widget-${rows}`, 'painted') / med(`baseline-${rows}`, 'painted');
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const goal = (ok) => (ok ? 'met' : '**missed**');
+// Event Timing durations: 0 stands for "under 16 ms, not reported".
+const presented = (durations) => {
+  const m = median(durations);
+  const all = [...durations].sort((a, b) => a - b).map((d) => (d ? d : '<16')).join(', ');
+  return `${m < 16 ? '< 16 ms' : `${m} ms`} (${all})`;
+};
 const lines = [
   `| measure | widget | plain JavaScript | goal |`,
   `|---|---|---|---|`,
@@ -350,6 +417,7 @@ const lines = [
   `| switch language with 10 000 rows, painted | ${ms(results.language)} | | responsive |`,
   `| scroll to the bottom of 10 000 rows, painted | ${ms(results.scroll)} | | responsive |`,
   `| edit one cell of 10 000 rows → totals updated, painted (median of ${EDITS}) | ${ms(results.editOneCell)} | | ≤ 16 ms: ${goal(results.editOneCell <= 16)} |`,
+  `| the same edit by a real Enter key, Chromium's Event Timing (key press → frame presented; 8 ms steps, < 16 ms not reported), median of ${EDITS} | ${presented(results.editPresented.widget)} | one text field changing one line: ${presented(results.editPresented.floor)} | ≤ 16 ms: ${goal(median(results.editPresented.widget) <= 16)} |`,
   `| first contentful paint (first visit, 127.0.0.1) | ${ms(firstVisit.fcp)} | | |`,
   `| heading on screen (first visit) | ${ms(firstVisit.heading)} | | |`,
   `| first load, brotli (${firstVisit.files.length} files: html, boot, css, js, wasm…) | ${kib(firstVisit.brotli)} | | ≤ 200 KiB: ${goal(firstVisit.brotli <= 200 * 1024)} |`,
