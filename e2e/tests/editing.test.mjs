@@ -182,11 +182,19 @@ test('a long table is shown a page at a time; totals cover every action', async 
   await page.getByRole('button', { name: 'Valider la lecture' }).click();
   assert.equal(await grandTotal(page), eur('304 425,00'));
   const pager = page.getByRole('navigation', { name: 'Pages du tableau' });
-  assert.match(await pager.textContent(), /Actions 1 – 100 sur 450/);
+  // 50 actions a page until the user chooses another size.
+  assert.match(await pager.textContent(), /Actions 1 – 50 sur 450/);
   const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  // 50 actions + the heading row + the "Sans groupe" row + the grand total.
+  assert.equal(await actions.getByRole('row').count(), 53);
+  // On page 3 (actions 101–150), 100 a page: the page that holds action 101.
+  for (let i = 0; i < 2; i++) await pager.getByRole('button', { name: 'Page suivante' }).click();
+  await pager.getByText(/Actions 101 – 150 sur 450/).waitFor();
+  await pager.getByLabel('Actions par page').selectOption('100');
+  await pager.getByText(/Actions 101 – 200 sur 450/).waitFor();
   // 100 actions + the heading row + the "Sans groupe" row + the grand total.
   assert.equal(await actions.getByRole('row').count(), 103);
-  for (let i = 0; i < 4; i++) await pager.getByRole('button', { name: 'Page suivante' }).click();
+  for (let i = 0; i < 3; i++) await pager.getByRole('button', { name: 'Page suivante' }).click();
   assert.match(await pager.textContent(), /Actions 401 – 450 sur 450/);
   assert.equal(await actions.getByRole('row').count(), 53);
   // The keyboard crosses pages: up from action 401 goes to action 400, on page 4.
