@@ -92,13 +92,7 @@ async fn typed_table_shows_totals_and_locates_an_unreadable_cell() {
     assert!(message.contains("« Etat »"), "{message}");
     assert!(message.contains("« 12,5O »"), "{message}");
     // In English, English quotation marks and colon around the same text.
-    container
-        .query_selector("button.bw-lang")
-        .unwrap()
-        .expect("language button")
-        .unchecked_ref::<HtmlElement>()
-        .click();
-    settle().await;
+    switch_language(&container).await;
     let message = text(
         &container
             .query_selector("[role=alert]")
@@ -256,13 +250,7 @@ async fn an_unreadable_save_is_kept_and_the_user_told() {
         Some("{\"version\": 1, \"funders\": [tronqué")
     );
     // In English, the reason too.
-    container
-        .query_selector("button.bw-lang")
-        .unwrap()
-        .expect("language button")
-        .unchecked_ref::<HtmlElement>()
-        .click();
-    settle().await;
+    switch_language(&container).await;
     let alert = text(
         &container
             .query_selector("[role=alert]")
@@ -277,16 +265,22 @@ async fn an_unreadable_save_is_kept_and_the_user_told() {
     container.remove();
 }
 
+/// Clicks the button that switches the language, and waits for the page.
+async fn switch_language(container: &HtmlElement) {
+    container
+        .query_selector("button.bw-lang")
+        .unwrap()
+        .expect("language button")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+}
+
 #[wasm_bindgen_test]
 async fn switches_to_english() {
     let (container, _handle) = mount();
     settle().await;
-    let button = container
-        .query_selector("button.bw-lang")
-        .unwrap()
-        .expect("language button");
-    button.unchecked_ref::<HtmlElement>().click();
-    settle().await;
+    switch_language(&container).await;
     assert_eq!(
         text(&container.query_selector("h1").unwrap().expect("h1")),
         "Convention budget calculator"
