@@ -92,15 +92,40 @@ pub enum LoadError {
         message: String,
     },
     /// An index pointing at nothing (an amount of funder 7 when there are 3).
-    #[error("référence invalide : {what} n° {index} n'existe pas ({count} en tout)")]
+    #[error(
+        "référence invalide : {} n° {index} n'existe pas ({count} en tout)",
+        .what.name(crate::money::Lang::Fr)
+    )]
     BadReference {
-        /// What the index points at: "financeur", "groupe", "action".
-        what: &'static str,
+        /// What the index points at.
+        what: Referenced,
         /// The index found.
         index: usize,
         /// How many there are.
         count: usize,
     },
+}
+
+/// What an index of a saved convention points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Referenced {
+    Funder,
+    Group,
+    Action,
+}
+
+impl Referenced {
+    /// Its name in `lang`, as messages put it.
+    pub fn name(self, lang: crate::money::Lang) -> &'static str {
+        use crate::money::Lang::{En, Fr};
+        match (self, lang) {
+            (Self::Funder, Fr) => "financeur",
+            (Self::Funder, En) => "funder",
+            (Self::Group, Fr) => "groupe",
+            (Self::Group, En) => "group",
+            (Self::Action, _) => "action",
+        }
+    }
 }
 
 impl LoadError {
@@ -136,15 +161,10 @@ impl LoadError {
             Self::InvalidMigrated { from, message } => {
                 format!("invalid convention (saved in version {from}): {message}")
             }
-            Self::BadReference { what, index, count } => {
-                let what = match *what {
-                    "financeur" => "funder",
-                    "groupe" => "group",
-                    "action" => "action",
-                    other => other,
-                };
-                format!("invalid reference: {what} no. {index} does not exist ({count} in all)")
-            }
+            Self::BadReference { what, index, count } => format!(
+                "invalid reference: {} no. {index} does not exist ({count} in all)",
+                what.name(lang)
+            ),
         }
     }
 }
@@ -270,7 +290,7 @@ fn check_references(conv: &Convention) -> Result<(), LoadError> {
     let funders = conv.funders.len();
     let groups = conv.groups.len();
     let actions = conv.actions.len();
-    let check = |what: &'static str, index: usize, count: usize| {
+    let check = |what: Referenced, index: usize, count: usize| {
         if index < count {
             Ok(())
         } else {
@@ -279,10 +299,10 @@ fn check_references(conv: &Convention) -> Result<(), LoadError> {
     };
     for action in &conv.actions {
         if let Some(g) = action.group {
-            check("groupe", g, groups)?;
+            check(Referenced::Group, g, groups)?;
         }
         for amount in &action.planned {
-            check("financeur", amount.funder, funders)?;
+            check(Referenced::Funder, amount.funder, funders)?;
         }
         let execution = &action.execution;
         for value in execution
@@ -291,26 +311,26 @@ fn check_references(conv: &Convention) -> Result<(), LoadError> {
             .chain(&execution.executed)
             .chain(&execution.to_carry_over)
         {
-            check("financeur", value.funder, funders)?;
+            check(Referenced::Funder, value.funder, funders)?;
         }
     }
     for declared in &conv.declared {
         match declared.scope {
-            Scope::Action(a) => check("action", a, actions)?,
-            Scope::Group(g) => check("groupe", g, groups)?,
+            Scope::Action(a) => check(Referenced::Action, a, actions)?,
+            Scope::Group(g) => check(Referenced::Group, g, groups)?,
             Scope::Grand => {}
         }
         match declared.measure {
-            Measure::Planned(f) | Measure::Executed(f) => check("financeur", f, funders)?,
+            Measure::Planned(f) | Measure::Executed(f) => check(Referenced::Funder, f, funders)?,
             _ => {}
         }
     }
     for schedule in &conv.schedules {
         if let Some(f) = schedule.payer {
-            check("financeur", f, funders)?;
+            check(Referenced::Funder, f, funders)?;
         }
         if let Some(a) = schedule.action {
-            check("action", a, actions)?;
+            check(Referenced::Action, a, actions)?;
         }
     }
     Ok(())
@@ -481,13 +501,30 @@ mod tests {
         );
         assert_eq!(e.message(Lang::Fr), e.to_string());
         let e = LoadError::BadReference {
-            what: "financeur",
+            what: Referenced::Funder,
             index: 7,
             count: 3,
         };
         assert_eq!(
             e.message(Lang::En),
             "invalid reference: funder no. 7 does not exist (3 in all)"
+        );
+        assert_eq!(
+            e.to_string(),
+            "référence invalide : financeur n° 7 n'existe pas (3 en tout)"
+        );
+        let e = LoadError::BadReference {
+            what: Referenced::Group,
+            index: 4,
+            count: 1,
+        };
+        assert_eq!(
+            e.message(Lang::En),
+            "invalid reference: group no. 4 does not exist (1 in all)"
+        );
+        assert_eq!(
+            e.message(Lang::Fr),
+            "référence invalide : groupe n° 4 n'existe pas (1 en tout)"
         );
         assert_eq!(
             from_json("[1]").unwrap_err().message(Lang::En),
@@ -504,7 +541,7 @@ mod tests {
         assert_eq!(
             from_json(&to_json(&conv)),
             Err(LoadError::BadReference {
-                what: "financeur",
+                what: Referenced::Funder,
                 index: 7,
                 count: 3
             })
@@ -520,7 +557,7 @@ mod tests {
         assert_eq!(
             from_json(&to_json(&conv)),
             Err(LoadError::BadReference {
-                what: "groupe",
+                what: Referenced::Group,
                 index: 4,
                 count: 1
             })
