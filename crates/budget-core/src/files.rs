@@ -149,6 +149,15 @@ pub enum FileError {
         /// What the spreadsheet reader said.
         message: String,
     },
+    /// The workbook is damaged: the spreadsheet reader gave up on it (a panic,
+    /// see [`guarded`]) or it announces what no workbook holds.
+    #[error("classeur {kind} illisible : fichier endommagé ou incomplet{}", .damage.detail(crate::money::Lang::Fr))]
+    Damaged {
+        /// What the file was taken for.
+        kind: FileKind,
+        /// What is wrong with it.
+        damage: Damage,
+    },
     /// The workbook has no worksheet.
     #[error("le classeur ne contient aucune feuille de calcul")]
     NoSheet,
@@ -181,6 +190,39 @@ pub enum FileError {
     Saved(#[from] LoadError),
 }
 
+/// What is wrong with a damaged workbook ([`FileError::Damaged`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// The spreadsheet reader stopped on it, while reading `sheet` if any.
+    Unreadable { sheet: Option<String> },
+    /// A sheet announces more cells than [`MAX_GRID_CELLS`].
+    TooManyCells { announced: u64 },
+    /// Its chain of sectors loops back on itself (XLS).
+    LoopingChain,
+}
+
+impl Damage {
+    /// What follows « fichier endommagé ou incomplet » in `lang`.
+    pub fn detail(&self, lang: crate::money::Lang) -> String {
+        use crate::money::Lang::{En, Fr};
+        match (self, lang) {
+            (Self::Unreadable { sheet: None }, _) => String::new(),
+            (Self::Unreadable { sheet: Some(s) }, Fr) => format!(" (feuille « {s} »)"),
+            (Self::Unreadable { sheet: Some(s) }, En) => format!(" (sheet “{s}”)"),
+            (Self::TooManyCells { announced }, Fr) => format!(
+                " : une feuille annonce {announced} cellules, au-delà des {MAX_GRID_CELLS} que le \
+                 calculateur lit"
+            ),
+            (Self::TooManyCells { announced }, En) => format!(
+                ": a sheet announces {announced} cells, more than the {MAX_GRID_CELLS} the \
+                 calculator reads"
+            ),
+            (Self::LoopingChain, Fr) => " (chaîne de secteurs en boucle)".into(),
+            (Self::LoopingChain, En) => " (looping chain of sectors)".into(),
+        }
+    }
+}
+
 impl FileError {
     /// The message in `lang` (the `Display` text is the French one). What the
     /// spreadsheet reader said is given as it is (calamine's messages are in
@@ -194,24 +236,11 @@ impl FileError {
                 "unrecognised file format: “{name}” (formats read: .xlsx, .xls, .ods, .csv, \
                  .tsv, .txt, .json)"
             ),
-            Self::Spreadsheet { kind, message } => {
-                // A damaged workbook: « fichier endommagé ou incomplet », and
-                // « (feuille « … ») » when a sheet was being read.
-                let message = match message.strip_prefix(DAMAGED_WORKBOOK) {
-                    Some(rest) => {
-                        let sheet = rest
-                            .trim()
-                            .strip_prefix("(feuille « ")
-                            .and_then(|r| r.strip_suffix(" »)"));
-                        match sheet {
-                            Some(sheet) => format!("damaged or incomplete file (sheet “{sheet}”)"),
-                            None => "damaged or incomplete file".to_string(),
-                        }
-                    }
-                    None => message.clone(),
-                };
-                format!("unreadable {kind} workbook: {message}")
-            }
+            Self::Spreadsheet { kind, message } => format!("unreadable {kind} workbook: {message}"),
+            Self::Damaged { kind, damage } => format!(
+                "unreadable {kind} workbook: damaged or incomplete file{}",
+                damage.detail(lang)
+            ),
             Self::NoSheet => "the workbook has no worksheet".into(),
             Self::TooLarge { sheet, limit } => format!(
                 "sheet “{sheet}” too large: more than {limit} cells (copy and paste the \
@@ -322,8 +351,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// convention. Nothing a file contains makes this panic: what cannot be read
 /// is an error, or a [`crate::read::CellError`] in the reading; a damaged
 /// workbook on which the spreadsheet reader panics is a
-/// [`FileError::Spreadsheet`] saying so (where panics unwind, see
-/// [`DAMAGED_WORKBOOK`]).
+/// [`FileError::Damaged`] saying so (where panics unwind, see [`guarded`]).
 pub fn open(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Opened, FileError> {
     if kind_of(name, bytes) == Some(FileKind::Saved) {
         return Ok(Opened::Saved(saved::from_json(&decode_text(bytes))?));
@@ -558,13 +586,9 @@ impl SheetCells {
     }
 }
 
-/// What [`FileError::Spreadsheet`] says of a workbook on which the spreadsheet
-/// reader (calamine) panicked, with the sheet it was reading when it did.
-pub const DAMAGED_WORKBOOK: &str = "fichier endommagé ou incomplet";
-
 /// Runs a part of the reading of a workbook (calamine's, and the conversion
-/// of its cells), turning a panic into [`FileError::Spreadsheet`] with
-/// [`DAMAGED_WORKBOOK`] and the sheet, if any: calamine panics on some
+/// of its cells), turning a panic into [`FileError::Damaged`] with the
+/// sheet, if any: calamine panics on some
 /// malformed workbooks (found by fuzzing), and a damaged file must give an
 /// error, not a crash.
 ///
@@ -584,11 +608,10 @@ fn guarded<T>(
 ) -> Result<T, FileError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
         Ok(result) => result,
-        Err(_payload) => Err(FileError::Spreadsheet {
+        Err(_payload) => Err(FileError::Damaged {
             kind,
-            message: match sheet {
-                Some(sheet) => format!("{DAMAGED_WORKBOOK} (feuille « {sheet} »)"),
-                None => DAMAGED_WORKBOOK.to_string(),
+            damage: Damage::Unreadable {
+                sheet: sheet.map(str::to_string),
             },
         }),
     }
@@ -641,17 +664,15 @@ fn spreadsheet_grid_unguarded(
             match xls_guard::check(bytes, limit) {
                 Ok(()) => {}
                 Err(xls_guard::Refusal::TooManyCells(n)) => {
-                    return Err(FileError::Spreadsheet {
+                    return Err(FileError::Damaged {
                         kind,
-                        message: format!(
-                            "{DAMAGED_WORKBOOK} : une feuille annonce {n} cellules, au-delà des {MAX_GRID_CELLS} que le calculateur lit"
-                        ),
+                        damage: Damage::TooManyCells { announced: n },
                     })
                 }
                 Err(xls_guard::Refusal::LoopingChain) => {
-                    return Err(FileError::Spreadsheet {
+                    return Err(FileError::Damaged {
                         kind,
-                        message: format!("{DAMAGED_WORKBOOK} (chaîne de secteurs en boucle)"),
+                        damage: Damage::LoopingChain,
                     })
                 }
             }
@@ -811,9 +832,11 @@ mod tests {
     #[test]
     fn errors_are_told_in_english_too() {
         use crate::money::Lang;
-        let damaged = FileError::Spreadsheet {
+        let damaged = FileError::Damaged {
             kind: FileKind::Xls,
-            message: format!("{DAMAGED_WORKBOOK} (feuille « Annexe 2 »)"),
+            damage: Damage::Unreadable {
+                sheet: Some("Annexe 2".into()),
+            },
         };
         assert_eq!(
             damaged.to_string(),
@@ -822,6 +845,30 @@ mod tests {
         assert_eq!(
             damaged.message(Lang::En),
             "unreadable XLS workbook: damaged or incomplete file (sheet “Annexe 2”)"
+        );
+        let looping = FileError::Damaged {
+            kind: FileKind::Xls,
+            damage: Damage::LoopingChain,
+        };
+        assert_eq!(
+            looping.to_string(),
+            "classeur XLS illisible : fichier endommagé ou incomplet (chaîne de secteurs en boucle)"
+        );
+        assert_eq!(
+            looping.message(Lang::En),
+            "unreadable XLS workbook: damaged or incomplete file (looping chain of sectors)"
+        );
+        let huge = FileError::Damaged {
+            kind: FileKind::Xls,
+            damage: Damage::TooManyCells { announced: 30 },
+        };
+        assert!(
+            huge.message(Lang::En).ends_with(&format!(
+                "damaged or incomplete file: a sheet announces 30 cells, more than the \
+                 {MAX_GRID_CELLS} the calculator reads"
+            )),
+            "{}",
+            huge.message(Lang::En)
         );
         let unknown = FileError::Unknown {
             name: "budget.pdf".into(),

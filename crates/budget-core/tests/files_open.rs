@@ -138,6 +138,9 @@ fn a_damaged_workbook_is_an_error() {
             FileError::Spreadsheet {
                 kind: FileKind::Xlsx,
                 ..
+            } | FileError::Damaged {
+                kind: FileKind::Xlsx,
+                ..
             }
         ),
         "{e:?}"
@@ -152,6 +155,9 @@ fn a_damaged_workbook_is_an_error() {
         matches!(
             e,
             FileError::Spreadsheet {
+                kind: FileKind::Xls,
+                ..
+            } | FileError::Damaged {
                 kind: FileKind::Xls,
                 ..
             }
@@ -629,7 +635,8 @@ fn malformed_workbooks_are_errors_not_panics() {
             panic!("{case}: opened, not refused");
         };
         assert!(
-            matches!(&e, FileError::Spreadsheet { kind: k, message } if *k == kind && !message.is_empty()),
+            matches!(&e, FileError::Spreadsheet { kind: k, message } if *k == kind && !message.is_empty())
+                || matches!(&e, FileError::Damaged { kind: k, .. } if *k == kind),
             "{case}: {e:?}"
         );
         let text = e.to_string();
@@ -667,15 +674,25 @@ fn a_workbook_announcing_billions_of_cells_is_refused_not_aborted() {
         ("far cells", far),
     ] {
         match files::open("annexe.xls", bytes, &ReadOptions::default()) {
-            Err(FileError::Spreadsheet { kind, message }) => {
+            Err(e @ FileError::Damaged { kind, .. }) => {
                 assert_eq!(kind, FileKind::Xls, "{case}");
+                let message = e.to_string();
                 assert!(
-                    message.starts_with(files::DAMAGED_WORKBOOK),
+                    message.starts_with("classeur XLS illisible : fichier endommagé ou incomplet"),
                     "{case}: {message}"
                 );
                 if case == "hand-made" {
                     // 4 294 967 295 × 7 = 30 064 771 065.
                     assert!(message.contains("30064771065 cellules"), "{message}");
+                    assert_eq!(
+                        e,
+                        FileError::Damaged {
+                            kind: FileKind::Xls,
+                            damage: files::Damage::TooManyCells {
+                                announced: 30_064_771_065
+                            }
+                        }
+                    );
                 }
             }
             other => panic!("{case}: {other:?}"),
