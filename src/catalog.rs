@@ -68,7 +68,13 @@ pub enum IndexError {
     Syntax(String),
     /// Written by a newer calculator.
     TooNew(u64),
-    /// JSON, but not an index.
+    /// No `version` field.
+    MissingVersion,
+    /// A `version` that is not a whole number, as written.
+    BadVersion(String),
+    /// An entry without an id, by its name.
+    MissingId(String),
+    /// JSON, but not an index (what the JSON reader said).
     Invalid(String),
 }
 
@@ -81,6 +87,11 @@ impl std::fmt::Display for IndexError {
                 "liste écrite en version {v} par une version plus récente du calculateur \
                  (celle-ci lit jusqu'à la version {INDEX_VERSION})"
             ),
+            Self::MissingVersion => f.write_str("liste invalide : numéro de version absent"),
+            Self::BadVersion(v) => write!(f, "liste invalide : numéro de version illisible : {v}"),
+            Self::MissingId(name) => {
+                write!(f, "liste invalide : convention « {name} » sans identifiant")
+            }
             Self::Invalid(e) => write!(f, "liste invalide : {e}"),
         }
     }
@@ -97,6 +108,13 @@ impl IndexError {
                 "list written in version {v} by a newer version of the calculator \
                  (this one reads up to version {INDEX_VERSION})"
             ),
+            (Lang::En, Self::MissingVersion) => "invalid list: no version number".into(),
+            (Lang::En, Self::BadVersion(v)) => {
+                format!("invalid list: unreadable version number: {v}")
+            }
+            (Lang::En, Self::MissingId(name)) => {
+                format!("invalid list: convention “{name}” without an id")
+            }
             (Lang::En, Self::Invalid(e)) => format!("invalid list: {e}"),
         }
     }
@@ -118,22 +136,17 @@ pub fn id_of_key(key: &str) -> Option<&str> {
 pub fn parse_index(text: &str) -> Result<Index, IndexError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| IndexError::Syntax(e.to_string()))?;
-    let version = value
-        .get("version")
-        .ok_or_else(|| IndexError::Invalid("numéro de version absent".into()))?;
+    let version = value.get("version").ok_or(IndexError::MissingVersion)?;
     let version = version
         .as_u64()
-        .ok_or_else(|| IndexError::Invalid(format!("numéro de version illisible : {version}")))?;
+        .ok_or_else(|| IndexError::BadVersion(version.to_string()))?;
     if version > u64::from(INDEX_VERSION) {
         return Err(IndexError::TooNew(version));
     }
     let mut index: Index =
         serde_json::from_value(value).map_err(|e| IndexError::Invalid(e.to_string()))?;
     if let Some(bad) = index.conventions.iter().find(|e| e.id.is_empty()) {
-        return Err(IndexError::Invalid(format!(
-            "convention « {} » sans identifiant",
-            bad.name
-        )));
+        return Err(IndexError::MissingId(bad.name.clone()));
     }
     let mut seen = std::collections::HashSet::new();
     index.conventions.retain(|e| seen.insert(e.id.clone()));

@@ -150,18 +150,34 @@ fn an_unreadable_index_is_refused_with_its_reason() {
         IndexError::TooNew(2).message(Lang::En),
         "list written in version 2 by a newer version of the calculator (this one reads up to version 1)"
     );
-    assert!(matches!(
+    assert_eq!(
         catalog::parse_index("{\"conventions\":[]}"),
-        Err(IndexError::Invalid(_))
-    ));
-    assert!(matches!(
+        Err(IndexError::MissingVersion)
+    );
+    assert_eq!(
+        catalog::parse_index("{\"version\":\"un\",\"conventions\":[]}"),
+        Err(IndexError::BadVersion("\"un\"".into()))
+    );
+    assert_eq!(
         catalog::parse_index("[1, 2]"),
-        Err(IndexError::Invalid(_))
-    ));
+        Err(IndexError::MissingVersion)
+    );
+    // Well-formed, versioned, but not an index: the JSON reader's reason.
     assert!(matches!(
-        catalog::parse_index(r#"{"version":1,"conventions":[{"id":"","name":"x"}]}"#),
+        catalog::parse_index("{\"version\":1,\"conventions\":3}"),
         Err(IndexError::Invalid(_))
     ));
+    let no_id =
+        catalog::parse_index(r#"{"version":1,"conventions":[{"id":"","name":"x"}]}"#).unwrap_err();
+    assert_eq!(no_id, IndexError::MissingId("x".into()));
+    assert_eq!(
+        no_id.to_string(),
+        "liste invalide : convention « x » sans identifiant"
+    );
+    assert_eq!(
+        no_id.message(Lang::En),
+        "invalid list: convention “x” without an id"
+    );
     assert!(catalog::parse_index("{\"version\":2,\"conventions\":[]}")
         .unwrap_err()
         .to_string()
