@@ -62,7 +62,8 @@ pub struct Grid {
 /// action.
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
-/// How many actions a page shows until the user chooses another size: 50,
+/// How many actions a page shows until the user chooses another size (the
+/// choice is remembered in this browser, for both tables): 50,
 /// with which an edit of a 10 000-action convention was presented in about
 /// two thirds of the time it took with 100 (see the README's benchmark).
 pub const PAGE_SIZE: usize = 50;
@@ -121,7 +122,11 @@ impl Grid {
             })),
             active_row: StoredValue::new(Selector::new(move || active.get().map(|(a, _)| a))),
             page: RwSignal::new(0),
-            page_size: RwSignal::new(PAGE_SIZE),
+            page_size: RwSignal::new(
+                crate::storage::load_page_size()
+                    .filter(|n| PAGE_SIZES.contains(n))
+                    .unwrap_or(PAGE_SIZE),
+            ),
             prefix,
         }
     }
@@ -169,7 +174,8 @@ impl Grid {
     }
 
     /// Shows `size` actions per page (one of [`PAGE_SIZES`]), on the page
-    /// that holds the first action shown until now.
+    /// that holds the first action shown until now; remembered for the next
+    /// visit.
     pub fn set_page_size(&self, size: usize) {
         if !PAGE_SIZES.contains(&size) {
             return;
@@ -180,6 +186,7 @@ impl Grid {
             .saturating_mul(self.page_size.get_untracked());
         self.page_size.set(size);
         self.page.set(first / size);
+        crate::storage::save_page_size(size);
     }
 
     /// Makes a cell the active one and gives it the focus.

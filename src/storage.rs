@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 pub const CURRENT_KEY: &str = "budget-widget:convention";
 /// Key of the language chosen.
 pub const LANGUAGE_KEY: &str = "budget-widget:langue";
+/// Where the number of actions a page of the table shows is remembered.
+pub const PAGE_SIZE_KEY: &str = "budget-widget:actions-par-page";
 /// Prefix of the keys where unreadable saves are kept.
 pub const UNREADABLE_PREFIX: &str = "budget-widget:illisible:";
 
@@ -115,6 +117,26 @@ pub fn load_language() -> Option<String> {
 pub fn save_language(lang: &str) {
     if let Ok(store) = storage() {
         let _ = store.set_item(LANGUAGE_KEY, lang);
+    }
+}
+
+/// The number of actions a page showed last time, if it was remembered and
+/// reads as a number.
+pub fn load_page_size() -> Option<usize> {
+    storage()
+        .ok()?
+        .get_item(PAGE_SIZE_KEY)
+        .ok()
+        .flatten()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Remembers the number of actions a page shows; failing to is harmless.
+pub fn save_page_size(size: usize) {
+    if let Ok(store) = storage() {
+        let _ = store.set_item(PAGE_SIZE_KEY, &size.to_string());
     }
 }
 

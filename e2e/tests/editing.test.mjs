@@ -210,6 +210,14 @@ test('a long table is shown a page at a time; totals cover every action', async 
   assert.equal(await page.locator('nav.bw-pager').count(), 0);
   await page.emulateMedia({ media: 'screen' });
   await pager.getByText(/Actions 301 – 400/).waitFor();
+  // The size chosen is remembered: 100 a page after a reload; a value that
+  // is not one of the sizes gives the default, 50.
+  await page.reload();
+  await pager.getByText(/Actions 1 – 100 sur 450/).waitFor();
+  assert.equal(await pager.getByLabel('Actions par page').inputValue(), '100');
+  await page.evaluate(() => localStorage.setItem('budget-widget:actions-par-page', 'beaucoup'));
+  await page.reload();
+  await pager.getByText(/Actions 1 – 50 sur 450/).waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
