@@ -19,7 +19,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{colon, quoted, t, Key};
+use crate::i18n::{colon, quoted, semicolon, t, Key};
 use crate::results::co_financing_cells;
 use crate::state::Workspace;
 use crate::summary::{ActionLine, GroupBlock, Summary};
@@ -46,10 +46,10 @@ pub struct Grid {
     active_cell: StoredValue<Selector<Option<(ActionId, usize)>>>,
     edited_cell: StoredValue<Selector<Option<(ActionId, usize)>>>,
     active_row: StoredValue<Selector<Option<ActionId>>>,
-    /// The page of the table shown, and how many actions a page shows (see
-    /// [`PAGE_SIZES`]).
+    /// The page of the table shown.
     pub page: RwSignal<usize>,
-    pub page_size: RwSignal<usize>,
+    /// How many actions a page shows (one of [`PAGE_SIZES`]).
+    page_size: RwSignal<usize>,
     /// What tells this table's element ids from another's: `c` for the
     /// planned amounts (Budget), `x` for the executed ones (Execution).
     prefix: &'static str,
@@ -327,7 +327,7 @@ impl Grid {
                     )
                 })
                 .collect::<Vec<_>>()
-                .join(if lang == Lang::Fr { " ; " } else { "; " });
+                .join(semicolon(lang));
             self.message
                 .set(Some(format!("{} {details}", t(lang, Key::PasteSomeUnread))));
         }

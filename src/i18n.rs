@@ -609,9 +609,16 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
 /// “text” in English. User text stays text: the result goes into text nodes
 /// and attribute values only.
 pub fn quoted(lang: Lang, text: impl std::fmt::Display) -> String {
+    let (open, close) = quote_marks(lang);
+    format!("{open}{text}{close}")
+}
+
+/// The quotation marks of `lang`, with the spaces French puts inside them:
+/// for text that is not a plain string (a title in bold, see [`quoted`]).
+pub fn quote_marks(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::Fr => format!("« {text} »"),
-        Lang::En => format!("\u{201C}{text}\u{201D}"),
+        Lang::Fr => ("« ", " »"),
+        Lang::En => ("\u{201C}", "\u{201D}"),
     }
 }
 
@@ -621,6 +628,14 @@ pub fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => " : ",
         Lang::En => ": ",
+    }
+}
+
+/// What separates the items of a list: " ; " in French, "; " in English.
+pub fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
     }
 }
 

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{quote_marks, t, Key};
 use crate::library::Library;
 use crate::share_code;
 use crate::state::Workspace;
@@ -310,6 +310,7 @@ pub fn SharedOffer(library: Library, ws: Workspace) -> impl IntoView {
                     conv.title.clone()
                 };
                 let count = conv.actions.len();
+                let (open, close) = quote_marks(l);
                 let accept = move |_| {
                     if let Some(Offer::Convention(conv)) = offer.get_untracked() {
                         offer.set(None);
@@ -319,7 +320,7 @@ pub fn SharedOffer(library: Library, ws: Workspace) -> impl IntoView {
                 view! {
                     <div class="bw-notice bw-shared" role="alert">
                         <p>
-                            {t(l, Key::SharedOffer)} {if l == Lang::Fr { " « " } else { " \u{201C}" }} <strong>{title}</strong> {if l == Lang::Fr { " » (" } else { "\u{201D} (" }}
+                            {t(l, Key::SharedOffer)} " " {open} <strong>{title}</strong> {close} " ("
                             {format!("{count} {})", t(l, Key::SharedActions))}
                         </p>
                         <p>{t(l, Key::SharedQuestion)}</p>

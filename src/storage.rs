@@ -108,36 +108,38 @@ pub fn load() -> Result<Loaded, StoreError> {
     }
 }
 
-/// The language chosen last time, if any.
-pub fn load_language() -> Option<String> {
-    storage().ok()?.get_item(LANGUAGE_KEY).ok().flatten()
+/// A preference kept under `key` (language, page size), if any.
+fn recall(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Remembers the language choice; failing to is harmless.
-pub fn save_language(lang: &str) {
+/// Keeps a preference under `key`; failing to is harmless (it is asked again
+/// next time).
+fn remember(key: &str, value: &str) {
     if let Ok(store) = storage() {
-        let _ = store.set_item(LANGUAGE_KEY, lang);
+        let _ = store.set_item(key, value);
     }
+}
+
+/// The language chosen last time, if any.
+pub fn load_language() -> Option<String> {
+    recall(LANGUAGE_KEY)
+}
+
+/// Remembers the language choice.
+pub fn save_language(lang: &str) {
+    remember(LANGUAGE_KEY, lang);
 }
 
 /// The number of actions a page showed last time, if it was remembered and
 /// reads as a number.
 pub fn load_page_size() -> Option<usize> {
-    storage()
-        .ok()?
-        .get_item(PAGE_SIZE_KEY)
-        .ok()
-        .flatten()?
-        .trim()
-        .parse()
-        .ok()
+    recall(PAGE_SIZE_KEY)?.trim().parse().ok()
 }
 
-/// Remembers the number of actions a page shows; failing to is harmless.
+/// Remembers the number of actions a page shows.
 pub fn save_page_size(size: usize) {
-    if let Ok(store) = storage() {
-        let _ = store.set_item(PAGE_SIZE_KEY, &size.to_string());
-    }
+    remember(PAGE_SIZE_KEY, &size.to_string());
 }
 
 use crate::browser_files::download;

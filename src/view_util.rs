@@ -8,7 +8,7 @@ use budget_core::{Decimal, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, quoted, t, Key};
 
 /// A number as it is put back into a text field, so that reading it again
 /// ([`budget_core::number::parse_amount`]) gives the same value: French
@@ -95,24 +95,17 @@ fn detail(e: &NumberError, lang: Lang) -> String {
 /// conservée."
 /// The core's reason is in French: it is added only to the French message.
 fn unreadable(text: &str, reason: &str, lang: Lang) -> String {
-    let text = text.trim();
-    match lang {
-        Lang::Fr if !reason.is_empty() => format!(
-            "{} : « {text} » ({reason}). {}",
-            t(lang, Key::TrBadAmount),
-            t(lang, Key::TrKeptPrevious)
-        ),
-        Lang::Fr => format!(
-            "{} : « {text} ». {}",
-            t(lang, Key::TrBadAmount),
-            t(lang, Key::TrKeptPrevious)
-        ),
-        Lang::En => format!(
-            "{}: \u{201C}{text}\u{201D}. {}",
-            t(lang, Key::TrBadAmount),
-            t(lang, Key::TrKeptPrevious)
-        ),
-    }
+    let reason = match lang {
+        Lang::Fr if !reason.is_empty() => format!(" ({reason})"),
+        _ => String::new(),
+    };
+    format!(
+        "{}{}{}{reason}. {}",
+        t(lang, Key::TrBadAmount),
+        colon(lang),
+        quoted(lang, text.trim()),
+        t(lang, Key::TrKeptPrevious)
+    )
 }
 
 /// A ratio (0.52) as a number between 0 and 1 for drawing (pixel geometry
