@@ -242,6 +242,13 @@ impl Index {
         Some(self.conventions.remove(at))
     }
 
+    /// Puts back an entry taken out with [`Index::remove`] at its place
+    /// (`at`, or the end of a list grown shorter since).
+    pub fn put_back(&mut self, at: usize, entry: Entry) {
+        let at = at.min(self.conventions.len());
+        self.conventions.insert(at, entry);
+    }
+
     /// The list of an old browser that only has the working copy: one entry,
     /// current, named after its title.
     pub fn migrated(title: &str, now_ms: u64) -> Self {

@@ -87,6 +87,19 @@ enum Notice {
     OtherTab,
 }
 
+/// The convention last deleted, until the user puts it back, deletes another
+/// one or dismisses the message: everything needed to undo the deletion.
+#[derive(Clone, Debug, PartialEq)]
+struct Deleted {
+    entry: Entry,
+    /// Its place in the list.
+    at: usize,
+    /// Its content as it was (the working copy's for the open one).
+    kept: Kept,
+    /// It was the open convention (the calculator was emptied).
+    was_current: bool,
+}
+
 /// The conventions kept in this browser. `Copy`: every field is a signal.
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -105,6 +118,8 @@ pub struct Library {
     /// of the list, the one being worked on included: for the comparison.
     pub scenarios: RwSignal<Vec<(String, Convention)>>,
     notices: RwSignal<Vec<Notice>>,
+    /// The convention last deleted, to put back.
+    deleted: RwSignal<Option<Deleted>>,
     /// The list cannot be written: it could not be read, nor kept aside.
     frozen: StoredValue<bool>,
     /// What was last written for the current convention: (id, text).
@@ -183,6 +198,7 @@ impl Library {
             kept: RwSignal::new(HashMap::new()),
             scenarios: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
+            deleted: RwSignal::new(None),
             frozen: StoredValue::new(false),
             last_kept: StoredValue::new(None),
         };
@@ -685,17 +701,66 @@ impl Library {
         }
         let was_current =
             !self.detached.get_untracked() && self.current.get_untracked().as_deref() == Some(id);
-        self.index.update(|i| {
-            i.remove(id);
-        });
-        self.kept.update(|k| {
-            k.remove(id);
-        });
+        let at = self
+            .index
+            .with_untracked(|i| i.conventions.iter().position(|e| e.id == id));
+        let removed = self.index.try_update(|i| i.remove(id)).flatten();
+        let kept = self.kept.try_update(|k| k.remove(id)).flatten();
+        let kept = if was_current {
+            Kept::of(self.ws.convention.get_untracked())
+        } else {
+            kept.unwrap_or(Kept::Empty)
+        };
+        self.deleted.set(removed.map(|entry| Deleted {
+            entry,
+            at: at.unwrap_or(usize::MAX),
+            kept,
+            was_current,
+        }));
         self.write_index();
         if was_current {
             self.current.set(None);
             self.last_kept.set_value(None);
             self.ws.open_other(None);
+        }
+    }
+
+    /// Puts the convention last deleted back in the list, at its place, and
+    /// opens it again if it was open and the calculator is still empty.
+    pub fn restore(&self) {
+        let Some(deleted) = self.deleted.get_untracked() else {
+            return;
+        };
+        let id = deleted.entry.id.clone();
+        if self.index.with_untracked(|i| i.entry(&id).is_some()) {
+            // Back already (another tab): nothing to do.
+            self.deleted.set(None);
+            return;
+        }
+        let text = match &deleted.kept {
+            Kept::Empty => None,
+            Kept::Ready(conv) => Some(saved::to_json_compact(conv)),
+            Kept::Unreadable { raw, .. } => Some(raw.clone()),
+        };
+        if let Some(text) = &text {
+            if !self.check(Self::write(&data_key(&id), Some(text))) {
+                return;
+            }
+        }
+        self.deleted.set(None);
+        self.index
+            .update(|i| i.put_back(deleted.at, deleted.entry.clone()));
+        let reopen = deleted.was_current
+            && !self.detached.get_untracked()
+            && self.current.get_untracked().is_none()
+            && self.ws.convention.with_untracked(Option::is_none);
+        if reopen {
+            self.show(id, deleted.kept.convention());
+        } else {
+            self.kept.update(|k| {
+                k.insert(id, deleted.kept);
+            });
+            self.write_index();
         }
     }
 
@@ -1072,6 +1137,21 @@ pub fn LibraryPanel(library: Library) -> impl IntoView {
                 <button type="button" on:click=move |_| library.new_convention()>
                     {move || t(lang.get(), Key::LibNew)}
                 </button>
+            </div>
+            <div class="bw-lib-deleted" role="status">
+                {move || library.deleted.with(|d| d.as_ref().map(|d| {
+                    let l = lang.get();
+                    let message = format!("{}{}{}.", t(l, Key::LibDeleted), colon(l), quoted(l, entry_name(l, &d.entry)));
+                    view! {
+                        <div class="bw-notice">
+                            <p>{message}</p>
+                            <div class="bw-actions">
+                                <button type="button" on:click=move |_| library.restore()>{t(l, Key::LibRestore)}</button>
+                                <button type="button" on:click=move |_| library.deleted.set(None)>{t(l, Key::Dismiss)}</button>
+                            </div>
+                        </div>
+                    }
+                }))}
             </div>
             <Show
                 when=move || ids.with(|i| !i.is_empty())

@@ -260,6 +260,29 @@ fn a_scenario_is_named_after_its_base_with_the_next_free_number() {
 }
 
 #[wasm_bindgen_test]
+fn a_removed_entry_is_put_back_at_its_place_or_at_the_end() {
+    let mut index = Index::default();
+    let a = index.add("A", 1);
+    let b = index.add("B", 2);
+    let c = index.add("C", 3);
+    let names = |i: &Index| {
+        i.conventions
+            .iter()
+            .map(|e| e.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let removed = index.remove(&b).expect("B listed");
+    assert_eq!(names(&index), ["A", "C"]);
+    index.put_back(1, removed);
+    assert_eq!(names(&index), ["A", "B", "C"]);
+    // The list grew shorter since: at the end.
+    let removed = index.remove(&c).expect("C listed");
+    index.remove(&a).expect("A listed");
+    index.put_back(2, removed);
+    assert_eq!(names(&index), ["B", "C"]);
+}
+
+#[wasm_bindgen_test]
 fn an_untitled_entry_is_shown_with_its_date() {
     assert_eq!(
         catalog::format_date(Lang::Fr, 2025, 3, 5, 14, 7),
@@ -505,8 +528,7 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
         .query_selector(".bw-lib-confirm p")
         .unwrap()
         .expect("a question");
-    assert!(text(&question)
-        .starts_with("Supprimer définitivement de ce navigateur « Première — scénario 2 » ?"));
+    assert!(text(&question).starts_with("Supprimer de ce navigateur « Première — scénario 2 » ?"));
     click(&line(&page, "Première — scénario 2"), "Annuler");
     settle().await;
     assert_eq!(listed(&page).len(), 4);
@@ -522,6 +544,33 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
     assert_eq!(index_in_storage().conventions.len(), 3);
     assert_eq!(grand_total(&page), None);
     assert!(storage().get_item(WORKING).unwrap().is_none());
+    // Told, and it can be put back: at its place, kept again, open again (the
+    // calculator is still empty).
+    let deleted = page
+        .query_selector(".bw-lib-deleted")
+        .unwrap()
+        .expect("the deletion told");
+    assert_eq!(deleted.get_attribute("role").as_deref(), Some("status"));
+    assert!(text(&deleted).starts_with("Supprimée de ce navigateur : « Première — scénario 2 »."));
+    click(&deleted, "Rétablir");
+    settle().await;
+    assert_eq!(text(&deleted), "");
+    assert_eq!(listed(&page)[3], "Première — scénario 2 (ouverte)");
+    assert_eq!(index_in_storage().conventions[3].id, fourth);
+    assert_eq!(
+        kept(&fourth).expect("kept again").title,
+        "Première — scénario 2"
+    );
+    assert_eq!(grand_total(&page), Some(eur("150,00")));
+    // Deleted again; the message can be dismissed.
+    click(&line(&page, "Première — scénario 2"), "Supprimer");
+    settle().await;
+    click(&line(&page, "Première — scénario 2"), "Oui, supprimer");
+    settle().await;
+    assert_eq!(listed(&page).len(), 3);
+    click(&deleted, "Fermer ce message");
+    settle().await;
+    assert_eq!(text(&deleted), "");
     // A line that is not open is deleted the same way, and the others stay.
     click(&line(&page, "Première — scénario 1"), "Supprimer");
     settle().await;
@@ -531,6 +580,15 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
     let names = listed(&page);
     assert_eq!(names[0], "Première");
     assert_eq!(names.len(), 2);
+    // Put back, it is not opened: the calculator stays empty.
+    click(&deleted, "Rétablir");
+    settle().await;
+    assert_eq!(listed(&page)[2], "Première — scénario 1");
+    assert_eq!(
+        kept(&third).expect("kept again").title,
+        "Première — scénario 1"
+    );
+    assert_eq!(grand_total(&page), None);
     page.remove();
 }
 
