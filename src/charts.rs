@@ -16,12 +16,13 @@
 
 use std::sync::Arc;
 
+use budget_core::figures::{self, rate};
 use budget_core::money::{format_eur, format_percent};
-use budget_core::report::Report;
+use budget_core::report::{self, Report, Totals};
 use budget_core::{Decimal, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{chart_note, count, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     dynamic, px, ratio_f64, rect, scale_f64, svg_text, td, td_num, th_col, th_row, TextStyle,
@@ -209,6 +210,8 @@ struct Chart {
     /// Whether its shapes use the hatch, dot and cross patterns.
     patterned: bool,
     caption: String,
+    /// Said when the chart draws only its largest items (see [`MAX_BARS`]).
+    note: Option<String>,
     height: f64,
     alt: String,
     bars: Vec<Shapes>,
@@ -267,6 +270,7 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
         view! {
             <figure class=class>
                 <figcaption>{field(|m| m.caption.clone())}</figcaption>
+                {move || model.with(|m| m.as_ref().and_then(|m| m.note.clone()).map(|note| view! { <p class="bw-hint">{note}</p> }))}
                 <svg
                     class="bw-chart-svg"
                     viewBox=field(|m| format!("0 0 {} {}", px(WIDTH), px(m.height)))
@@ -351,27 +355,55 @@ struct FundingBar {
     shares: Option<Vec<Decimal>>,
 }
 
-fn funding_bars(lang: Lang, report: &Report) -> Vec<FundingBar> {
-    let mut bars: Vec<FundingBar> = report
+/// Most bars a chart draws one by one: beyond, the largest items and one bar
+/// for the others ([`report::largest_items`]).
+const MAX_BARS: usize = 12;
+
+/// The bars of the funding chart (the groups, at most [`MAX_BARS`] of them,
+/// then the whole convention) and, when some groups are drawn together, the
+/// note that says so.
+fn funding_bars(lang: Lang, report: &Report) -> (Vec<FundingBar>, Option<String>) {
+    let bar = |label: String, figures: &Totals| FundingBar {
+        label,
+        total: figures.planned.as_ref().map(|p| p.total),
+        shares: figures.shares.clone(),
+    };
+    let blocks: Vec<(String, &Totals)> = report
         .ungrouped
         .iter()
-        .map(|g| FundingBar {
-            label: t(lang, Key::NoGroup).to_string(),
-            total: g.figures.planned.as_ref().map(|p| p.total),
-            shares: g.figures.shares.clone(),
-        })
-        .chain(report.groups.iter().map(|g| FundingBar {
-            label: g.name.clone(),
-            total: g.figures.planned.as_ref().map(|p| p.total),
-            shares: g.figures.shares.clone(),
-        }))
+        .map(|g| (t(lang, Key::NoGroup).to_string(), &g.figures))
+        .chain(report.groups.iter().map(|g| (g.name.clone(), &g.figures)))
         .collect();
-    bars.push(FundingBar {
-        label: t(lang, Key::ChOverall).to_string(),
-        total: report.grand.planned.as_ref().map(|p| p.total),
-        shares: report.grand.shares.clone(),
+    let sizes: Vec<Option<Decimal>> = blocks
+        .iter()
+        .map(|(_, f)| f.planned.as_ref().map(|p| p.total))
+        .collect();
+    let shown = report::largest_items(&sizes, MAX_BARS);
+    let mut bars: Vec<FundingBar> = shown
+        .iter()
+        .filter_map(|k| blocks.get(*k))
+        .map(|(label, f)| bar(label.clone(), f))
+        .collect();
+    let others = blocks.len().saturating_sub(shown.len());
+    let note = (others > 0).then(|| {
+        // The others' amounts added up and split by the core; unknown when
+        // one of them is.
+        let planned = blocks
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| shown.binary_search(k).is_err())
+            .map(|(_, (_, f))| f.planned.as_ref())
+            .collect::<Option<Vec<_>>>()
+            .and_then(|p| figures::aggregate(report.funders.len(), p).ok());
+        bars.push(FundingBar {
+            label: format!("{} ({})", t(lang, Key::ChOtherGroups), count(lang, others)),
+            total: planned.as_ref().map(|p| p.total),
+            shares: planned.and_then(|p| figures::shares(&p).ok().flatten()),
+        });
+        chart_note(lang, true, shown.len(), others)
     });
-    bars
+    bars.push(bar(t(lang, Key::ChOverall).to_string(), &report.grand));
+    (bars, note)
 }
 
 /// Row height of the funding chart: name line, then the bar.
@@ -451,17 +483,18 @@ fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Opti
         .zip(grand_shares.iter())
         .map(|(name, share)| labelled(lang, name, &format_percent(*share, 2, lang)))
         .collect();
+    let (bars, note) = funding_bars(lang, report);
     let alt = format!(
-        "{}. {}. {}",
+        "{}. {}. {}{}",
         labelled(
             lang,
             t(lang, Key::ChFundingHeading),
             t(lang, Key::ChOverall)
         ),
         overall.join(", "),
+        note.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
         t(lang, Key::ChSeeTable)
     );
-    let bars = funding_bars(lang, report);
     let legend = overall
         .into_iter()
         .enumerate()
@@ -499,6 +532,7 @@ fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Opti
         class: "bw-chart bw-funding-chart",
         patterned: true,
         caption: t(lang, Key::ChFundingHeading).into(),
+        note,
         height: FUNDING_ROW * drawn.len() as f64 + 4.0,
         alt,
         bars: drawn.iter().map(|d| d.shapes.clone()).collect(),
@@ -543,8 +577,11 @@ struct ConsumptionBar {
     rate: Option<Decimal>,
 }
 
-fn consumption_bars(report: &Report) -> Vec<ConsumptionBar> {
-    report
+/// The bars of the consumption chart (the actions with execution figures, at
+/// most [`MAX_BARS`] of them) and, when some actions are drawn together, the
+/// note that says so.
+fn consumption_bars(lang: Lang, report: &Report) -> (Vec<ConsumptionBar>, Option<String>) {
+    let all: Vec<ConsumptionBar> = report
         .actions
         .iter()
         .filter_map(|a| {
@@ -558,7 +595,38 @@ fn consumption_bars(report: &Report) -> Vec<ConsumptionBar> {
                 rate: a.figures.consumption.as_ref().and_then(|c| c.rate),
             })
         })
-        .collect()
+        .collect();
+    // The length of the longer of its two bars.
+    let sizes: Vec<Option<Decimal>> = all
+        .iter()
+        .map(|b| Some(b.planned.max(b.executed)))
+        .collect();
+    let shown = report::largest_items(&sizes, MAX_BARS);
+    if shown.len() == all.len() {
+        return (all, None);
+    }
+    let others = all.len().saturating_sub(shown.len());
+    let mut bars = Vec::with_capacity(shown.len() + 1);
+    let (mut planned, mut executed) = (Some(Decimal::ZERO), Some(Decimal::ZERO));
+    for (k, b) in all.into_iter().enumerate() {
+        if shown.binary_search(&k).is_ok() {
+            bars.push(b);
+        } else {
+            planned = planned.and_then(|p| p.checked_add(b.planned));
+            executed = executed.and_then(|e| e.checked_add(b.executed));
+        }
+    }
+    // Too large to add up (overflow): no bar for the others.
+    if let (Some(planned), Some(executed)) = (planned, executed) {
+        bars.push(ConsumptionBar {
+            number: String::new(),
+            title: format!("{} ({})", t(lang, Key::ChOtherActions), count(lang, others)),
+            planned,
+            executed,
+            rate: rate(executed, planned).ok().flatten(),
+        });
+    }
+    (bars, Some(chart_note(lang, false, shown.len(), others)))
 }
 
 /// Row height of the consumption chart; width of the bars (the rate is
@@ -576,7 +644,7 @@ fn rate_text(lang: Lang, rate: Option<Decimal>) -> String {
 
 /// The consumption chart of `report`; `None` without execution figures.
 fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
-    let bars = consumption_bars(report);
+    let (bars, note) = consumption_bars(lang, report);
     if bars.is_empty() {
         return None;
     }
@@ -597,9 +665,10 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
         })
         .collect();
     let alt = format!(
-        "{}. {}. {}",
+        "{}. {}. {}{}",
         t(lang, Key::ChConsumptionHeading),
         alt_items.join(", "),
+        note.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
         t(lang, Key::ChSeeTable)
     );
     let drawing = bars
@@ -679,6 +748,7 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
         class: "bw-chart bw-consumption-chart",
         patterned: false,
         caption: t(lang, Key::ChConsumptionHeading).into(),
+        note,
         height: CONSUMPTION_ROW * bars.len() as f64 + 4.0,
         alt,
         bars: drawing,
@@ -750,6 +820,76 @@ mod tests {
         assert_eq!(
             english,
             funding_chart(Lang::En, &r2, &mut Vec::new()).unwrap()
+        );
+    }
+
+    /// Fourteen axes, axis i with État i × 1 000 and CD 1 000: twelve bars
+    /// at most, so the eleven largest (axes 4 to 14) one by one and axes 1–3
+    /// together: État 1 000 + 2 000 + 3 000 = 6 000, CD 3 000, total 9 000,
+    /// 66,67 % and 33,33 %; then the whole convention.
+    #[test]
+    fn a_chart_of_many_groups_draws_the_largest_and_the_others_together() {
+        let mut table = String::from("N°\tIntitulé\tAxe\tPart Etat\tPart CD\n");
+        for i in 1..=14 {
+            table.push_str(&format!("{i}\tAction {i}\tAxe {i}\t{}\t1000\n", i * 1000));
+        }
+        let conv = read_table(&table).convention;
+        let chart =
+            funding_chart(Lang::Fr, &report::compute_figures(&conv), &mut Vec::new()).unwrap();
+        assert_eq!(chart.bars.len(), 13);
+        assert_eq!(chart.rows.len(), 13);
+        assert_eq!(chart.rows[0][0], Cell::Head("Axe 4".into(), ""));
+        assert_eq!(chart.rows[10][0], Cell::Head("Axe 14".into(), ""));
+        let pct = |s: &str| Cell::Number(format!("{s}{}%", '\u{a0}'));
+        assert_eq!(
+            chart.rows[11][..],
+            [
+                Cell::Head("Autres groupes (3)".into(), ""),
+                pct("66,67"),
+                pct("33,33"),
+                Cell::Number(format!("9{}000,00{}€", '\u{202f}', '\u{a0}')),
+            ]
+        );
+        let note = "Les 11 groupes au plus gros montant prévu, dans l’ordre du tableau, puis les 3 autres ensemble.";
+        assert_eq!(chart.note.as_deref(), Some(note));
+        assert!(chart.alt.contains(note));
+        // Twelve axes: every one drawn, no note.
+        let twelve: String = table.lines().take(13).map(|l| format!("{l}\n")).collect();
+        let chart = funding_chart(
+            Lang::Fr,
+            &report::compute_figures(&read_table(&twelve).convention),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(chart.rows.len(), 13);
+        assert_eq!(chart.note, None);
+    }
+
+    /// Thirteen executed actions, action i planned i × 100 (État) and
+    /// executed i × 50: the eleven largest (3 to 13) one by one, then actions
+    /// 1 and 2 together: planned 300, executed 150, 50 %.
+    #[test]
+    fn a_consumption_chart_of_many_actions_draws_the_largest_and_the_others_together() {
+        let mut table = String::from("N°\tIntitulé\tPart Etat\tDépenses exécutées part Etat\n");
+        for i in 1..=13 {
+            table.push_str(&format!("{i}\tAction {i}\t{}\t{}\n", i * 100, i * 50));
+        }
+        let conv = read_table(&table).convention;
+        let chart = consumption_chart(Lang::En, &report::compute_figures(&conv)).unwrap();
+        assert_eq!(chart.rows.len(), 12);
+        assert_eq!(chart.rows[0][0], Cell::Head("3".into(), "bw-number"));
+        assert_eq!(
+            chart.rows[11][1..],
+            [
+                Cell::Text("Other actions (2)".into()),
+                Cell::Number("€300.00".into()),
+                Cell::Number("€150.00".into()),
+                Cell::Number("50%".into()),
+            ]
+        );
+        assert_eq!(
+            chart.note.as_deref(),
+            Some("The 11 actions with the largest amounts, in table order, then the other 2 together.")
         );
     }
 }

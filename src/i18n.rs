@@ -223,6 +223,8 @@ pub enum Key {
     YrActionsCaption,
     ChFundingHeading,
     ChOverall,
+    ChOtherGroups,
+    ChOtherActions,
     ChNoFunding,
     ChSeeTable,
     ChFundingDataCaption,
@@ -539,6 +541,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::YrActionsCaption => ("Total de chaque action par année", "Each action’s total per year"),
         Key::ChFundingHeading => ("Répartition du financement", "Funding split"),
         Key::ChOverall => ("ensemble de la convention", "whole convention"),
+        Key::ChOtherGroups => ("Autres groupes", "Other groups"),
+        Key::ChOtherActions => ("Autres actions", "Other actions"),
         Key::ChNoFunding => ("Rien n’est prévu : aucune répartition à montrer.", "Nothing is planned: no split to show."),
         Key::ChSeeTable => ("Le détail figure dans le tableau qui suit.", "The details are in the table below."),
         Key::ChFundingDataCaption => ("Part de chaque financeur, par groupe et pour l’ensemble", "Each funder’s share, per group and overall"),
@@ -632,6 +636,23 @@ pub fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => " : ",
         Lang::En => ": ",
+    }
+}
+
+/// A count of things, grouped as numbers are (`9 989`, `9,989`).
+pub fn count(lang: Lang, n: usize) -> String {
+    budget_core::money::format_number(budget_core::Decimal::from(n), 0, lang)
+}
+
+/// The note of a chart that draws only the largest of its items one by one:
+/// `shown` groups (or actions), then the `others` together.
+pub fn chart_note(lang: Lang, groups: bool, shown: usize, others: usize) -> String {
+    let (n, o) = (count(lang, shown), count(lang, others));
+    match (lang, groups) {
+        (Lang::Fr, true) => format!("Les {n} groupes au plus gros montant prévu, dans l’ordre du tableau, puis les {o} autres ensemble."),
+        (Lang::En, true) => format!("The {n} groups with the largest planned amounts, in table order, then the other {o} together."),
+        (Lang::Fr, false) => format!("Les {n} actions aux plus gros montants, dans l’ordre du tableau, puis les {o} autres ensemble."),
+        (Lang::En, false) => format!("The {n} actions with the largest amounts, in table order, then the other {o} together."),
     }
 }
 

@@ -551,3 +551,21 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
         errors: errors.0,
     }
 }
+
+/// Which of a chart's items it draws one by one when it draws at most `max`
+/// bars (a chart of a hundred groups or ten thousand actions cannot be read):
+/// every item when there are no more than `max`; else the `max − 1` largest
+/// by `sizes` (an unknown size counts as the smallest; of equal sizes, the
+/// first in the table), the others being drawn together as one bar. The
+/// positions of the items drawn, in table order.
+pub fn largest_items(sizes: &[Option<Decimal>], max: usize) -> Vec<usize> {
+    if sizes.len() <= max {
+        return (0..sizes.len()).collect();
+    }
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    // `None` sorts before any `Some`: reversed, it comes last.
+    order.sort_by(|a, b| sizes.get(*b).cmp(&sizes.get(*a)).then(a.cmp(b)));
+    order.truncate(max.saturating_sub(1));
+    order.sort_unstable();
+    order
+}

@@ -307,3 +307,24 @@ fn execution_figures_in_the_report() {
         d("13148")
     );
 }
+
+#[test]
+fn a_chart_draws_every_item_or_the_largest_and_the_others_together() {
+    let sizes: Vec<Option<Decimal>> = ["5", "40", "7", "40", "1", "12"]
+        .iter()
+        .map(|s| Some(d(s)))
+        .collect();
+    // Six items, six bars or more: all of them.
+    assert_eq!(report::largest_items(&sizes, 6), [0, 1, 2, 3, 4, 5]);
+    assert_eq!(report::largest_items(&sizes, 10), [0, 1, 2, 3, 4, 5]);
+    // Four bars: the three largest (40, 40, 12) in table order, and one bar
+    // for the others (5, 7, 1).
+    assert_eq!(report::largest_items(&sizes, 4), [1, 3, 5]);
+    // Two bars: of the two 40, the first in the table.
+    assert_eq!(report::largest_items(&sizes, 2), [1]);
+    // An unknown size (an overflow) counts as the smallest.
+    let mut unknown = sizes.clone();
+    unknown[1] = None;
+    assert_eq!(report::largest_items(&unknown, 3), [3, 5]);
+    assert_eq!(report::largest_items(&[], 3), Vec::<usize>::new());
+}
