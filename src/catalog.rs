@@ -17,6 +17,7 @@
 //!   the working copy whenever another convention is opened, created or added;
 //!   an entry without its key is an empty convention.
 
+use budget_core::saved::json_reason;
 use budget_core::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +82,11 @@ pub enum IndexError {
 impl std::fmt::Display for IndexError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Syntax(e) => write!(f, "la liste n'est pas un JSON valide : {e}"),
+            Self::Syntax(e) => write!(
+                f,
+                "la liste n'est pas un JSON valide : {}",
+                json_reason(e, Lang::Fr)
+            ),
             Self::TooNew(v) => write!(
                 f,
                 "liste écrite en version {v} par une version plus récente du calculateur \
@@ -92,18 +97,20 @@ impl std::fmt::Display for IndexError {
             Self::MissingId(name) => {
                 write!(f, "liste invalide : convention « {name} » sans identifiant")
             }
-            Self::Invalid(e) => write!(f, "liste invalide : {e}"),
+            Self::Invalid(e) => write!(f, "liste invalide : {}", json_reason(e, Lang::Fr)),
         }
     }
 }
 
 impl IndexError {
     /// The message in `lang` (the `Display` text is the French one). What the
-    /// JSON reader said is given as it is.
+    /// JSON reader said is told by [`json_reason`].
     pub fn message(&self, lang: Lang) -> String {
         match (lang, self) {
             (Lang::Fr, _) => self.to_string(),
-            (Lang::En, Self::Syntax(e)) => format!("the list is not valid JSON: {e}"),
+            (Lang::En, Self::Syntax(e)) => {
+                format!("the list is not valid JSON: {}", json_reason(e, lang))
+            }
             (Lang::En, Self::TooNew(v)) => format!(
                 "list written in version {v} by a newer version of the calculator \
                  (this one reads up to version {INDEX_VERSION})"
@@ -115,7 +122,7 @@ impl IndexError {
             (Lang::En, Self::MissingId(name)) => {
                 format!("invalid list: convention “{name}” without an id")
             }
-            (Lang::En, Self::Invalid(e)) => format!("invalid list: {e}"),
+            (Lang::En, Self::Invalid(e)) => format!("invalid list: {}", json_reason(e, lang)),
         }
     }
 }

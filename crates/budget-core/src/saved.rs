@@ -31,7 +31,10 @@ use crate::number::percent_to_ratio;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum LoadError {
     /// Not JSON at all, or cut short.
-    #[error("le fichier n'est pas un JSON valide (ligne {line}, colonne {column}) : {message}")]
+    #[error(
+        "le fichier n'est pas un JSON valide (ligne {line}, colonne {column}) : {}",
+        json_reason(.message, crate::money::Lang::Fr)
+    )]
     Syntax {
         /// 1-based line of the file.
         line: usize,
@@ -73,7 +76,10 @@ pub enum LoadError {
     },
     /// Well-formed JSON that is not a valid convention (a field missing or of the
     /// wrong type), located in the file.
-    #[error("convention invalide (ligne {line}, colonne {column}) : {message}")]
+    #[error(
+        "convention invalide (ligne {line}, colonne {column}) : {}",
+        json_reason(.message, crate::money::Lang::Fr)
+    )]
     Invalid {
         /// 1-based line of the file.
         line: usize,
@@ -84,7 +90,10 @@ pub enum LoadError {
     },
     /// An older document, once brought forward, is not a valid convention (the
     /// position in the file is lost by the conversion).
-    #[error("convention invalide (enregistrée en version {from}) : {message}")]
+    #[error(
+        "convention invalide (enregistrée en version {from}) : {}",
+        json_reason(.message, crate::money::Lang::Fr)
+    )]
     InvalidMigrated {
         /// The document's version.
         from: u32,
@@ -130,7 +139,8 @@ impl Referenced {
 
 impl LoadError {
     /// The message in `lang` (the `Display` text is the French one). What the
-    /// JSON reader or a migration said is given as it is.
+    /// JSON reader said is told by [`json_reason`]; what a migration said is
+    /// given as it is.
     pub fn message(&self, lang: crate::money::Lang) -> String {
         if lang == crate::money::Lang::Fr {
             return self.to_string();
@@ -140,7 +150,10 @@ impl LoadError {
                 line,
                 column,
                 message,
-            } => format!("the file is not valid JSON (line {line}, column {column}): {message}"),
+            } => format!(
+                "the file is not valid JSON (line {line}, column {column}): {}",
+                json_reason(message, lang)
+            ),
             Self::NotAnObject => {
                 "the file does not hold a convention (a JSON object is expected)".into()
             }
@@ -157,9 +170,15 @@ impl LoadError {
                 line,
                 column,
                 message,
-            } => format!("invalid convention (line {line}, column {column}): {message}"),
+            } => format!(
+                "invalid convention (line {line}, column {column}): {}",
+                json_reason(message, lang)
+            ),
             Self::InvalidMigrated { from, message } => {
-                format!("invalid convention (saved in version {from}): {message}")
+                format!(
+                    "invalid convention (saved in version {from}): {}",
+                    json_reason(message, lang)
+                )
             }
             Self::BadReference { what, index, count } => format!(
                 "invalid reference: {} no. {index} does not exist ({count} in all)",
@@ -168,6 +187,104 @@ impl LoadError {
         }
     }
 }
+
+/// What the JSON reader (serde_json) said, in `lang`: without the position it
+/// appends (" at line 3 column 5", which the messages give apart), and in
+/// French its known messages translated; the names and values it quotes from
+/// the file are kept as they are, and so is a message it does not know.
+pub fn json_reason(message: &str, lang: crate::money::Lang) -> String {
+    let message = without_position(message);
+    if lang == crate::money::Lang::En {
+        return message.to_string();
+    }
+    if let Some((_, fr)) = JSON_MESSAGES.iter().find(|(en, _)| *en == message) {
+        return (*fr).to_string();
+    }
+    JSON_PREFIXES
+        .iter()
+        .find_map(|(en, fr)| {
+            message
+                .strip_prefix(en)
+                .map(|rest| format!("{fr}{}", rest.replacen(", expected ", ", attendu : ", 1)))
+        })
+        .unwrap_or_else(|| message.to_string())
+}
+
+/// `message` without serde_json's " at line L column C" ending.
+fn without_position(message: &str) -> &str {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match message.rsplit_once(" at line ") {
+        Some((head, tail))
+            if tail
+                .split_once(" column ")
+                .is_some_and(|(l, c)| digits(l) && digits(c)) =>
+        {
+            head
+        }
+        _ => message,
+    }
+}
+
+/// serde_json's syntax messages and their French.
+const JSON_MESSAGES: [(&str, &str); 21] = [
+    (
+        "EOF while parsing a list",
+        "fichier coupé au milieu d'une liste",
+    ),
+    (
+        "EOF while parsing an object",
+        "fichier coupé au milieu d'un objet",
+    ),
+    (
+        "EOF while parsing a string",
+        "fichier coupé au milieu d'un texte",
+    ),
+    (
+        "EOF while parsing a value",
+        "fichier coupé avant une valeur",
+    ),
+    ("expected `:`", "« : » attendu"),
+    ("expected `,` or `]`", "« , » ou « ] » attendu"),
+    ("expected `,` or `}`", "« , » ou « } » attendu"),
+    ("expected ident", "true, false ou null attendu"),
+    ("expected value", "valeur attendue"),
+    ("expected `\"`", "« \" » attendu"),
+    ("invalid escape", "séquence d'échappement invalide"),
+    ("invalid number", "nombre invalide"),
+    ("number out of range", "nombre hors limites"),
+    ("invalid unicode code point", "caractère Unicode invalide"),
+    (
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "caractère de contrôle dans un texte",
+    ),
+    (
+        "key must be a string",
+        "une clé doit être un texte entre guillemets",
+    ),
+    (
+        "lone leading surrogate in hex escape",
+        "caractère Unicode incomplet",
+    ),
+    ("trailing comma", "virgule en trop"),
+    ("trailing characters", "caractères en trop après la fin"),
+    (
+        "unexpected end of hex escape",
+        "caractère Unicode incomplet",
+    ),
+    ("recursion limit exceeded", "imbrication trop profonde"),
+];
+
+/// serde's messages about the data (a field, a type, a value) and their
+/// French beginning; the rest names what is in the file.
+const JSON_PREFIXES: [(&str, &str); 7] = [
+    ("missing field ", "champ absent : "),
+    ("duplicate field ", "champ en double : "),
+    ("unknown field ", "champ inconnu : "),
+    ("unknown variant ", "valeur inconnue : "),
+    ("invalid type: ", "type inattendu : "),
+    ("invalid value: ", "valeur invalide : "),
+    ("invalid length ", "longueur invalide : "),
+];
 
 /// One migration: a document of version `n` (as JSON) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -441,6 +558,47 @@ mod tests {
         // No settings at all: the default, 0.5.
         let v0 = r#"{"version": 0, "funders": []}"#;
         assert_eq!(from_json(v0).unwrap().settings.state_max_share, d("0.5"));
+    }
+
+    /// The reader's messages without their position, in French: a cut file,
+    /// a missing field (its name kept), a value of the wrong type.
+    #[test]
+    fn the_json_reader_s_reasons_are_told_in_french() {
+        use crate::money::Lang::{En, Fr};
+        let Err(cut) = from_json("{\n  \"version\": 1,\n  \"title\": \"Vienne") else {
+            panic!("a cut file read");
+        };
+        assert_eq!(
+            cut.message(Fr),
+            "le fichier n'est pas un JSON valide (ligne 3, colonne 18) : fichier coupé au milieu d'un texte"
+        );
+        assert_eq!(
+            cut.message(En),
+            "the file is not valid JSON (line 3, column 18): EOF while parsing a string"
+        );
+        let Err(missing) = from_json(r#"{"version": 1}"#) else {
+            panic!("a convention without funders read");
+        };
+        assert_eq!(
+            missing.to_string(),
+            "convention invalide (ligne 1, colonne 14) : champ absent : `funders`"
+        );
+        assert_eq!(
+            json_reason(
+                "invalid type: integer `5`, expected a string at line 2 column 9",
+                Fr
+            ),
+            "type inattendu : integer `5`, attendu : a string"
+        );
+        assert_eq!(
+            json_reason("trailing characters at line 1 column 3", Fr),
+            "caractères en trop après la fin"
+        );
+        // What it does not know, and an ending that is not a position, stay.
+        assert_eq!(
+            json_reason("something new at line one", Fr),
+            "something new at line one"
+        );
     }
 
     #[test]
