@@ -45,6 +45,25 @@ test('an .xlsx annex opens through the spreadsheet worker', async () => {
   await page.context().close();
 });
 
+test('a workbook protected by a password is said to be, and nothing is lost', async () => {
+  const page = await open(env);
+  await page.getByLabel('Ouvrir un fichier').setInputFiles(vienneTsv);
+  await expectVienneGrandTotals(page);
+  // Encrypted with the password "secret" (see crates/budget-core/tests/files_open.rs).
+  await page
+    .getByLabel('Ouvrir un fichier')
+    .setInputFiles(join(root, 'crates', 'budget-core', 'tests', 'data', 'vienne-password.xlsx'));
+  const alert = page.getByRole('alert').filter({ hasText: 'protégé par un mot de passe' });
+  await alert.waitFor();
+  assert.match(
+    await alert.textContent(),
+    /classeur XLSX protégé par un mot de passe : ouvrez-le dans votre tableur, enregistrez-en une copie sans mot de passe/,
+  );
+  // The table open before is still there.
+  await expectVienneGrandTotals(page);
+  await page.context().close();
+});
+
 test('a .tsv file opens like a paste, and a saved convention opens again', async () => {
   const page = await open(env);
   await page.getByLabel('Ouvrir un fichier').setInputFiles(vienneTsv);

@@ -149,6 +149,17 @@ pub enum FileError {
         /// What the spreadsheet reader said.
         message: String,
     },
+    /// The workbook is protected by a password (encrypted): it cannot be read
+    /// without it, and the calculator never asks for one.
+    #[error(
+        "classeur {kind} protégé par un mot de passe : ouvrez-le dans votre tableur, \
+         enregistrez-en une copie sans mot de passe et ouvrez cette copie (ou copiez-collez le \
+         tableau)"
+    )]
+    Protected {
+        /// What the file is.
+        kind: FileKind,
+    },
     /// The workbook is damaged: the spreadsheet reader gave up on it (a panic,
     /// see [`guarded`]) or it announces what no workbook holds.
     #[error("classeur {kind} illisible : fichier endommagé ou incomplet{}", .damage.detail(crate::money::Lang::Fr))]
@@ -237,6 +248,10 @@ impl FileError {
                  .tsv, .txt, .json)"
             ),
             Self::Spreadsheet { kind, message } => format!("unreadable {kind} workbook: {message}"),
+            Self::Protected { kind } => format!(
+                "{kind} workbook protected by a password: open it in your spreadsheet, save a \
+                 copy without the password and open that copy (or copy and paste the table)"
+            ),
             Self::Damaged { kind, damage } => format!(
                 "unreadable {kind} workbook: damaged or incomplete file{}",
                 damage.detail(lang)
@@ -316,11 +331,21 @@ fn container_kind(bytes: &[u8]) -> Option<FileKind> {
             None
         }
     } else if bytes.starts_with(OLE_MAGIC) {
-        Some(FileKind::Xls)
+        // An encrypted xlsx is an OLE2 file too, holding the workbook as an
+        // "EncryptedPackage" stream.
+        if contains(bytes, ENCRYPTED_PACKAGE) {
+            Some(FileKind::Xlsx)
+        } else {
+            Some(FileKind::Xls)
+        }
     } else {
         None
     }
 }
+
+/// The name of the stream holding an encrypted xlsx in its OLE2 file, as the
+/// file's directory writes it (UTF-16LE).
+const ENCRYPTED_PACKAGE: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 
 fn extension_kind(name: &str) -> Option<FileKind> {
     let (_, extension) = name.trim().rsplit_once('.')?;
@@ -635,13 +660,24 @@ fn spreadsheet_grid_unguarded(
     use calamine::{Ods, Reader, Xls, Xlsx};
     use std::io::Cursor;
 
+    use calamine::{OdsError, XlsError, XlsxError};
+
     let failed = |e: &dyn fmt::Display| FileError::Spreadsheet {
         kind,
         message: e.to_string(),
     };
+    // A password is said as such (calamine's errors are in English).
+    let protected_or = |password: bool, e: &dyn fmt::Display| {
+        if password {
+            FileError::Protected { kind }
+        } else {
+            failed(e)
+        }
+    };
     match kind {
         FileKind::Xlsx => {
-            let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+            let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+                .map_err(|e| protected_or(matches!(e, XlsxError::Password), &e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {
                 guarded(kind, Some(name), || {
@@ -676,7 +712,8 @@ fn spreadsheet_grid_unguarded(
                     })
                 }
             }
-            let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+            let mut book: Xls<_> = Xls::new(Cursor::new(bytes))
+                .map_err(|e| protected_or(matches!(e, XlsError::Password), &e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {
                 guarded(kind, Some(name), || {
@@ -686,7 +723,8 @@ fn spreadsheet_grid_unguarded(
             })
         }
         FileKind::Ods => {
-            let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+            let mut book: Ods<_> = Ods::new(Cursor::new(bytes))
+                .map_err(|e| protected_or(matches!(e, OdsError::Password), &e))?;
             let names = candidate_sheets(book.sheets_metadata());
             choose_sheet(names, |name| {
                 guarded(kind, Some(name), || {

@@ -166,6 +166,38 @@ fn a_damaged_workbook_is_an_error() {
     );
 }
 
+/// The Vienne annex saved by LibreOffice, encrypted with the password
+/// "secret" by msoffcrypto-tool 6.1.0 (`OOXMLFile.encrypt`), as Excel encrypts
+/// an xlsx: an OLE2 file holding an "EncryptedPackage". Said to be protected,
+/// as an xlsx, whatever its name says.
+#[cfg(feature = "spreadsheets")]
+#[test]
+fn a_workbook_protected_by_a_password_is_said_to_be() {
+    let bytes: &[u8] = include_bytes!("data/vienne-password.xlsx");
+    for name in ["vienne.xlsx", "vienne.xls", "vienne"] {
+        let e = files::open(name, bytes, &ReadOptions::default()).unwrap_err();
+        assert_eq!(
+            e,
+            FileError::Protected {
+                kind: FileKind::Xlsx
+            },
+            "{name}"
+        );
+    }
+    let e = FileError::Protected {
+        kind: FileKind::Xlsx,
+    };
+    assert_eq!(
+        e.to_string(),
+        "classeur XLSX protégé par un mot de passe : ouvrez-le dans votre tableur, \
+         enregistrez-en une copie sans mot de passe et ouvrez cette copie (ou copiez-collez le \
+         tableau)"
+    );
+    assert!(e
+        .message(budget_core::Lang::En)
+        .starts_with("XLSX workbook protected by a password: "));
+}
+
 /// A minimal workbook written by hand, as Excel would: shared strings, numbers
 /// as numbers, a formula with its cached value, a date, a boolean, an error.
 /// Sheet 1 ("Notes") has no table; sheet 2 ("Annexe") has its title on row 1
