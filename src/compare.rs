@@ -12,7 +12,7 @@ use budget_core::money::format_eur;
 use budget_core::{CalcError, Convention, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{compare_note, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     dynamic, row, select_field, signed_eur, table, td, td_num, th_col, th_row, tr,
@@ -105,9 +105,23 @@ fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> 
             Vec::new(),
         )
     });
-    let action_rows = c
-        .actions
-        .iter()
+    // A long list (10 000 actions) shows only the actions that change, at
+    // most MAX_ACTION_ROWS of them, and says so.
+    let listed: Vec<&ComparedRow> = if c.actions.len() <= MAX_ACTION_ROWS {
+        c.actions.iter().collect()
+    } else {
+        c.actions
+            .iter()
+            .filter(|r| r.total.changed() || !r.in_a || !r.in_b)
+            .collect()
+    };
+    let note = (c.actions.len() > MAX_ACTION_ROWS).then(|| {
+        let text = compare_note(lang, listed.len(), c.actions.len(), MAX_ACTION_ROWS);
+        view! { <p class="bw-hint">{text}</p> }
+    });
+    let action_rows: Vec<AnyView> = listed
+        .into_iter()
+        .take(MAX_ACTION_ROWS)
         .map(|r| {
             let mut cs = vec![
                 th_row(r.number.clone(), "bw-number", 1),
@@ -117,15 +131,22 @@ fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> 
             row("", cs)
         })
         .collect();
-    let actions = table(
-        "bw-compare-actions",
-        t(lang, Key::CmpActionsCaption).into(),
-        head(lang, &[Key::ColNumber, Key::ColTitle], name_a, name_b),
-        action_rows,
-        Vec::new(),
-    );
-    view! { {grand}{groups}{actions} }.into_any()
+    // Nothing changes in a long list: the note says so, no empty table.
+    let actions = (note.is_none() || !action_rows.is_empty()).then(|| {
+        table(
+            "bw-compare-actions",
+            t(lang, Key::CmpActionsCaption).into(),
+            head(lang, &[Key::ColNumber, Key::ColTitle], name_a, name_b),
+            action_rows,
+            Vec::new(),
+        )
+    });
+    view! { {grand}{groups}{note}{actions} }.into_any()
 }
+
+/// Most action rows the comparison lists: beyond, only the actions that
+/// change (drawing 10 000 rows takes seconds and says nothing).
+const MAX_ACTION_ROWS: usize = 100;
 
 /// One of the two selects.
 fn picker(

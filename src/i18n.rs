@@ -656,6 +656,24 @@ pub fn chart_note(lang: Lang, groups: bool, shown: usize, others: usize) -> Stri
     }
 }
 
+/// The note above the comparison of a long list of actions: only the
+/// `changed` ones of `total` are listed, at most `max`.
+pub fn compare_note(lang: Lang, changed: usize, total: usize, max: usize) -> String {
+    let (c, n, m) = (count(lang, changed), count(lang, total), count(lang, max));
+    match lang {
+        Lang::Fr if changed == 0 => format!("Aucune des {n} actions ne change."),
+        Lang::En if changed == 0 => format!("None of the {n} actions changes."),
+        Lang::Fr if changed > max => format!(
+            "Seules les actions qui changent sont listées : les {m} premières des {c} qui changent, sur {n}."
+        ),
+        Lang::En if changed > max => format!(
+            "Only the actions that change are listed: the first {m} of the {c} that change, of {n}."
+        ),
+        Lang::Fr => format!("Seules les actions qui changent sont listées : {c} sur {n}."),
+        Lang::En => format!("Only the actions that change are listed: {c} of {n}."),
+    }
+}
+
 /// What separates the items of a list: " ; " in French, "; " in English.
 pub fn semicolon(lang: Lang) -> &'static str {
     match lang {

@@ -725,6 +725,57 @@ async fn two_scenarios_side_by_side_with_the_differences_marked() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_comparison_lists_only_the_actions_that_change() {
+    // 150 actions of État 100 each; in B, action 3 is 150 (+50) and action
+    // 120 is 80 (−20): two rows, not 150, and a note that says so.
+    let a = Convention {
+        actions: (1..=150)
+            .map(|i| {
+                action(
+                    &i.to_string(),
+                    &format!("Action {i}"),
+                    None,
+                    vec![amount(0, None, "100")],
+                )
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        ..Convention::default()
+    };
+    let mut b = a.clone();
+    b.actions[2].planned[0].value = d("150");
+    b.actions[119].planned[0].value = d("80");
+    let ws = workspace(a);
+    let scenarios = RwSignal::new(vec![("Deux changent".to_string(), b)]);
+    let (container, _handle) = mount(move || view! { <CompareView ws=ws scenarios=scenarios /> });
+    settle().await;
+    let actions = table(&container, "Total de chaque action");
+    assert_eq!(actions.query_selector_all("tbody tr").unwrap().length(), 2);
+    assert_eq!(row_cells(&actions, "3")[3], format!("▲ +{}", eur("50,00")));
+    assert_eq!(
+        row_cells(&actions, "120")[3],
+        format!("▼ {}", eur("−20,00"))
+    );
+    assert!(text(&container).contains("Seules les actions qui changent sont listées : 2 sur 150."));
+    // The grand total still counts them all: 15 000 → 15 030.
+    let grand = table(&container, "Total général par financeur");
+    assert_eq!(
+        row_cells(&grand, "Total"),
+        vec![
+            eur("15 000,00"),
+            eur("15 030,00"),
+            format!("▲ +{}", eur("30,00"))
+        ]
+    );
+    // A against itself: nothing changes, no empty table.
+    choose(&container, "#bw-compare-b", "Convention en cours");
+    settle().await;
+    assert!(text(&container).contains("Aucune des 150 actions ne change."));
+    assert!(!text(&container).contains("Total de chaque action"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 fn amounts_put_back_in_a_field_read_back_to_the_same_value() {
     for v in [
         "553608",
