@@ -674,6 +674,15 @@ pub fn compare_note(lang: Lang, changed: usize, total: usize, max: usize) -> Str
     }
 }
 
+/// The button showing the `n` warnings not listed yet.
+pub fn checks_more(lang: Lang, n: usize) -> String {
+    let n = count(lang, n);
+    match lang {
+        Lang::Fr => format!("Afficher les {n} autres incohérences"),
+        Lang::En => format!("Show the other {n} inconsistencies"),
+    }
+}
+
 /// What separates the items of a list: " ; " in French, "; " in English.
 pub fn semicolon(lang: Lang) -> &'static str {
     match lang {

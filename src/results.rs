@@ -8,7 +8,7 @@ use budget_core::money::{format_eur, format_percent};
 use budget_core::{CalcError, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{colon, quoted, t, Key};
+use crate::i18n::{checks_more, colon, quoted, t, Key};
 use crate::summary::Summary;
 use budget_core::figures::CoFinancing;
 
@@ -18,35 +18,65 @@ pub fn checks_section(
     warnings: &[budget_core::checks::Warning],
     go: Callback<budget_core::Scope>,
 ) -> impl IntoView {
+    // One warning, with a link to its row when it has one.
+    let item = move |k: usize, w: &budget_core::checks::Warning| {
+        let message = w.message(lang);
+        let target = match w.scope {
+            Some(scope @ (budget_core::Scope::Action(_) | budget_core::Scope::Group(_))) => {
+                Some(scope)
+            }
+            _ => None,
+        };
+        let place = if w.place.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", quoted(lang, &w.place))
+        };
+        let link = target.map(|scope| {
+            view! {
+                <button type="button" class="bw-link" on:click=move |_| go.run(scope)>
+                    {format!("{}{place}", t(lang, Key::GoToRow))}
+                </button>
+            }
+        });
+        // The first of those shown on demand takes the focus then.
+        let id = (k == SHOWN_CHECKS).then_some(MORE_CHECKS_ID);
+        view! { <li id=id tabindex=id.map(|_| "-1")>{message}" "{link}</li> }
+    };
     let body = if warnings.is_empty() {
         view! { <p class="bw-ok">{t(lang, Key::ChecksNone)}</p> }.into_any()
     } else {
-        let items = warnings
+        // Thousands of warnings (a table of 10 000 actions) take seconds to
+        // draw: the first SHOWN_CHECKS, the others on demand.
+        let (first, rest) = warnings.split_at(warnings.len().min(SHOWN_CHECKS));
+        let first = first
             .iter()
-            .map(|w| {
-                let message = w.message(lang);
-                let target = match w.scope {
-                    Some(
-                        scope @ (budget_core::Scope::Action(_) | budget_core::Scope::Group(_)),
-                    ) => Some(scope),
-                    _ => None,
-                };
-                let place = if w.place.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", quoted(lang, &w.place))
-                };
-                let link = target.map(|scope| {
-                    view! {
-                        <button type="button" class="bw-link" on:click=move |_| go.run(scope)>
-                            {format!("{}{place}", t(lang, Key::GoToRow))}
-                        </button>
-                    }
-                });
-                view! { <li>{message}" "{link}</li> }
-            })
+            .enumerate()
+            .map(|(k, w)| item(k, w))
             .collect_view();
-        view! { <ul>{items}</ul> }.into_any()
+        let rest = rest.to_vec();
+        let more = rest.len();
+        let all = RwSignal::new(false);
+        let rest = move || {
+            all.get().then(|| {
+                rest.iter()
+                    .enumerate()
+                    .map(|(k, w)| item(SHOWN_CHECKS + k, w))
+                    .collect_view()
+            })
+        };
+        let button = (more > 0).then(|| {
+            let label = checks_more(lang, more);
+            view! {
+                <Show when=move || !all.get()>
+                    <button type="button" on:click=move |_| {
+                        all.set(true);
+                        crate::grid::focus_later(MORE_CHECKS_ID.to_string());
+                    }>{label.clone()}</button>
+                </Show>
+            }
+        });
+        view! { <ul>{first}{rest}</ul>{button} }.into_any()
     };
     view! {
         <section class="bw-checks" aria-labelledby="bw-checks-heading">
@@ -57,6 +87,11 @@ pub fn checks_section(
         </section>
     }
 }
+
+/// How many warnings the checks list shows before « Afficher les … autres ».
+pub const SHOWN_CHECKS: usize = 200;
+/// The id of the first warning shown on demand.
+const MORE_CHECKS_ID: &str = "bw-check-more";
 
 /// The sentence read out by screen readers after each recalculation.
 pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {

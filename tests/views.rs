@@ -12,6 +12,7 @@ use std::str::FromStr;
 use budget_core::{Action, Amount, Convention, Decimal, Execution, FunderValue, Group, Lang, Part};
 use budget_widget::charts::{ConsumptionChart, FundingChart};
 use budget_widget::compare::CompareView;
+use budget_widget::results::checks_section;
 use budget_widget::state::Workspace;
 use budget_widget::tranches_view::TranchesView;
 use budget_widget::view_util::input_text;
@@ -772,6 +773,44 @@ async fn a_long_comparison_lists_only_the_actions_that_change() {
     settle().await;
     assert!(text(&container).contains("Aucune des 150 actions ne change."));
     assert!(!text(&container).contains("Total de chaque action"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_of_checks_shows_200_then_the_others_on_demand() {
+    // 250 actions funded by the State alone (100 %, above its 50 %): 250
+    // breaches of the co-financing rule.
+    let conv = Convention {
+        actions: (1..=250)
+            .map(|i| {
+                action(
+                    &i.to_string(),
+                    &format!("Action {i}"),
+                    None,
+                    vec![amount(0, None, "100")],
+                )
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        ..Convention::default()
+    };
+    let warnings = budget_core::checks::check(&conv).warnings;
+    assert_eq!(warnings.len(), 250);
+    let go = Callback::new(|_: budget_core::Scope| {});
+    let (container, _handle) = mount(move || checks_section(Lang::Fr, &warnings, go));
+    settle().await;
+    let items = |c: &HtmlElement| c.query_selector_all("li").unwrap().length();
+    assert_eq!(items(&container), 200);
+    assert!(text(&container).starts_with("Vérifications (250 incohérences)"));
+    click_button(&container, "Afficher les 50 autres incohérences");
+    settle().await;
+    assert_eq!(items(&container), 250);
+    assert!(!text(&container).contains("Afficher les"));
+    // The focus goes to the first warning shown on demand, the 201st.
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    let focused = document().active_element().expect("a focused element");
+    assert_eq!(focused.id(), "bw-check-more");
+    assert!(text(&focused).starts_with("Action 201"));
     container.remove();
 }
 
