@@ -241,6 +241,12 @@ pub fn ShareLink(ws: Workspace) -> impl IntoView {
                         {move || t(lang.get(), Key::ShareCopy)}
                     </button>
                 </div>
+                {move || {
+                    let length = link.with(|l| l.as_ref().map_or(0, |l| l.chars().count()));
+                    (length > LONG_LINK).then(|| view! {
+                        <p class="bw-hint" id="bw-share-long">{long_link_note(lang.get(), length)}</p>
+                    })
+                }}
             </Show>
             <p role="status" class="bw-share-status">
                 {move || match copied.get() {
@@ -250,6 +256,27 @@ pub fn ShareLink(ws: Workspace) -> impl IntoView {
                 }}
             </p>
         </section>
+    }
+}
+
+/// Links longer than this are said to be long: some messaging tools and mail
+/// programs cut them (2 000 to 8 000 characters are common limits).
+pub const LONG_LINK: usize = 8_000;
+
+/// The note under a long link: its length, and the saved file as the way to
+/// send a big convention.
+fn long_link_note(lang: Lang, length: usize) -> String {
+    let n = crate::i18n::count(lang, length);
+    match lang {
+        Lang::Fr => format!(
+            "Ce lien fait {n} caractères : certaines messageries et certains logiciels de courriel \
+             coupent les liens aussi longs. Pour une grande convention, envoyez plutôt le fichier \
+             enregistré (.json)."
+        ),
+        Lang::En => format!(
+            "This link is {n} characters long: some messaging tools and mail programs cut links \
+             this long. For a big convention, send the saved file (.json) instead."
+        ),
     }
 }
 

@@ -921,9 +921,65 @@ async fn the_share_link_is_shown_in_a_labelled_read_only_field() {
         })
     })
     .await;
+    // A short link: no note about its length.
+    assert!(page.query_selector("#bw-share-long").unwrap().is_none());
     // Changing the convention takes the outdated link away.
     type_into_paste_area(&page, "N°\tIntitulé\tEtat\tCD\n1\tA\t1\t1\n");
     settle().await;
     assert!(page.query_selector("#bw-share-link").unwrap().is_none());
+    page.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_share_link_says_its_length_and_what_to_send_instead() {
+    storage().clear().unwrap();
+    let (page, _handle) = mount_app();
+    // 800 actions with titles and amounts that do not compress well.
+    let mut seed: u64 = 12345;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seed >> 33
+    };
+    let mut tsv = String::from("N°\tIntitulé\tEtat\tCD\n");
+    for i in 1..=800 {
+        tsv.push_str(&format!(
+            "{i}\tAction {:x}\t{},{:02}\t{}\n",
+            next(),
+            next() % 100_000,
+            next() % 100,
+            next() % 100_000
+        ));
+    }
+    type_into_paste_area(&page, &tsv);
+    settle().await;
+    click(page.as_ref(), "Copier le lien de partage");
+    wait_until("the long link note", || {
+        page.query_selector("#bw-share-long")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    let field: web_sys::HtmlInputElement = page
+        .query_selector("#bw-share-link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let length = field.value().chars().count();
+    assert!(length > 8_000, "{length}");
+    // The length grouped by thousands as French writes it.
+    let digits = length.to_string();
+    let (head, tail) = digits.split_at(digits.len() - 3);
+    let note = text(&page.query_selector("#bw-share-long").unwrap().unwrap());
+    assert_eq!(
+        note,
+        format!(
+            "Ce lien fait {head}\u{202f}{tail} caractères : certaines messageries et certains \
+             logiciels de courriel coupent les liens aussi longs. Pour une grande convention, \
+             envoyez plutôt le fichier enregistré (.json)."
+        )
+    );
     page.remove();
 }
