@@ -362,16 +362,7 @@ impl Grid {
             self.key(ev, action, col);
             return;
         }
-        let key = ev.key();
-        if key.chars().count() == 1 {
-            ev.prevent_default();
-            self.editing.update(|e| {
-                if let Some((_, _, text)) = e {
-                    text.push_str(&key);
-                }
-            });
-            focus_editor(self.editor_id());
-        }
+        self.early_key(&ev, action, col);
     }
 
     /// Keys on a cell that is not being edited.
@@ -406,6 +397,44 @@ impl Grid {
                 .map(|i| i.value())
                 .unwrap_or_default()
         };
+        self.finish(&ev, action, col, value);
+    }
+
+    /// A key typed on the cell being edited before its editor took the focus
+    /// (typing fast, or a busy page): a character goes into the text being
+    /// edited; Enter, Tab and Escape do what they do in the editor.
+    fn early_key(&self, ev: &ev::KeyboardEvent, action: ActionId, col: usize) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        if key.chars().count() == 1 {
+            ev.prevent_default();
+            self.editing.update(|e| {
+                if let Some((_, _, text)) = e {
+                    text.push_str(&key);
+                }
+            });
+            focus_editor(self.editor_id());
+        } else {
+            let text = self.editing.with_untracked(|e| {
+                e.as_ref()
+                    .map(|(_, _, text)| text.clone())
+                    .unwrap_or_default()
+            });
+            self.finish(ev, action, col, move || text);
+        }
+    }
+
+    /// Enter or Tab on the cell being edited confirms `value` and moves on;
+    /// Escape gives up. Other keys: nothing.
+    fn finish(
+        &self,
+        ev: &ev::KeyboardEvent,
+        action: ActionId,
+        col: usize,
+        value: impl FnOnce() -> String,
+    ) {
         let key = ev.key();
         let (rows, cols) = match (key.as_str(), ev.shift_key()) {
             ("Enter", false) => (1, 0),
@@ -508,16 +537,7 @@ fn cell(
             .is_some_and(|t| t.dyn_ref::<web_sys::HtmlInputElement>().is_none())
         {
             // Typed before the editor took the focus: keep it.
-            let key = ev.key();
-            if key.chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() {
-                ev.prevent_default();
-                grid.editing.update(|e| {
-                    if let Some((_, _, text)) = e {
-                        text.push_str(&key);
-                    }
-                });
-                focus_editor(grid.editor_id());
-            }
+            grid.early_key(&ev, action, col);
         }
     };
     let on_paste = move |ev: ev::ClipboardEvent| {

@@ -914,6 +914,46 @@ async fn the_execution_table_takes_a_typed_executed_amount() {
     container.remove();
 }
 
+/// Keys typed faster than the editor takes the focus (a busy page): the
+/// characters go into the text, and Tab confirms it as it does in the editor.
+/// Same figures as above: État executes 800 of 2 000, 40 %.
+#[wasm_bindgen_test]
+async fn keys_typed_before_the_editor_has_the_focus_are_kept_and_confirmed() {
+    use budget_widget::grid::{execution_table, Grid};
+    use budget_widget::summary::Summary;
+    let ws = workspace(two_axes());
+    let grid = Grid::executed(ws);
+    let (container, _handle) = mount(move || {
+        move || {
+            ws.convention.with(|c| {
+                c.as_ref()
+                    .map(|c| execution_table(grid, Lang::Fr, &Summary::of(c, &[])))
+            })
+        }
+    });
+    settle().await;
+    // All on the cell, at once: no editor drawn, let alone focused, yet.
+    let cell = element(&container, "#bw-x-1-0");
+    for k in ["8", "0", "0", "Tab"] {
+        key(&cell, k);
+    }
+    settle().await;
+    let t = table(
+        &container,
+        "Exécution : dépenses réalisées et taux de consommation",
+    );
+    let row = row_cells(&t, "2");
+    assert_eq!(row[2], eur("800,00"));
+    assert_eq!(row[5], pct("40"));
+    // Tab moved on to the Département's cell, not being edited.
+    assert!(container.query_selector("#bw-editor-x").unwrap().is_none());
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("bw-x-1-1")
+    );
+    container.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_file_that_cannot_be_read_is_reported_in_the_language_of_the_page() {
     let ws = Workspace::new();
