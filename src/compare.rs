@@ -12,7 +12,7 @@ use budget_core::money::format_eur;
 use budget_core::{CalcError, Convention, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{compare_note, t, Key};
+use crate::i18n::{compare_more, compare_note, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     dynamic, row, select_field, signed_eur, table, td, td_num, th_col, th_row, tr,
@@ -115,24 +115,51 @@ fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> 
             .filter(|r| r.total.changed() || !r.in_a || !r.in_b)
             .collect()
     };
-    let note = (c.actions.len() > MAX_ACTION_ROWS).then(|| {
-        let text = compare_note(lang, listed.len(), c.actions.len(), MAX_ACTION_ROWS);
+    let long = c.actions.len() > MAX_ACTION_ROWS;
+    let (changed, total) = (listed.len(), c.actions.len());
+    // The changed actions beyond the first MAX_ACTION_ROWS, drawn on demand.
+    let all = RwSignal::new(false);
+    let note = long.then(|| {
+        let text = move || {
+            let max = if all.get() { changed } else { MAX_ACTION_ROWS };
+            compare_note(lang, changed, total, max)
+        };
         view! { <p class="bw-hint">{text}</p> }
     });
-    let action_rows: Vec<AnyView> = listed
+    let action_row = move |r: &ComparedRow, id: Option<&'static str>| {
+        let mut cs = vec![
+            th_row(r.number.clone(), "bw-number", 1),
+            td(r.label.clone(), "", 1),
+        ];
+        cs.extend(cells(lang, r, &r.total));
+        view! { <tr id=id tabindex=id.map(|_| "-1")>{cs}</tr> }.into_any()
+    };
+    let rest: Vec<ComparedRow> = listed
+        .iter()
+        .skip(MAX_ACTION_ROWS)
+        .map(|r| (*r).clone())
+        .collect();
+    let more = rest.len();
+    let mut action_rows: Vec<AnyView> = listed
         .into_iter()
         .take(MAX_ACTION_ROWS)
-        .map(|r| {
-            let mut cs = vec![
-                th_row(r.number.clone(), "bw-number", 1),
-                td(r.label.clone(), "", 1),
-            ];
-            cs.extend(cells(lang, r, &r.total));
-            row("", cs)
-        })
+        .map(|r| action_row(r, None))
         .collect();
+    if more > 0 {
+        action_rows.push(
+            (move || {
+                all.get().then(|| {
+                    rest.iter()
+                        .enumerate()
+                        .map(|(k, r)| action_row(r, (k == 0).then_some(MORE_ACTIONS_ID)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .into_any(),
+        );
+    }
     // Nothing changes in a long list: the note says so, no empty table.
-    let actions = (note.is_none() || !action_rows.is_empty()).then(|| {
+    let actions = (!long || !action_rows.is_empty()).then(|| {
         table(
             "bw-compare-actions",
             t(lang, Key::CmpActionsCaption).into(),
@@ -141,12 +168,25 @@ fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> 
             Vec::new(),
         )
     });
-    view! { {grand}{groups}{note}{actions} }.into_any()
+    let button = (more > 0).then(|| {
+        let label = compare_more(lang, more);
+        view! {
+            <Show when=move || !all.get()>
+                <button type="button" on:click=move |_| {
+                    all.set(true);
+                    crate::grid::focus_later(MORE_ACTIONS_ID.to_string());
+                }>{label.clone()}</button>
+            </Show>
+        }
+    });
+    view! { {grand}{groups}{note}{actions}{button} }.into_any()
 }
 
 /// Most action rows the comparison lists: beyond, only the actions that
 /// change (drawing 10 000 rows takes seconds and says nothing).
 const MAX_ACTION_ROWS: usize = 100;
+/// The id of the first action row drawn on demand (it takes the focus).
+const MORE_ACTIONS_ID: &str = "bw-compare-more";
 
 /// One of the two selects.
 fn picker(

@@ -683,6 +683,15 @@ pub fn checks_more(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The button listing the `n` changed actions not listed yet.
+pub fn compare_more(lang: Lang, n: usize) -> String {
+    let n = count(lang, n);
+    match lang {
+        Lang::Fr => format!("Lister les {n} autres actions qui changent"),
+        Lang::En => format!("List the other {n} actions that change"),
+    }
+}
+
 /// What separates the items of a list: " ; " in French, "; " in English.
 pub fn semicolon(lang: Lang) -> &'static str {
     match lang {

@@ -746,8 +746,16 @@ async fn a_long_comparison_lists_only_the_actions_that_change() {
     let mut b = a.clone();
     b.actions[2].planned[0].value = d("150");
     b.actions[119].planned[0].value = d("80");
+    // In C, actions 1 to 120 are 101 each (+1): more than 100 change.
+    let mut c = a.clone();
+    for k in 0..120 {
+        c.actions[k].planned[0].value = d("101");
+    }
     let ws = workspace(a);
-    let scenarios = RwSignal::new(vec![("Deux changent".to_string(), b)]);
+    let scenarios = RwSignal::new(vec![
+        ("Deux changent".to_string(), b),
+        ("Cent vingt changent".to_string(), c),
+    ]);
     let (container, _handle) = mount(move || view! { <CompareView ws=ws scenarios=scenarios /> });
     settle().await;
     let actions = table(&container, "Total de chaque action");
@@ -768,6 +776,27 @@ async fn a_long_comparison_lists_only_the_actions_that_change() {
             format!("▲ +{}", eur("30,00"))
         ]
     );
+    // 120 changes: the first 100 listed, the other 20 on demand, the focus
+    // then on the first of them (action 101).
+    choose(&container, "#bw-compare-b", "Cent vingt changent");
+    settle().await;
+    let actions = table(&container, "Total de chaque action");
+    let rows = |t: &Element| t.query_selector_all("tbody tr").unwrap().length();
+    assert_eq!(rows(&actions), 100);
+    assert!(text(&container).contains(
+        "Seules les actions qui changent sont listées : les 100 premières des 120 qui changent, sur 150."
+    ));
+    click_button(&container, "Lister les 20 autres actions qui changent");
+    settle().await;
+    assert_eq!(rows(&actions), 120);
+    assert!(
+        text(&container).contains("Seules les actions qui changent sont listées : 120 sur 150.")
+    );
+    assert!(!text(&container).contains("Lister les"));
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    let focused = document().active_element().expect("a focused element");
+    assert_eq!(focused.id(), "bw-compare-more");
+    assert_eq!(row_cells(&actions, "101")[3], format!("▲ +{}", eur("1,00")));
     // A against itself: nothing changes, no empty table.
     choose(&container, "#bw-compare-b", "Convention en cours");
     settle().await;
