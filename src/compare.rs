@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::i18n::{compare_more, compare_note, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
-    dynamic, row, select_field, signed_eur, table, td, td_num, th_col, th_row, tr,
+    dynamic, row, select_field, show_rest_button, signed_eur, table, td, td_num, th_col, th_row, tr,
 };
 
 /// The name of choice `k`: 0 is the convention being worked on, `k ≥ 1` the
@@ -168,17 +168,8 @@ fn comparison_tables(lang: Lang, name_a: &str, name_b: &str, c: &Comparison) -> 
             Vec::new(),
         )
     });
-    let button = (more > 0).then(|| {
-        let label = compare_more(lang, more);
-        view! {
-            <Show when=move || !all.get()>
-                <button type="button" on:click=move |_| {
-                    all.set(true);
-                    crate::grid::focus_later(MORE_ACTIONS_ID.to_string());
-                }>{label.clone()}</button>
-            </Show>
-        }
-    });
+    let button =
+        (more > 0).then(|| show_rest_button(all, compare_more(lang, more), MORE_ACTIONS_ID));
     view! { {grand}{groups}{note}{actions}{button} }.into_any()
 }
 

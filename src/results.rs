@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{checks_more, colon, quoted, t, Key};
 use crate::summary::Summary;
+use crate::view_util::show_rest_button;
 use budget_core::figures::CoFinancing;
 
 /// The list of inconsistencies, each with its row in the source table.
@@ -65,17 +66,8 @@ pub fn checks_section(
                     .collect_view()
             })
         };
-        let button = (more > 0).then(|| {
-            let label = checks_more(lang, more);
-            view! {
-                <Show when=move || !all.get()>
-                    <button type="button" on:click=move |_| {
-                        all.set(true);
-                        crate::grid::focus_later(MORE_CHECKS_ID.to_string());
-                    }>{label.clone()}</button>
-                </Show>
-            }
-        });
+        let button =
+            (more > 0).then(|| show_rest_button(all, checks_more(lang, more), MORE_CHECKS_ID));
         view! { <ul>{first}{rest}</ul>{button} }.into_any()
     };
     view! {

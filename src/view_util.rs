@@ -377,3 +377,18 @@ pub fn svg_text(x: f64, y: f64, style: TextStyle, text: String) -> AnyView {
 pub fn px(v: f64) -> String {
     format!("{v:.2}")
 }
+
+/// The button that draws the rest of a long list (`all` set), shown until it
+/// is pressed; the element `first_shown` (the first of the rest) then takes
+/// the focus, as the button is gone.
+pub fn show_rest_button(all: RwSignal<bool>, label: String, first_shown: &'static str) -> AnyView {
+    view! {
+        <Show when=move || !all.get()>
+            <button type="button" on:click=move |_| {
+                all.set(true);
+                crate::grid::focus_later(first_shown.to_string());
+            }>{label.clone()}</button>
+        </Show>
+    }
+    .into_any()
+}

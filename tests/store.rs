@@ -882,12 +882,8 @@ async fn a_broken_shared_link_is_reported_and_nothing_is_lost() {
     page.remove();
 }
 
-#[wasm_bindgen_test]
-async fn the_share_link_is_shown_in_a_labelled_read_only_field() {
-    storage().clear().unwrap();
-    let (page, _handle) = mount_app();
-    type_into_paste_area(&page, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");
-    settle().await;
+/// Asks for the share link and gives the field it is shown in.
+async fn share_link_field(page: &HtmlElement) -> web_sys::HtmlInputElement {
     click(page.as_ref(), "Copier le lien de partage");
     wait_until("the link", || {
         page.query_selector("#bw-share-link")
@@ -896,11 +892,19 @@ async fn the_share_link_is_shown_in_a_labelled_read_only_field() {
             .is_some()
     })
     .await;
-    let field: web_sys::HtmlInputElement = page
-        .query_selector("#bw-share-link")
+    page.query_selector("#bw-share-link")
         .unwrap()
-        .unwrap()
-        .unchecked_into();
+        .expect("the link field")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_share_link_is_shown_in_a_labelled_read_only_field() {
+    storage().clear().unwrap();
+    let (page, _handle) = mount_app();
+    type_into_paste_area(&page, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");
+    settle().await;
+    let field = share_link_field(&page).await;
     assert!(field.read_only());
     let label = page
         .query_selector("label[for=bw-share-link]")
@@ -954,19 +958,7 @@ async fn a_long_share_link_says_its_length_and_what_to_send_instead() {
     }
     type_into_paste_area(&page, &tsv);
     settle().await;
-    click(page.as_ref(), "Copier le lien de partage");
-    wait_until("the long link note", || {
-        page.query_selector("#bw-share-long")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
-    let field: web_sys::HtmlInputElement = page
-        .query_selector("#bw-share-link")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let field = share_link_field(&page).await;
     let length = field.value().chars().count();
     assert!(length > 8_000, "{length}");
     // The length grouped by thousands as French writes it.

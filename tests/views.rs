@@ -725,12 +725,10 @@ async fn two_scenarios_side_by_side_with_the_differences_marked() {
     container.remove();
 }
 
-#[wasm_bindgen_test]
-async fn a_long_comparison_lists_only_the_actions_that_change() {
-    // 150 actions of État 100 each; in B, action 3 is 150 (+50) and action
-    // 120 is 80 (−20): two rows, not 150, and a note that says so.
-    let a = Convention {
-        actions: (1..=150)
+/// `n` actions numbered 1 to `n`, each funded by the State alone: État 100.
+fn state_alone(n: usize) -> Convention {
+    Convention {
+        actions: (1..=n)
             .map(|i| {
                 action(
                     &i.to_string(),
@@ -742,7 +740,14 @@ async fn a_long_comparison_lists_only_the_actions_that_change() {
             .collect::<Vec<_>>()
             .into(),
         ..Convention::default()
-    };
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_long_comparison_lists_only_the_actions_that_change() {
+    // 150 actions of État 100 each; in B, action 3 is 150 (+50) and action
+    // 120 is 80 (−20): two rows, not 150, and a note that says so.
+    let a = state_alone(150);
     let mut b = a.clone();
     b.actions[2].planned[0].value = d("150");
     b.actions[119].planned[0].value = d("80");
@@ -809,20 +814,7 @@ async fn a_long_comparison_lists_only_the_actions_that_change() {
 async fn a_long_list_of_checks_shows_200_then_the_others_on_demand() {
     // 250 actions funded by the State alone (100 %, above its 50 %): 250
     // breaches of the co-financing rule.
-    let conv = Convention {
-        actions: (1..=250)
-            .map(|i| {
-                action(
-                    &i.to_string(),
-                    &format!("Action {i}"),
-                    None,
-                    vec![amount(0, None, "100")],
-                )
-            })
-            .collect::<Vec<_>>()
-            .into(),
-        ..Convention::default()
-    };
+    let conv = state_alone(250);
     let warnings = budget_core::checks::check(&conv).warnings;
     assert_eq!(warnings.len(), 250);
     let go = Callback::new(|_: budget_core::Scope| {});
@@ -875,6 +867,22 @@ fn key(target: &Element, key: &str) {
     target.dispatch_event(&event).expect("dispatch");
 }
 
+/// The Execution table of `two_axes`, in French.
+fn mount_execution_table() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    use budget_widget::grid::{execution_table, Grid};
+    use budget_widget::summary::Summary;
+    let ws = workspace(two_axes());
+    let grid = Grid::executed(ws);
+    mount(move || {
+        move || {
+            ws.convention.with(|c| {
+                c.as_ref()
+                    .map(|c| execution_table(grid, Lang::Fr, &Summary::of(c, &[])))
+            })
+        }
+    })
+}
+
 /// The Execution table is a grid of executed amounts: typing one recomputes
 /// the action's, the group's and the whole's figures. Worked by hand on
 /// `two_axes` (action 1 executed 2 000 of 4 000): action 2, Formation, plans
@@ -884,18 +892,7 @@ fn key(target: &Element, key: &str) {
 /// 46,67 % → 47 %.
 #[wasm_bindgen_test]
 async fn the_execution_table_takes_a_typed_executed_amount() {
-    use budget_widget::grid::{execution_table, Grid};
-    use budget_widget::summary::Summary;
-    let ws = workspace(two_axes());
-    let grid = Grid::executed(ws);
-    let (container, _handle) = mount(move || {
-        move || {
-            ws.convention.with(|c| {
-                c.as_ref()
-                    .map(|c| execution_table(grid, Lang::Fr, &Summary::of(c, &[])))
-            })
-        }
-    });
+    let (container, _handle) = mount_execution_table();
     settle().await;
     let caption = "Exécution : dépenses réalisées et taux de consommation";
     let t = table(&container, caption);
@@ -948,18 +945,7 @@ async fn the_execution_table_takes_a_typed_executed_amount() {
 /// Same figures as above: État executes 800 of 2 000, 40 %.
 #[wasm_bindgen_test]
 async fn keys_typed_before_the_editor_has_the_focus_are_kept_and_confirmed() {
-    use budget_widget::grid::{execution_table, Grid};
-    use budget_widget::summary::Summary;
-    let ws = workspace(two_axes());
-    let grid = Grid::executed(ws);
-    let (container, _handle) = mount(move || {
-        move || {
-            ws.convention.with(|c| {
-                c.as_ref()
-                    .map(|c| execution_table(grid, Lang::Fr, &Summary::of(c, &[])))
-            })
-        }
-    });
+    let (container, _handle) = mount_execution_table();
     settle().await;
     // All on the cell, at once: no editor drawn, let alone focused, yet.
     let cell = element(&container, "#bw-x-1-0");
