@@ -141,8 +141,14 @@ pub enum FileError {
         /// The file's name.
         name: String,
     },
-    /// The workbook cannot be read (damaged, encrypted, not really a workbook).
-    #[error("classeur {kind} illisible : {message}")]
+    /// The workbook cannot be read (damaged, not really a workbook): what
+    /// to do, then what the spreadsheet reader said (in English), for whoever
+    /// helps the user.
+    #[error(
+        "classeur {kind} illisible : fichier endommagé ou qui n'est pas un classeur complet ; \
+         ouvrez-le dans votre tableur et enregistrez-le de nouveau, ou copiez-collez le tableau \
+         (le lecteur de classeurs dit : {message})"
+    )]
     Spreadsheet {
         /// What the file was taken for.
         kind: FileKind,
@@ -236,8 +242,8 @@ impl Damage {
 
 impl FileError {
     /// The message in `lang` (the `Display` text is the French one). What the
-    /// spreadsheet reader said is given as it is (calamine's messages are in
-    /// English).
+    /// spreadsheet reader said is given as it is, after what to do (calamine's
+    /// messages are in English).
     pub fn message(&self, lang: crate::money::Lang) -> String {
         if lang == crate::money::Lang::Fr {
             return self.to_string();
@@ -247,7 +253,11 @@ impl FileError {
                 "unrecognised file format: “{name}” (formats read: .xlsx, .xls, .ods, .csv, \
                  .tsv, .txt, .json)"
             ),
-            Self::Spreadsheet { kind, message } => format!("unreadable {kind} workbook: {message}"),
+            Self::Spreadsheet { kind, message } => format!(
+                "unreadable {kind} workbook: damaged file or not a complete workbook; open it in \
+                 your spreadsheet and save it again, or copy and paste the table (the workbook \
+                 reader says: {message})"
+            ),
             Self::Protected { kind } => format!(
                 "{kind} workbook protected by a password: open it in your spreadsheet, save a \
                  copy without the password and open that copy (or copy and paste the table)"

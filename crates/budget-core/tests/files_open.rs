@@ -661,6 +661,7 @@ fn malformed_workbooks_are_errors_not_panics() {
             FileKind::Ods,
         ),
     ];
+    let mut told = 0;
     for (case, name, bytes, kind) in cases {
         let result = files::open(name, &bytes, &ReadOptions::default());
         let Err(e) = result else {
@@ -676,7 +677,25 @@ fn malformed_workbooks_are_errors_not_panics() {
             text.starts_with(&format!("classeur {} illisible : ", kind.label())),
             "{case}: {text}"
         );
+        // What to do, in the user's language, whatever the reader said.
+        if let FileError::Spreadsheet { message, .. } = &e {
+            assert!(
+                text.contains("enregistrez-le de nouveau, ou copiez-collez le tableau")
+                    && text.ends_with(&format!("(le lecteur de classeurs dit : {message})")),
+                "{case}: {text}"
+            );
+            let english = e.message(budget_core::Lang::En);
+            assert!(
+                english.starts_with(&format!(
+                    "unreadable {} workbook: damaged file",
+                    kind.label()
+                )) && english.contains("save it again, or copy and paste the table"),
+                "{case}: {english}"
+            );
+            told += 1;
+        }
     }
+    assert!(told > 0, "no case refused with the reader's message");
 }
 
 /// A workbook whose sheet announces billions of cells: calamine 0.38 would
