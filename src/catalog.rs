@@ -222,6 +222,18 @@ impl Index {
         id
     }
 
+    /// Whether an entry other than `id` is already called `name` (blanks
+    /// around and case aside). An empty name never is: untitled entries are
+    /// told apart by their date.
+    pub fn name_taken(&self, id: &str, name: &str) -> bool {
+        let name = name.trim().to_lowercase();
+        !name.is_empty()
+            && self
+                .conventions
+                .iter()
+                .any(|e| e.id != id && e.name.trim().to_lowercase() == name)
+    }
+
     /// Renames an entry; `false` if there is none.
     pub fn rename(&mut self, id: &str, name: &str) -> bool {
         match self.entry_mut(id) {

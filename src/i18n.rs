@@ -255,6 +255,7 @@ pub enum Key {
     LibRename,
     LibNewName,
     LibSaveName,
+    LibNameTaken,
     LibDuplicate,
     LibDelete,
     LibDeleteQuestion,
@@ -573,6 +574,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::LibRename => ("Renommer", "Rename"),
         Key::LibNewName => ("Nouveau nom pour", "New name for"),
         Key::LibSaveName => ("Enregistrer le nom", "Save the name"),
+        Key::LibNameTaken => (
+            "Une autre convention de ce navigateur porte déjà ce nom : choisissez-en un autre.",
+            "Another convention in this browser already has this name: choose another one.",
+        ),
         Key::LibDuplicate => ("Dupliquer en scénario", "Duplicate as a scenario"),
         Key::LibDelete => ("Supprimer", "Delete"),
         Key::LibDeleteQuestion => ("Supprimer de ce navigateur", "Delete from this browser"),

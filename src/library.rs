@@ -650,6 +650,11 @@ impl Library {
         self.add(copy);
     }
 
+    /// Whether another kept convention is already called `name`.
+    pub fn name_taken(&self, id: &str, name: &str) -> bool {
+        self.index.with_untracked(|i| i.name_taken(id, name))
+    }
+
     /// Renames a kept convention (its title).
     pub fn rename(&self, id: &str, name: &str) {
         let name = name.trim().to_string();
@@ -975,6 +980,8 @@ fn LibraryLine(
         )
     };
 
+    // The name typed is another convention's: said under the field.
+    let taken = RwSignal::new(false);
     let buttons = {
         let (id, dom) = (id.clone(), dom.clone());
         move || {
@@ -986,6 +993,8 @@ fn LibraryLine(
             match my_mode.get() {
                 Mode::Renaming => {
                     let input_id = format!("{dom}-nom");
+                    let taken_id = format!("{dom}-nom-pris");
+                    let taken_id2 = taken_id.clone();
                     let initial = entry.with_untracked(|e| {
                         e.as_ref()
                             .map(|e| e.name.trim().to_string())
@@ -995,6 +1004,12 @@ fn LibraryLine(
                         let (id, input_id, dom) = (id.clone(), input_id.clone(), dom.clone());
                         move || {
                             let text = field_value(&input_id).unwrap_or_default();
+                            if library.name_taken(&id, &text) {
+                                taken.set(true);
+                                focus_soon(input_id.clone());
+                                return;
+                            }
+                            taken.set(false);
                             library.rename(&id, &text);
                             mode.set(None);
                             focus_soon(format!("{dom}-renommer"));
@@ -1003,6 +1018,7 @@ fn LibraryLine(
                     let cancel = {
                         let dom = dom.clone();
                         move || {
+                            taken.set(false);
                             mode.set(None);
                             focus_soon(format!("{dom}-renommer"));
                         }
@@ -1015,12 +1031,17 @@ fn LibraryLine(
                                 id=input_id
                                 type="text"
                                 value=initial
+                                aria-invalid=move || taken.get().then_some("true")
+                                aria-describedby=move || taken.get().then(|| taken_id.clone())
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
                                     "Enter" => { ev.prevent_default(); save2(); }
                                     "Escape" => { ev.prevent_default(); cancel2(); }
                                     _ => {}
                                 }
                             />
+                            {move || taken.get().then(|| view! {
+                                <p id=taken_id2.clone() class="bw-error" role="alert">{t(l, Key::LibNameTaken)}</p>
+                            })}
                             <div class="bw-actions">
                                 <button type="button" on:click=move |_| save()>{t(l, Key::LibSaveName)}</button>
                                 <button type="button" on:click=move |_| cancel()>{t(l, Key::Cancel)}</button>

@@ -493,6 +493,36 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
     let second = index_in_storage().conventions[1].id.clone();
     assert_eq!(planned_total(&kept(&second).expect("kept")), "3000.00");
 
+    // A name another convention has (case and blanks aside) is refused,
+    // said under the field, which stays open with what was typed.
+    click(&line(&page, "Convention sans titre"), "Renommer");
+    settle().await;
+    let input: web_sys::HtmlInputElement = line(&page, "Convention sans titre")
+        .query_selector("input[type=text]")
+        .unwrap()
+        .expect("the name field")
+        .unchecked_into();
+    input.set_value(" PREMIÈRE ");
+    click(&line(&page, "Convention sans titre"), "Enregistrer le nom");
+    settle().await;
+    let alert = line(&page, "Convention sans titre")
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("the name is said to be taken");
+    assert_eq!(
+        text(&alert),
+        "Une autre convention de ce navigateur porte déjà ce nom : choisissez-en un autre."
+    );
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby"), Some(alert.id()));
+    assert_eq!(input.value(), " PREMIÈRE ");
+    assert_eq!(index_in_storage().conventions[1].name, "");
+    click(&line(&page, "Convention sans titre"), "Annuler");
+    settle().await;
+    let names = listed(&page);
+    assert_eq!(names[0], "Première");
+    assert!(names[1].starts_with("Convention sans titre ("), "{names:?}");
+
     // Back to the first: its figures, and the second kept as it was.
     click(&line(&page, "Première"), "Ouvrir");
     settle().await;
