@@ -256,6 +256,7 @@ pub enum Key {
     LibNewName,
     LibSaveName,
     LibNameTaken,
+    TrFindAction,
     LibDuplicate,
     LibDelete,
     LibDeleteQuestion,
@@ -574,6 +575,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::LibRename => ("Renommer", "Rename"),
         Key::LibNewName => ("Nouveau nom pour", "New name for"),
         Key::LibSaveName => ("Enregistrer le nom", "Save the name"),
+        Key::TrFindAction => (
+            "Chercher l’action (numéro ou mot de l’intitulé)",
+            "Find the action (number or word of the title)",
+        ),
         Key::LibNameTaken => (
             "Une autre convention de ce navigateur porte déjà ce nom : choisissez-en un autre.",
             "Another convention in this browser already has this name: choose another one.",
@@ -676,6 +681,29 @@ pub fn compare_note(lang: Lang, changed: usize, total: usize, max: usize) -> Str
         ),
         Lang::Fr => format!("Seules les actions qui changent sont listées : {c} sur {n}."),
         Lang::En => format!("Only the actions that change are listed: {c} of {n}."),
+    }
+}
+
+/// The note under the search field of an action select: how many of the
+/// `total` actions hold the text typed (`blank`: nothing typed), the select
+/// listing at most `max`.
+pub fn found_actions(lang: Lang, blank: bool, matching: usize, total: usize, max: usize) -> String {
+    let (m, n, x) = (count(lang, matching), count(lang, total), count(lang, max));
+    match lang {
+        Lang::Fr if blank => format!(
+            "La liste montre les {x} premières des {n} actions : tapez un numéro ou un mot de l’intitulé pour trouver les autres."
+        ),
+        Lang::En if blank => format!(
+            "The list shows the first {x} of the {n} actions: type a number or a word of the title to find the others."
+        ),
+        Lang::Fr if matching == 0 => "Aucune action ne correspond.".to_string(),
+        Lang::En if matching == 0 => "No action matches.".to_string(),
+        Lang::Fr if matching == 1 => "1 action correspond : elle est dans la liste.".to_string(),
+        Lang::En if matching == 1 => "1 action matches: it is in the list.".to_string(),
+        Lang::Fr if matching <= max => format!("{m} actions correspondent : elles sont dans la liste."),
+        Lang::En if matching <= max => format!("{m} actions match: they are in the list."),
+        Lang::Fr => format!("{m} actions correspondent : la liste montre les {x} premières."),
+        Lang::En => format!("{m} actions match: the list shows the first {x}."),
     }
 }
 

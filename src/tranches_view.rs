@@ -23,7 +23,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::{quoted, t, Key};
+use crate::i18n::{found_actions, quoted, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     button, dynamic, field, input_text, percent_as_written, read_amount, read_percent, row,
@@ -95,6 +95,119 @@ fn action_labels(ws: Workspace) -> Memo<Vec<String>> {
                 .unwrap_or_default()
         })
     })
+}
+
+/// Beyond this many actions, an action select lists at most this many, those
+/// matching a search field (a select of 10 000 options cannot be used).
+pub const LISTED_ACTIONS: usize = 100;
+
+/// Lower case, French accents taken off: what a search compares.
+fn folded(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+/// The actions an action select lists when a convention has more than
+/// `max`: of the labels holding `query` (case and accents aside; every
+/// label when the query is blank), the first `max` in table order, and the
+/// action `chosen` wherever it is (the select shows it). Also how many labels
+/// hold the query.
+pub fn listed_actions(
+    labels: &[String],
+    query: &str,
+    chosen: Option<usize>,
+    max: usize,
+) -> (Vec<usize>, usize) {
+    let query = folded(query.trim());
+    let mut listed = Vec::new();
+    let mut matching = 0usize;
+    for (k, label) in labels.iter().enumerate() {
+        let hit = query.is_empty() || folded(label).contains(&query);
+        if hit {
+            matching = matching.saturating_add(1);
+        }
+        if (hit && matching <= max) || chosen == Some(k) {
+            listed.push(k);
+        }
+    }
+    (listed, matching)
+}
+
+/// An action select; for a convention of more than [`LISTED_ACTIONS`]
+/// actions, with a search field above it that chooses which it lists, and a
+/// note saying how many match.
+fn action_field(
+    ws: Workspace,
+    labels: Memo<Vec<String>>,
+    id: String,
+    label: Signal<&'static str>,
+    selected: Signal<Option<usize>>,
+    on_change: Callback<String>,
+) -> AnyView {
+    let lang = ws.lang;
+    let long = Memo::new(move |_| labels.with(|l| l.len() > LISTED_ACTIONS));
+    let query = RwSignal::new(String::new());
+    let listed = Memo::new(move |_| {
+        labels.with(|l| {
+            if l.len() > LISTED_ACTIONS {
+                query.with(|q| listed_actions(l, q, selected.get(), LISTED_ACTIONS))
+            } else {
+                ((0..l.len()).collect(), l.len())
+            }
+        })
+    });
+    let options = Signal::derive(move || {
+        let none = (String::new(), t(lang.get(), Key::TrNoAction).to_string());
+        labels.with(|l| {
+            listed.with(|(listed, _)| {
+                std::iter::once(none)
+                    .chain(
+                        listed
+                            .iter()
+                            .filter_map(|&k| l.get(k).map(|label| (k.to_string(), label.clone()))),
+                    )
+                    .collect()
+            })
+        })
+    });
+    let search_id = format!("{id}-cherche");
+    let note_id = format!("{id}-trouvees");
+    let search = move || {
+        long.get().then(|| {
+            let note = move || {
+                let l = lang.get();
+                let total = labels.with(Vec::len);
+                let matching = listed.with(|(_, m)| *m);
+                let blank = query.with(|q| q.trim().is_empty());
+                found_actions(l, blank, matching, total, LISTED_ACTIONS)
+            };
+            view! {
+                <div class="bw-form-row">
+                    <label for=search_id.clone()>{move || t(lang.get(), Key::TrFindAction)}</label>
+                    <input id=search_id.clone() type="search" aria-describedby=note_id.clone()
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev)) />
+                    <p id=note_id.clone() class="bw-hint" aria-live="polite">{note}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        {search}
+        {select_field(id, label, options, index_value(selected), on_change)}
+    }
+    .into_any()
 }
 
 /// The funders' names, for the payer selects.
@@ -255,6 +368,8 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
     let loaded = Memo::new(move |_| {
         crate::app::is_shown(crate::app::View::Tranches) && ws.convention.with(Option::is_some)
     });
+    // "N° — title" of each action, worked out once for every action select.
+    let labels = action_labels(ws);
     view! {
         <section class="bw-tranches" aria-labelledby="bw-tranches-heading">
             <h2 id="bw-tranches-heading">{tr(lang, Key::TrHeading)}</h2>
@@ -271,11 +386,11 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
                     })}
                     {dynamic(move || {
                         (0..count.get())
-                            .map(|i| schedule_editor(ws, report, i))
+                            .map(|i| schedule_editor(ws, report, labels, i))
                             .collect::<Vec<_>>()
                             .into_any()
                     })}
-                    {new_schedule(ws)}
+                    {new_schedule(ws, labels)}
                 }
                 .into_any()
             })}
@@ -284,7 +399,7 @@ pub fn TranchesView(ws: Workspace) -> impl IntoView {
 }
 
 /// The form that adds a schedule.
-fn new_schedule(ws: Workspace) -> AnyView {
+fn new_schedule(ws: Workspace, labels: Memo<Vec<String>>) -> AnyView {
     let lang = ws.lang;
     let name = RwSignal::new(String::new());
     let action = RwSignal::new(None::<usize>);
@@ -362,11 +477,12 @@ fn new_schedule(ws: Workspace) -> AnyView {
             node_ref: NodeRef::new(),
             on_change: Callback::new(move |v| name.set(v)),
         }),
-        select_field(
+        action_field(
+            ws,
+            labels,
             "bw-tr-new-action".into(),
             tr(lang, Key::TrAction),
-            index_options(lang, Key::TrNoAction, action_labels(ws)),
-            index_value(action.into()),
+            action.into(),
             Callback::new(move |v: String| {
                 action.set(v.parse::<usize>().ok());
                 refill_total();
@@ -413,7 +529,12 @@ fn new_schedule(ws: Workspace) -> AnyView {
 }
 
 /// The editor of schedule `i`.
-fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
+fn schedule_editor(
+    ws: Workspace,
+    report: ReportMemo,
+    labels: Memo<Vec<String>>,
+    i: usize,
+) -> AnyView {
     let lang = ws.lang;
     let id = move |what: &str| format!("bw-sched-{i}-{what}");
     let name = Memo::new(move |_| with_schedule(ws, i, |s| s.name.clone()).unwrap_or_default());
@@ -487,11 +608,12 @@ fn schedule_editor(ws: Workspace, report: ReportMemo, i: usize) -> AnyView {
             name.into(),
             Callback::new(move |v: String| edit_schedule(ws, i, |s| s.name = v)),
         ),
-        select_field(
+        action_field(
+            ws,
+            labels,
             id("action"),
             tr(lang, Key::TrAction),
-            index_options(lang, Key::TrNoAction, action_labels(ws)),
-            index_value(action.into()),
+            action.into(),
             on_action,
         ),
         select_field(

@@ -725,6 +725,107 @@ async fn two_scenarios_side_by_side_with_the_differences_marked() {
     container.remove();
 }
 
+/// The texts of the options of the `<select>` `selector`.
+fn options(container: &HtmlElement, selector: &str) -> Vec<String> {
+    let select: web_sys::HtmlSelectElement = element(container, selector).unchecked_into();
+    let options = select.options();
+    (0..options.length())
+        .filter_map(|k| options.item(k))
+        .map(|o| text(&o))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_action_of_a_schedule_is_found_by_a_search_in_a_long_convention() {
+    // 250 actions "N — Action N"; action 200 is « Réhabilitation de l’école »
+    // (État 100 each).
+    let conv = Convention {
+        actions: (1..=250)
+            .map(|i| {
+                let title = if i == 200 {
+                    "Réhabilitation de l’école".to_string()
+                } else {
+                    format!("Action {i}")
+                };
+                action(&i.to_string(), &title, None, vec![amount(0, None, "100")])
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        ..Convention::default()
+    };
+    let ws = workspace(conv);
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    let select = "#bw-tr-new-action";
+    let note = |c: &HtmlElement| text(&element(c, "#bw-tr-new-action-trouvees"));
+    // "None", then the first 100 of the 250.
+    let listed = options(&container, select);
+    assert_eq!(listed.len(), 101);
+    assert_eq!(listed[1], "1 — Action 1");
+    assert_eq!(listed[100], "100 — Action 100");
+    assert_eq!(
+        note(&container),
+        "La liste montre les 100 premières des 250 actions : tapez un numéro ou un mot de l’intitulé pour trouver les autres."
+    );
+    // Case and accents aside.
+    fill(&container, "#bw-tr-new-action-cherche", "  REHABILITATION ");
+    settle().await;
+    assert_eq!(
+        options(&container, select),
+        ["— aucune —", "200 — Réhabilitation de l’école"]
+    );
+    assert_eq!(
+        note(&container),
+        "1 action correspond : elle est dans la liste."
+    );
+    choose(&container, select, "200 — Réhabilitation de l’école");
+    settle().await;
+    let total: web_sys::HtmlInputElement = element(&container, "#bw-tr-new-total").unchecked_into();
+    assert_eq!(total.value(), "100,00");
+    // Another search keeps the action chosen in the list, where it is:
+    // "action 1" is in the titles of actions 1, 10 to 19 and 100 to 199 (111).
+    fill(&container, "#bw-tr-new-action-cherche", "action 1");
+    settle().await;
+    let listed = options(&container, select);
+    assert_eq!(listed.len(), 1 + 100 + 1);
+    assert_eq!(listed[1], "1 — Action 1");
+    assert_eq!(listed[2], "10 — Action 10");
+    // 1, then 10 to 19 (11), then 100 to 188 (89): the first 100.
+    assert_eq!(listed[100], "188 — Action 188");
+    assert_eq!(listed[101], "200 — Réhabilitation de l’école");
+    let chosen: web_sys::HtmlSelectElement = element(&container, select).unchecked_into();
+    assert_eq!(chosen.value(), "199");
+    assert_eq!(
+        note(&container),
+        "111 actions correspondent : la liste montre les 100 premières."
+    );
+    fill(&container, "#bw-tr-new-action-cherche", "zzz");
+    settle().await;
+    assert_eq!(note(&container), "Aucune action ne correspond.");
+    ws.lang.set(Lang::En);
+    settle().await;
+    assert_eq!(note(&container), "No action matches.");
+    let label = element(&container, "label[for='bw-tr-new-action-cherche']");
+    assert_eq!(
+        text(&label),
+        "Find the action (number or word of the title)"
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_short_convention_s_action_select_lists_every_action_without_a_search() {
+    let ws = workspace(state_alone(100));
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    assert_eq!(options(&container, "#bw-tr-new-action").len(), 101);
+    assert!(container
+        .query_selector("#bw-tr-new-action-cherche")
+        .unwrap()
+        .is_none());
+    container.remove();
+}
+
 /// `n` actions numbered 1 to `n`, each funded by the State alone: État 100.
 fn state_alone(n: usize) -> Convention {
     Convention {
