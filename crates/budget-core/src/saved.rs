@@ -67,12 +67,12 @@ pub enum LoadError {
         supported: u32,
     },
     /// An older document that cannot be brought forward.
-    #[error("conversion depuis la version {from} impossible : {message}")]
+    #[error("conversion depuis la version {from} impossible : {}", .fault.message(crate::money::Lang::Fr))]
     Migration {
         /// The document's version.
         from: u32,
         /// What the migration could not convert.
-        message: String,
+        fault: MigrationFault,
     },
     /// Well-formed JSON that is not a valid convention (a field missing or of the
     /// wrong type), located in the file.
@@ -139,8 +139,7 @@ impl Referenced {
 
 impl LoadError {
     /// The message in `lang` (the `Display` text is the French one). What the
-    /// JSON reader said is told by [`json_reason`]; what a migration said is
-    /// given as it is.
+    /// JSON reader said is told by [`json_reason`].
     pub fn message(&self, lang: crate::money::Lang) -> String {
         if lang == crate::money::Lang::Fr {
             return self.to_string();
@@ -163,8 +162,11 @@ impl LoadError {
                 "convention saved in version {found} by a newer version of the calculator; this \
                  one reads up to version {supported}"
             ),
-            Self::Migration { from, message } => {
-                format!("conversion from version {from} impossible: {message}")
+            Self::Migration { from, fault } => {
+                format!(
+                    "conversion from version {from} impossible: {}",
+                    fault.message(lang)
+                )
             }
             Self::Invalid {
                 line,
@@ -286,8 +288,38 @@ const JSON_PREFIXES: [(&str, &str); 7] = [
     ("invalid length ", "longueur invalide : "),
 ];
 
+/// What a migration could not convert: a field of the older document, and
+/// its value as written there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationFault {
+    /// The field, as named in the document (`state_max_share`).
+    pub field: &'static str,
+    /// Its value.
+    pub text: String,
+    /// Whether it was read but is out of bounds (else it could not be read).
+    pub out_of_bounds: bool,
+}
+
+impl MigrationFault {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: crate::money::Lang) -> String {
+        use crate::money::Lang::{En, Fr};
+        let Self {
+            field,
+            text,
+            out_of_bounds,
+        } = self;
+        match (lang, out_of_bounds) {
+            (Fr, false) => format!("{field} illisible : {text}"),
+            (Fr, true) => format!("{field} hors limites : {text}"),
+            (En, false) => format!("unreadable {field}: {text}"),
+            (En, true) => format!("{field} out of bounds: {text}"),
+        }
+    }
+}
+
 /// One migration: a document of version `n` (as JSON) to version `n + 1`.
-pub type Migration = fn(Value) -> Result<Value, String>;
+pub type Migration = fn(Value) -> Result<Value, MigrationFault>;
 
 /// `MIGRATIONS[n]` brings a document from version `n` to version `n + 1`; there
 /// is one per version before [`FORMAT_VERSION`].
@@ -295,18 +327,22 @@ pub const MIGRATIONS: [Migration; FORMAT_VERSION as usize] = [v0_to_v1];
 
 /// Version 0 stored `settings.state_max_share` as a percentage (50); version 1
 /// stores the fraction (0.5).
-fn v0_to_v1(mut doc: Value) -> Result<Value, String> {
+fn v0_to_v1(mut doc: Value) -> Result<Value, MigrationFault> {
+    let fault = |text: String, out_of_bounds: bool| MigrationFault {
+        field: "state_max_share",
+        text,
+        out_of_bounds,
+    };
     if let Some(share) = doc.pointer_mut("/settings/state_max_share") {
         let text = match share {
             Value::Number(n) => n.to_string(),
             Value::String(s) => s.clone(),
-            other => return Err(format!("state_max_share illisible : {other}")),
+            other => return Err(fault(other.to_string(), false)),
         };
         let percent = Decimal::from_str(&text)
             .or_else(|_| Decimal::from_scientific(&text))
-            .map_err(|_| format!("state_max_share illisible : {text}"))?;
-        let fraction = percent_to_ratio(percent)
-            .ok_or_else(|| format!("state_max_share hors limites : {text}"))?;
+            .map_err(|_| fault(text.clone(), false))?;
+        let fraction = percent_to_ratio(percent).ok_or_else(|| fault(text.clone(), true))?;
         *share = Value::String(fraction.to_string());
     }
     Ok(doc)
@@ -388,7 +424,7 @@ pub fn from_json(text: &str) -> Result<Convention, LoadError> {
         })?
     } else {
         for (step, migrate) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            doc = migrate(doc).map_err(|message| LoadError::Migration { from, message })?;
+            doc = migrate(doc).map_err(|fault| LoadError::Migration { from, fault })?;
             if let Some(v) = doc.get_mut("version") {
                 *v = Value::from(step + 1);
             }
@@ -638,10 +674,31 @@ mod tests {
                 ..
             })
         ));
-        assert!(matches!(
-            from_json(r#"{"version": 0, "settings": {"state_max_share": true}, "funders": []}"#),
-            Err(LoadError::Migration { from: 0, .. })
-        ));
+        let e =
+            from_json(r#"{"version": 0, "settings": {"state_max_share": true}, "funders": []}"#)
+                .unwrap_err();
+        assert!(matches!(e, LoadError::Migration { from: 0, .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "conversion depuis la version 0 impossible : state_max_share illisible : true"
+        );
+        assert_eq!(
+            e.message(crate::money::Lang::En),
+            "conversion from version 0 impossible: unreadable state_max_share: true"
+        );
+        let beyond = MigrationFault {
+            field: "state_max_share",
+            text: "1e-28".into(),
+            out_of_bounds: true,
+        };
+        assert_eq!(
+            beyond.message(crate::money::Lang::Fr),
+            "state_max_share hors limites : 1e-28"
+        );
+        assert_eq!(
+            beyond.message(crate::money::Lang::En),
+            "state_max_share out of bounds: 1e-28"
+        );
         let e = from_json(r#"{"version": 2}"#).unwrap_err().to_string();
         assert!(e.contains("version 2") && e.contains("plus récente"), "{e}");
     }
