@@ -412,6 +412,17 @@ fn line(container: &HtmlElement, name: &str) -> Element {
         .unwrap_or_else(|| panic!("no line {name:?} in {:?}", listed(container)))
 }
 
+/// Clicks "Renommer" on the entry `name` and gives its name field.
+async fn rename_field(page: &HtmlElement, name: &str) -> web_sys::HtmlInputElement {
+    click(&line(page, name), "Renommer");
+    settle().await;
+    line(page, name)
+        .query_selector("input[type=text]")
+        .unwrap()
+        .expect("the name field")
+        .unchecked_into()
+}
+
 fn click(root: &Element, label: &str) {
     all(root, "button")
         .into_iter()
@@ -456,13 +467,7 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
     );
 
     // Renamed inline: the entry and the convention's title.
-    click(&line(&page, "Convention sans titre"), "Renommer");
-    settle().await;
-    let input: web_sys::HtmlInputElement = line(&page, "Convention sans titre")
-        .query_selector("input[type=text]")
-        .unwrap()
-        .expect("the name field")
-        .unchecked_into();
+    let input = rename_field(&page, "Convention sans titre").await;
     let label = page
         .query_selector(&format!("label[for='{}']", input.id()))
         .unwrap()
@@ -495,13 +500,7 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
 
     // A name another convention has (case and blanks aside) is refused,
     // said under the field, which stays open with what was typed.
-    click(&line(&page, "Convention sans titre"), "Renommer");
-    settle().await;
-    let input: web_sys::HtmlInputElement = line(&page, "Convention sans titre")
-        .query_selector("input[type=text]")
-        .unwrap()
-        .expect("the name field")
-        .unchecked_into();
+    let input = rename_field(&page, "Convention sans titre").await;
     input.set_value(" PREMIÈRE ");
     click(&line(&page, "Convention sans titre"), "Enregistrer le nom");
     settle().await;
