@@ -16,6 +16,7 @@
 use budget_core::checks::Warning;
 use budget_core::figures;
 use budget_core::money::format_eur;
+use budget_core::read::fold;
 use budget_core::report::{Report, ScheduleFigures};
 use budget_core::tranches::{self, InstalmentAmount, Settlement};
 use budget_core::{Achievement, Convention, Decimal, Instalment, Lang, Schedule, Share};
@@ -101,23 +102,6 @@ fn action_labels(ws: Workspace) -> Memo<Vec<String>> {
 /// matching a search field (a select of 10 000 options cannot be used).
 pub const LISTED_ACTIONS: usize = 100;
 
-/// Lower case, French accents taken off: what a search compares.
-fn folded(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
-}
-
 /// The actions an action select lists when a convention has more than
 /// `max`: of the labels holding `query` (case and accents aside; every
 /// label when the query is blank), the first `max` in table order, and the
@@ -129,11 +113,11 @@ pub fn listed_actions(
     chosen: Option<usize>,
     max: usize,
 ) -> (Vec<usize>, usize) {
-    let query = folded(query.trim());
+    let query = fold(query.trim());
     let mut listed = Vec::new();
     let mut matching = 0usize;
     for (k, label) in labels.iter().enumerate() {
-        let hit = query.is_empty() || folded(label).contains(&query);
+        let hit = query.is_empty() || fold(label).contains(&query);
         if hit {
             matching = matching.saturating_add(1);
         }
@@ -168,16 +152,12 @@ fn action_field(
         })
     });
     let options = Signal::derive(move || {
-        let none = (String::new(), t(lang.get(), Key::TrNoAction).to_string());
         labels.with(|l| {
             listed.with(|(listed, _)| {
-                std::iter::once(none)
-                    .chain(
-                        listed
-                            .iter()
-                            .filter_map(|&k| l.get(k).map(|label| (k.to_string(), label.clone()))),
-                    )
-                    .collect()
+                let items = listed
+                    .iter()
+                    .filter_map(|&k| l.get(k).map(|label| (k, label)));
+                none_then(lang.get(), Key::TrNoAction, items)
             })
         })
     });
@@ -228,17 +208,18 @@ fn index_options(
     none: Key,
     labels: Memo<Vec<String>>,
 ) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        std::iter::once((String::new(), t(lang.get(), none).to_string()))
-            .chain(
-                labels
-                    .get()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, l)| (k.to_string(), l)),
-            )
-            .collect()
-    })
+    Signal::derive(move || labels.with(|l| none_then(lang.get(), none, l.iter().enumerate())))
+}
+
+/// A "none" option (value `""`), then one per `(index, label)`.
+fn none_then<'a>(
+    lang: Lang,
+    none: Key,
+    items: impl Iterator<Item = (usize, &'a String)>,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), t(lang, none).to_string()))
+        .chain(items.map(|(k, l)| (k.to_string(), l.clone())))
+        .collect()
 }
 
 /// The value of the selected option of an optional index.

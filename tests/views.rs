@@ -23,7 +23,9 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 mod support;
-use support::{click_button, document, eur, select_option, settle, table, text, NBSP, NNBSP};
+use support::{
+    click_button, document, eur, option_texts, select_option, settle, table, text, NBSP, NNBSP,
+};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn d(s: &str) -> Decimal {
@@ -727,12 +729,7 @@ async fn two_scenarios_side_by_side_with_the_differences_marked() {
 
 /// The texts of the options of the `<select>` `selector`.
 fn options(container: &HtmlElement, selector: &str) -> Vec<String> {
-    let select: web_sys::HtmlSelectElement = element(container, selector).unchecked_into();
-    let options = select.options();
-    (0..options.length())
-        .filter_map(|k| options.item(k))
-        .map(|o| text(&o))
-        .collect()
+    option_texts(&element(container, selector).unchecked_into())
 }
 
 #[wasm_bindgen_test]

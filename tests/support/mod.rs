@@ -81,16 +81,21 @@ pub fn type_into_paste_area(container: &HtmlElement, value: &str) {
     area.dispatch_event(&event).expect("dispatch");
 }
 
+/// The texts of the options of `select`, in order.
+pub fn option_texts(select: &web_sys::HtmlSelectElement) -> Vec<String> {
+    let options = select.options();
+    (0..options.length())
+        .filter_map(|k| options.item(k))
+        .map(|o| text(&o))
+        .collect()
+}
+
 /// Picks the option whose text is `label` in `select` and tells the page (a
 /// bubbling `change` event), as a user would.
 pub fn select_option(select: &web_sys::HtmlSelectElement, label: &str) {
-    let options = select.options();
-    let index = (0..options.length())
-        .find(|&i| {
-            options
-                .item(i)
-                .is_some_and(|o| o.text_content().as_deref() == Some(label))
-        })
+    let index = option_texts(select)
+        .iter()
+        .position(|t| t == label)
         .unwrap_or_else(|| panic!("no option {label:?}"));
     select.set_selected_index(index as i32);
     let init = web_sys::EventInit::new();

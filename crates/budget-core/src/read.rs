@@ -687,8 +687,9 @@ fn collapse_blanks(text: &str) -> String {
 // ---------------------------------------------------------------------------
 // Headings
 
-/// Lower case without accents: `Dépenses exécutées` → `depenses executees`.
-fn fold(text: &str) -> String {
+/// Lower case without accents: `Dépenses exécutées` → `depenses executees`
+/// (also what the widget's searches compare).
+pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
