@@ -896,7 +896,7 @@ async fn a_long_comparison_lists_only_the_actions_that_change() {
         text(&container).contains("Seules les actions qui changent sont listées : 120 sur 150.")
     );
     assert!(!text(&container).contains("Lister les"));
-    gloo_timers::future::TimeoutFuture::new(50).await;
+    support::next_frame().await;
     let focused = document().active_element().expect("a focused element");
     assert_eq!(focused.id(), "bw-compare-more");
     assert_eq!(row_cells(&actions, "101")[3], format!("▲ +{}", eur("1,00")));
@@ -926,7 +926,7 @@ async fn a_long_list_of_checks_shows_200_then_the_others_on_demand() {
     assert_eq!(items(&container), 250);
     assert!(!text(&container).contains("Afficher les"));
     // The focus goes to the first warning shown on demand, the 201st.
-    gloo_timers::future::TimeoutFuture::new(50).await;
+    support::next_frame().await;
     let focused = document().active_element().expect("a focused element");
     assert_eq!(focused.id(), "bw-check-more");
     assert!(text(&focused).starts_with("Action 201"));

@@ -19,11 +19,30 @@ pub fn document() -> Document {
 /// to be saved as leaving the page does (the widget saves once the user
 /// pauses: `storage::Later`), so that a test reads the storage as it would
 /// be after the user left.
+///
+/// It waits for the next animation frame too: the widget moves the focus in
+/// one (`grid::focus_later`), and on a busy machine three zero timeouts can
+/// all run before the browser draws a frame.
 pub async fn settle() {
     gloo_timers::future::TimeoutFuture::new(0).await;
     gloo_timers::future::TimeoutFuture::new(0).await;
+    next_frame().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
     leave_page();
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Waits until the browser has run the animation-frame callbacks asked for
+/// so far (those run in the order asked), or one second at most, so that a
+/// page that draws no frame fails on the test's assertion, not by hanging.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Fires `pagehide`, as when the user closes the tab or goes elsewhere.
