@@ -4,7 +4,8 @@
 //! - a generated convention of 10 000 actions × 3 funders in 100 axes, each
 //!   action with a declared total and execution figures, every axis with a
 //!   declared subtotal: the totals (actions, subtotals, grand total) as the
-//!   widget asks for them, and the whole report (every figure and warning);
+//!   widget asks for them, the whole report (every figure and warning), and
+//!   the comparison with a copy of it (Scénarios);
 //! - 10 000 calculations typed in cells (`=534,82*12`…) through `expr::eval`.
 //!
 //! Goal: the totals in ≤ 1 ms natively.
@@ -14,8 +15,8 @@ use std::time::Duration;
 
 use budget_core::figures;
 use budget_core::{
-    expr, report, Action, Amount, Convention, Decimal, Declared, Execution, Funder, FunderValue,
-    Group, Measure, Part, Scope,
+    compare, expr, report, Action, Amount, Convention, Decimal, Declared, Execution, Funder,
+    FunderValue, Group, Measure, Part, Scope,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -156,6 +157,11 @@ fn bench(c: &mut Criterion) {
     }
     g.bench_function("report::recompute_figures after one amount edited", |b| {
         b.iter(|| report::recompute_figures(black_box(&conv), &known, black_box(&edited)))
+    });
+    // The Scénarios tab: the convention against a copy with that amount
+    // edited (every action matched by its number).
+    g.bench_function("compare::compare with a copy (one amount edited)", |b| {
+        b.iter(|| compare::compare(black_box(&conv), black_box(&edited)).unwrap())
     });
     g.finish();
 

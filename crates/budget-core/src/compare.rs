@@ -22,6 +22,8 @@
 //! [`figures::action_planned`] of each convention; each difference is
 //! `b − a` with checked arithmetic ([`crate::money::sub`]), exact.
 
+use std::collections::{HashMap, VecDeque};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -195,33 +197,39 @@ fn row(
 }
 
 /// For each item of A, the index of its match in B: the first unmatched item
-/// of B with the same key (by `primary`, else by `secondary`).
+/// of B with the same key (by `primary`, else by `secondary`), and which items
+/// of B are matched.
+///
+/// B's items are listed by key once per pass, each list in B's order and
+/// consumed from the front: a match costs a look-up, not a walk through B (a
+/// walk made 10 000 actions against 10 000 some 50 million comparisons).
 fn match_items(a: &[(String, String)], b: &[(String, String)]) -> (Vec<Option<usize>>, Vec<bool>) {
     let mut taken = vec![false; b.len()];
     // First pass: primary keys (action numbers); second pass: secondary keys.
+    // An empty key matches nothing: numbers are compared only when both sides
+    // have one.
     let mut matched: Vec<Option<usize>> = vec![None; a.len()];
     for pass in 0..2 {
+        let mut free: HashMap<&str, VecDeque<usize>> = HashMap::new();
+        for (j, (pb, sb)) in b.iter().enumerate() {
+            let key_b = if pass == 0 { pb } else { sb };
+            if !key_b.is_empty() && !taken.get(j).copied().unwrap_or(true) {
+                free.entry(key_b.as_str()).or_default().push_back(j);
+            }
+        }
         for (i, (pa, sa)) in a.iter().enumerate() {
-            if matched.get(i).copied().flatten().is_some() {
-                continue;
-            }
             let key_a = if pass == 0 { pa } else { sa };
-            if key_a.is_empty() {
+            let Some(slot) = matched.get_mut(i) else {
+                continue;
+            };
+            if slot.is_some() || key_a.is_empty() {
                 continue;
             }
-            let found = b.iter().enumerate().position(|(j, (pb, sb))| {
-                let key_b = if pass == 0 { pb } else { sb };
-                // Numbers are compared only when both sides have one.
-                let comparable = pass == 1 || (!pa.is_empty() && !pb.is_empty());
-                comparable && key_b == key_a && !taken.get(j).copied().unwrap_or(true)
-            });
-            if let Some(j) = found {
-                if let Some(slot) = taken.get_mut(j) {
-                    *slot = true;
+            if let Some(j) = free.get_mut(key_a.as_str()).and_then(VecDeque::pop_front) {
+                if let Some(t) = taken.get_mut(j) {
+                    *t = true;
                 }
-                if let Some(slot) = matched.get_mut(i) {
-                    *slot = Some(j);
-                }
+                *slot = Some(j);
             }
         }
     }

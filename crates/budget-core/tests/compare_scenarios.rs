@@ -175,3 +175,56 @@ fn a_convention_compared_with_itself_has_no_difference() {
     assert!(c.groups.iter().all(|r| !r.changed()));
     assert!(c.actions.iter().all(|r| !r.changed()));
 }
+
+/// Numbers used twice and actions without one: each action of B is matched
+/// once, the first free one with the same number, then by title.
+///
+/// | A | B |
+/// |---|---|
+/// | 1 Maraudes 100 | — Mobilité 350 |
+/// | 1 Formation 200 | 1 Formation bis 210 |
+/// | — Mobilité 300 | 1 Maraudes bis 110 |
+/// | — Formation bis 400 | |
+///
+/// A's first 1 takes B's first 1 (210 − 100 = 110), A's second 1 the second
+/// (110 − 200 = −90), Mobilité its title (350 − 300 = 50); « Formation bis »
+/// of A would match B's second row by title, but the numbers took it first:
+/// only in A (−400).
+#[test]
+fn repeated_numbers_are_matched_in_order_each_action_of_b_once() {
+    let conv = |actions: Vec<Action>| Convention {
+        funders: vec![Funder::state()],
+        groups: vec![Group {
+            name: "Axe".into(),
+            ..Group::default()
+        }],
+        actions: actions.into(),
+        ..Convention::default()
+    };
+    let a = conv(vec![
+        action("1", "Maraudes", 0, &[(0, "100")]),
+        action("1", "Formation", 0, &[(0, "200")]),
+        action("", "Mobilité", 0, &[(0, "300")]),
+        action("", "Formation bis", 0, &[(0, "400")]),
+    ]);
+    let b = conv(vec![
+        action("", "Mobilité", 0, &[(0, "350")]),
+        action("1", "Formation bis", 0, &[(0, "210")]),
+        action("1", "Maraudes bis", 0, &[(0, "110")]),
+    ]);
+    let c = compare(&a, &b).unwrap();
+    let rows: Vec<(&str, bool, bool, Decimal)> = c
+        .actions
+        .iter()
+        .map(|r| (r.label.as_str(), r.in_a, r.in_b, r.total.difference))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Maraudes", true, true, d("110")),
+            ("Formation", true, true, d("-90")),
+            ("Mobilité", true, true, d("50")),
+            ("Formation bis", true, false, d("-400")),
+        ]
+    );
+}
