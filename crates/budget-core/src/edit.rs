@@ -443,9 +443,22 @@ pub fn remove_group_and_actions(conv: &mut Convention, group: GroupId) -> Option
     if group >= conv.groups.len() {
         return None;
     }
-    while let Some(a) = conv.actions.iter().position(|a| a.group == Some(group)) {
-        remove_action(conv, a);
-    }
+    // The new index of each action (`None`: removed), then one pass over the
+    // references: removing them one by one walked the actions and the
+    // declared figures once per action removed.
+    let mut kept = 0usize;
+    let new_ids: Vec<Option<ActionId>> = conv
+        .actions
+        .iter()
+        .map(|a| {
+            (a.group != Some(group)).then(|| {
+                kept = kept.saturating_add(1);
+                kept - 1
+            })
+        })
+        .collect();
+    conv.actions.retain(|a| a.group != Some(group));
+    remap_actions(conv, |a| new_ids.get(a).copied().flatten());
     remove_group(conv, group)
 }
 
@@ -634,5 +647,60 @@ mod tests {
         assert_eq!(c.actions.len(), 2);
         assert_eq!(c.groups.len(), 1);
         assert_eq!(c.actions[0].group, Some(0));
+    }
+
+    /// Axe 1 holds actions 1 and 3 (indexes 0 and 2), Axe 2 holds 2 and 4
+    /// (1 and 3), each with a declared total; schedules pay for 4 and 1.
+    /// Removing Axe 1 and its actions leaves 2 and 4 at indexes 0 and 1: the
+    /// declared totals of 2 and 4 follow them, those of 1 and 3 go, the
+    /// schedule of 4 now names index 1, that of 1 keeps its amounts and no
+    /// action.
+    #[test]
+    fn removing_a_group_and_its_actions_renumbers_what_names_the_others() {
+        let mut c = conv();
+        c.actions = Default::default();
+        for (n, g) in [("1", 0), ("2", 1), ("3", 0), ("4", 1)] {
+            c.actions.push(Action {
+                number: n.into(),
+                group: Some(g),
+                ..Action::default()
+            });
+        }
+        let declared = |a: usize| Declared {
+            scope: Scope::Action(a),
+            measure: Measure::PlannedTotal,
+            value: Decimal::from(a),
+            label: String::new(),
+            source_row: None,
+        };
+        c.declared = (0..4).map(declared).collect();
+        for action in [3, 0] {
+            c.schedules.push(Schedule {
+                name: format!("S{action}"),
+                payer: None,
+                action: Some(action),
+                total: Decimal::ONE,
+                instalments: vec![],
+                paid: None,
+                achieved: None,
+            });
+        }
+        let removed = remove_group_and_actions(&mut c, 0).map(|g| g.name);
+        assert_eq!(removed.as_deref(), Some("Axe 1"));
+        let numbers: Vec<&str> = c.actions.iter().map(|a| a.number.as_str()).collect();
+        assert_eq!(numbers, ["2", "4"]);
+        assert!(c.actions.iter().all(|a| a.group == Some(0)));
+        let declared: Vec<(Scope, Decimal)> =
+            c.declared.iter().map(|d| (d.scope, d.value)).collect();
+        assert_eq!(
+            declared,
+            [
+                (Scope::Action(0), Decimal::from(1)),
+                (Scope::Action(1), Decimal::from(3))
+            ]
+        );
+        let schedules: Vec<Option<ActionId>> = c.schedules.iter().map(|s| s.action).collect();
+        assert_eq!(schedules, [Some(1), None]);
+        assert_eq!(c.groups.len(), 1);
     }
 }

@@ -254,6 +254,11 @@ impl Actions {
         Arc::unwrap_or_clone(self.0.remove(id))
     }
 
+    /// Keeps the actions for which `keep` holds, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Action) -> bool) {
+        self.0.retain(|a| keep(a));
+    }
+
     pub fn swap(&mut self, a: ActionId, b: ActionId) {
         self.0.swap(a, b);
     }
