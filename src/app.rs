@@ -588,7 +588,7 @@ pub fn App() -> impl IntoView {
                 <crate::share::ShareLink ws=ws />
             }.into_any())}
             // end store
-            {panel(current, View::Settings, view! { <SettingsView ws=ws /> }.into_any())}
+            {panel(current, View::Settings, view! { <SettingsView ws=ws title_taken=Signal::derive(move || library.title_taken()) /> }.into_any())}
         </div>
     }
 }

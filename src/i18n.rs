@@ -147,6 +147,7 @@ pub enum Key {
     ExecutedHint,
     SettingsIntro,
     SetTitle,
+    SetTitleTaken,
     SetDepartement,
     SetYears,
     SetYearsBad,
@@ -467,6 +468,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::NoExecution => ("Le tableau ne contient pas encore de montants exécutés : saisissez-les ci-dessous ou collez un rapport d’exécution (colonnes « consommés », « exécuté » ou « réalisé ») pour voir les taux de consommation.", "The table holds no executed amounts yet: type them below or paste an execution report (columns “consommés”, “exécuté” or “réalisé”) to see the consumption rates."),
         Key::SettingsIntro => ("Ces réglages sont enregistrés avec la convention. Chaque champ est pris en compte en le quittant.", "These settings are saved with the convention. Each field applies when you leave it."),
         Key::SetTitle => ("Titre de la convention", "Title of the convention"),
+        Key::SetTitleTaken => (
+            "Une autre convention de « Mes conventions » porte déjà ce titre : donnez-en un autre à celle-ci pour les distinguer dans la liste.",
+            "Another convention in “My conventions” already has this title: give this one another to tell them apart in the list.",
+        ),
         Key::SetDepartement => ("Département", "Département"),
         Key::SetYears => ("Années couvertes (2024, 2025 ou 2024-2027)", "Years covered (2024, 2025 or 2024-2027)"),
         Key::SetYearsBad => ("des années de 1900 à 2200 sont attendues, séparées par des virgules, ou un intervalle comme 2024-2027", "years from 1900 to 2200 are expected, separated by commas, or a range like 2024-2027"),

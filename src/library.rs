@@ -655,6 +655,23 @@ impl Library {
         self.index.with_untracked(|i| i.name_taken(id, name))
     }
 
+    /// Whether another kept convention is already called by the title of the
+    /// open one (tracked: for the settings form, which says so).
+    pub fn title_taken(&self) -> bool {
+        if self.detached.get() {
+            return false;
+        }
+        let Some(id) = self.current.get() else {
+            return false;
+        };
+        let title = self
+            .ws
+            .convention
+            .with(|c| c.as_ref().map(|c| c.title.clone()))
+            .unwrap_or_default();
+        self.index.with(|i| i.name_taken(&id, &title))
+    }
+
     /// Renames a kept convention (its title).
     pub fn rename(&self, id: &str, name: &str) {
         let name = name.trim().to_string();

@@ -67,8 +67,14 @@ fn value_of(ev: &ev::Event) -> String {
 }
 
 /// The settings form.
+///
+/// `title_taken`: whether another kept convention has the title typed (the
+/// form then says so under the field; the title stays: it is free text).
 #[component]
-pub fn SettingsView(ws: Workspace) -> impl IntoView {
+pub fn SettingsView(
+    ws: Workspace,
+    #[prop(optional, into)] title_taken: Signal<bool>,
+) -> impl IntoView {
     let lang = ws.lang;
     let error = RwSignal::new(None::<(&'static str, String)>);
     let field = move |f: fn(&budget_core::Convention) -> String| {
@@ -109,7 +115,11 @@ pub fn SettingsView(ws: Workspace) -> impl IntoView {
             <div class="bw-field">
                 <label for="bw-set-title">{move || t(lang.get(), Key::SetTitle)}</label>
                 <input id="bw-set-title" type="text" prop:value=field(|c| c.title.clone())
+                    aria-describedby=move || title_taken.get().then_some("bw-set-title-taken")
                     on:change=move |ev| { let v = value_of(&ev); ws.edit(|c| c.title = v.trim().to_string()); } />
+                {move || title_taken.get().then(|| view! {
+                    <p class="bw-hint" id="bw-set-title-taken" role="status">{t(lang.get(), Key::SetTitleTaken)}</p>
+                })}
             </div>
             <div class="bw-field">
                 <label for="bw-set-dep">{move || t(lang.get(), Key::SetDepartement)}</label>

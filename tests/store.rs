@@ -621,6 +621,59 @@ async fn two_conventions_renamed_switched_duplicated_and_deleted() {
     page.remove();
 }
 
+/// The title typed in *Paramètres* names the open convention in « Mes
+/// conventions »: when another kept one has it (case and blanks aside), the
+/// form says so under the field, and the title stays (it is free text).
+#[wasm_bindgen_test]
+async fn a_title_another_kept_convention_has_is_said_under_the_field() {
+    storage().clear().unwrap();
+    let (page, _handle) = mount_app();
+    let root: &Element = page.as_ref();
+    type_into_paste_area(&page, "N°\tIntitulé\tEtat\tCD\n1\tA\t100\t50\n");
+    settle().await;
+    let input = rename_field(&page, "Convention sans titre").await;
+    input.set_value("Première");
+    click(&line(&page, "Convention sans titre"), "Enregistrer le nom");
+    settle().await;
+    click(root, "Nouvelle convention");
+    settle().await;
+    type_into_paste_area(&page, "N°\tIntitulé\tEtat\tCD\n1\tB\t1 000\t2 000\n");
+    settle().await;
+
+    let title: web_sys::HtmlInputElement = page
+        .query_selector("#bw-set-title")
+        .unwrap()
+        .expect("the title field")
+        .unchecked_into();
+    let set_title = |v: &str| {
+        title.set_value(v);
+        let change = web_sys::Event::new("change").unwrap();
+        title.dispatch_event(&change).unwrap();
+    };
+    let said = || page.query_selector("#bw-set-title-taken").unwrap();
+    assert!(said().is_none());
+    set_title(" PREMIÈRE ");
+    settle().await;
+    let note = said().expect("the title is said to be taken");
+    assert_eq!(
+        text(&note),
+        "Une autre convention de « Mes conventions » porte déjà ce titre : donnez-en un autre \
+         à celle-ci pour les distinguer dans la liste."
+    );
+    assert_eq!(
+        title.get_attribute("aria-describedby").as_deref(),
+        Some("bw-set-title-taken")
+    );
+    assert_eq!(listed(&page), ["Première", "PREMIÈRE (ouverte)"]);
+    // Another title: nothing said any more.
+    set_title("Seconde");
+    settle().await;
+    assert!(said().is_none());
+    assert_eq!(title.get_attribute("aria-describedby"), None);
+    assert_eq!(listed(&page), ["Première", "Seconde (ouverte)"]);
+    page.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_kept_conventions_are_offered_to_the_comparison() {
     storage().clear().unwrap();
