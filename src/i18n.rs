@@ -164,6 +164,7 @@ pub enum Key {
     TrDefaultName,
     TrAction,
     TrNoAction,
+    TrFindAction,
     TrPayer,
     TrNoPayer,
     TrTotal,
@@ -257,7 +258,6 @@ pub enum Key {
     LibNewName,
     LibSaveName,
     LibNameTaken,
-    TrFindAction,
     LibDuplicate,
     LibDelete,
     LibDeleteQuestion,
@@ -488,6 +488,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::TrDefaultName => ("Échéancier", "Schedule"),
         Key::TrAction => ("Action financée", "Action paid for"),
         Key::TrNoAction => ("— aucune —", "— none —"),
+        Key::TrFindAction => (
+            "Chercher l’action (numéro ou mot de l’intitulé)",
+            "Find the action (number or word of the title)",
+        ),
         Key::TrPayer => ("Financeur qui verse", "Funder who pays"),
         Key::TrNoPayer => ("— non précisé —", "— not given —"),
         Key::TrTotal => ("Montant de l’engagement (€)", "Amount committed (€)"),
@@ -580,10 +584,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::LibRename => ("Renommer", "Rename"),
         Key::LibNewName => ("Nouveau nom pour", "New name for"),
         Key::LibSaveName => ("Enregistrer le nom", "Save the name"),
-        Key::TrFindAction => (
-            "Chercher l’action (numéro ou mot de l’intitulé)",
-            "Find the action (number or word of the title)",
-        ),
         Key::LibNameTaken => (
             "Une autre convention de ce navigateur porte déjà ce nom : choisissez-en un autre.",
             "Another convention in this browser already has this name: choose another one.",

@@ -144,7 +144,7 @@ fn action_field(
     let query = RwSignal::new(String::new());
     let listed = Memo::new(move |_| {
         labels.with(|l| {
-            if l.len() > LISTED_ACTIONS {
+            if long.get() {
                 query.with(|q| listed_actions(l, q, selected.get(), LISTED_ACTIONS))
             } else {
                 ((0..l.len()).collect(), l.len())

@@ -327,16 +327,11 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     (container, handle)
 }
 
-/// Lets Leptos run its effects and update the page, then writes what waits
-/// to be saved, as leaving the page does.
+/// [`support::settle`], then one more turn for what the library does once
+/// the waiting save is written.
 async fn settle() {
-    for _ in 0..3 {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
-    support::leave_page();
-    for _ in 0..2 {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
+    support::settle().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Waits (two seconds at most) until `done` holds: for the browser's streams.
