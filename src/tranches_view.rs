@@ -16,8 +16,8 @@
 use budget_core::checks::Warning;
 use budget_core::figures;
 use budget_core::money::format_eur;
-use budget_core::read::fold;
 use budget_core::report::{Report, ScheduleFigures};
+use budget_core::text::fold;
 use budget_core::tranches::{self, InstalmentAmount, Settlement};
 use budget_core::{Achievement, Convention, Decimal, Instalment, Lang, Schedule, Share};
 use leptos::ev;

@@ -130,7 +130,7 @@ fn match_funders(a: &Convention, b: &Convention) -> Vec<ComparedFunder> {
             Some(f) if f.kind != FunderKind::Other && conv.funder_of_kind(f.kind) == Some(i) => {
                 format!("{:?}", f.kind)
             }
-            Some(f) => format!("other:{}", crate::figures::normalize(&f.name)),
+            Some(f) => format!("other:{}", crate::text::fold_words(&f.name)),
             None => String::new(),
         }
     };
@@ -255,7 +255,7 @@ pub fn compare(a: &Convention, b: &Convention) -> CalcResult<Comparison> {
     let group_keys = |c: &Convention| -> Vec<(String, String)> {
         c.groups
             .iter()
-            .map(|g| (String::new(), crate::figures::normalize(&g.name)))
+            .map(|g| (String::new(), crate::text::fold_words(&g.name)))
             .collect()
     };
     let (matched, taken) = match_items(&group_keys(a), &group_keys(b));
@@ -292,8 +292,8 @@ pub fn compare(a: &Convention, b: &Convention) -> CalcResult<Comparison> {
             .iter()
             .map(|x| {
                 (
-                    crate::figures::normalize(&x.number),
-                    crate::figures::normalize(&x.title),
+                    crate::text::fold_words(&x.number),
+                    crate::text::fold_words(&x.title),
                 )
             })
             .collect()

@@ -45,7 +45,6 @@ mod shares;
 mod totals;
 mod years;
 
-pub(crate) use cofinancing::normalize;
 pub use cofinancing::{
     co_financing, co_financing_of, is_exempt, matches_label, Breach, CoFinancing,
 };

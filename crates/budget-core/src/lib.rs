@@ -21,6 +21,7 @@
 //! | saving and loading a convention (versioned JSON) | [`saved`] |
 //! | opening a file: xlsx, xls, ods, csv, tsv, saved JSON | [`files`] |
 //! | exports: CSV for French Excel, SCDL open data, XLSX annex | [`export`] |
+//! | text compared without case or accents (headings, labels, searches) | [`text`] |
 #![forbid(unsafe_code)]
 
 pub mod checks;
@@ -37,6 +38,7 @@ pub mod number;
 pub mod read;
 pub mod report;
 pub mod saved;
+pub mod text;
 pub mod tranches;
 
 pub use error::{CalcError, CalcResult};

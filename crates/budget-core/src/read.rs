@@ -29,6 +29,7 @@ use crate::model::{
     Group, GroupId, GroupKind, Measure, Part, Scope,
 };
 use crate::number::{parse_cell, percent_to_ratio, CellValue, NumberError};
+use crate::text::fold;
 
 /// How many rows from the top may hold the header row.
 pub const HEADER_SEARCH_ROWS: usize = 10;
@@ -686,28 +687,6 @@ fn collapse_blanks(text: &str) -> String {
 
 // ---------------------------------------------------------------------------
 // Headings
-
-/// Lower case without accents: `Dépenses exécutées` → `depenses executees`
-/// (also what the widget's searches compare).
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'ç' => out.push('c'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | '°' | 'º' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '\u{2019}' | '\u{2018}' => out.push('\''),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Words of no weight when deciding whether a year is what a heading is about.
 const STOP_WORDS: [&str; 19] = [
@@ -1783,11 +1762,7 @@ mod tests {
     }
 
     #[test]
-    fn folds_case_accents_and_apostrophes() {
-        assert_eq!(
-            fold("Dépenses EXÉCUTÉES l’œuvre"),
-            "depenses executees l'oeuvre"
-        );
+    fn headings_are_read_as_folded_words() {
         let h = Heading::new("Sous-total - Axe 1");
         assert_eq!(h.words, ["sous", "total", "axe", "1"]);
         assert!(h.has_phrase("sous total"));

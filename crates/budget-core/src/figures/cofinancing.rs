@@ -7,6 +7,7 @@ use super::totals::{action_planned, FunderAmounts};
 use crate::error::CalcResult;
 use crate::model::{ActionId, Convention};
 use crate::money::{div, mul, sub};
+use crate::text::fold_words;
 
 /// How an action stands against the co-financing rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -46,53 +47,16 @@ pub struct Breach {
     pub departement_missing_cents: Option<Decimal>,
 }
 
-/// Lower-cases, removes French accents, turns every non-alphanumeric
-/// character into a space and collapses spaces: `"Volet 1 – Préparer"` →
-/// `"volet 1 preparer"`, `"2.9"` → `"2 9"`.
-pub(crate) fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = true; // drops leading spaces
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let folded: &str = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
-            'ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'î' | 'ï' | 'í' | 'ì' => "i",
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
-            'ù' | 'û' | 'ü' | 'ú' => "u",
-            'ÿ' | 'ý' => "y",
-            'ñ' => "n",
-            'œ' => "oe",
-            'æ' => "ae",
-            _ => "",
-        };
-        if !folded.is_empty() {
-            out.push_str(folded);
-            space = false;
-        } else if c.is_alphanumeric() {
-            out.push(c);
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
 /// Whether `label` starts with `pattern`, ignoring case, accents and
 /// punctuation, and ending at a word boundary: `"Volet 1"` matches
 /// `"Volet 1 : préparer France Travail"` but not `"Volet 10"`; `"2"` matches
 /// action `"2"` and `"2.9"` but not `"21"`. An empty pattern matches nothing.
 pub fn matches_label(label: &str, pattern: &str) -> bool {
-    let pattern = normalize(pattern);
+    let pattern = fold_words(pattern);
     if pattern.is_empty() {
         return false;
     }
-    let label = normalize(label);
+    let label = fold_words(label);
     match label.strip_prefix(&pattern) {
         Some(rest) => rest.is_empty() || rest.starts_with(' '),
         None => false,
@@ -182,17 +146,6 @@ pub fn co_financing_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalizes_accents_case_and_punctuation() {
-        assert_eq!(normalize("  Volet 1 – Préparer  "), "volet 1 preparer");
-        assert_eq!(normalize("2.9"), "2 9");
-        assert_eq!(
-            normalize("\"Aller vers\" en ruralité"),
-            "aller vers en ruralite"
-        );
-        assert_eq!(normalize("ŒUVRE"), "oeuvre");
-    }
 
     #[test]
     fn matches_at_a_word_boundary_only() {
