@@ -519,7 +519,10 @@ fn cell(
         grid.editing
             .with_untracked(|e| matches!(e, Some((a, c, _)) if *a == action && *c == col))
     };
-    let content = move || (!grid.is_edited(action, col)).then(|| shown.clone());
+    // The cell keeps its text while edited (hidden under the editor, which
+    // is laid over it): opening and closing the editor changes no width, so
+    // the browser does not lay out and paint the whole table again.
+    let edited = move || grid.is_edited(action, col);
     let id = grid.cell_id(action, col);
     let on_key = move |ev: ev::KeyboardEvent| {
         // Keys typed in the editor bubble up to the cell: the editor has
@@ -560,19 +563,19 @@ fn cell(
     };
     if header {
         view! {
-            <th scope="row" id=id class=class tabindex=tabindex title=hint data-cell=""
+            <th scope="row" id=id class=class class:bw-editing=edited tabindex=tabindex title=hint data-cell=""
                 on:keydown=on_key on:paste=on_paste on:focus=on_focus
                 on:dblclick=move |_| grid.start(action, col, None)>
-                {content}{editor}
+                {shown}{editor}
             </th>
         }
         .into_any()
     } else {
         view! {
-            <td id=id class=class tabindex=tabindex title=hint data-cell=""
+            <td id=id class=class class:bw-editing=edited tabindex=tabindex title=hint data-cell=""
                 on:keydown=on_key on:paste=on_paste on:focus=on_focus
                 on:dblclick=move |_| grid.start(action, col, None)>
-                {content}{editor}
+                {shown}{editor}
             </td>
         }
         .into_any()

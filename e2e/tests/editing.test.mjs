@@ -250,3 +250,39 @@ test('an edit changes the text of the totals, subtotal and grand total, not thei
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('opening and closing the cell editor moves no column of the table', async () => {
+  const page = await open(env);
+  await pasteVienne(page);
+  const table = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  const columns = () =>
+    table.getByRole('columnheader').evaluateAll((cells) =>
+      cells.map((c) => {
+        const r = c.getBoundingClientRect();
+        return `${c.textContent.trim()} ${r.left.toFixed(1)}+${r.width.toFixed(1)}`;
+      }),
+    );
+  const before = await columns();
+  assert.ok(before.length >= 5, before.join(' | '));
+  const editor = page.getByLabel(/Modifier la cellule/);
+  // The narrow N° column (a row header) and an amount column.
+  for (const found of [table.getByRole('rowheader', { name: '2', exact: true }), actionRow(page, '2').getByRole('cell').nth(1)]) {
+    // The same element while edited (its accessible name then holds the editor's).
+    const cell = await found.elementHandle();
+    await cell.click();
+    await page.keyboard.press('Enter');
+    await editor.waitFor();
+    await page.keyboard.type('=1234567,89*1000');
+    assert.deepEqual(await columns(), before);
+    // The editor lies over its cell, top to bottom.
+    const [e, c] = [await editor.boundingBox(), await cell.boundingBox()];
+    assert.ok(Math.abs(e.y - c.y) <= 1 && Math.abs(e.y + e.height - (c.y + c.height)) <= 1, JSON.stringify({ e, c }));
+    assert.ok(e.width >= 7 * 16 - 1, `editor ${e.width} px wide`);
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    assert.deepEqual(await columns(), before);
+  }
+  assert.equal(await grandTotal(page), eur('1 775 650,00'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
