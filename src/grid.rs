@@ -81,12 +81,21 @@ pub fn focus_later(id: String) {
 }
 
 /// Gives the focus to the cell editor once it is drawn, the caret at the end.
+/// An editor that already has the focus (clicked, or focused by a script)
+/// is left as it is: its caret or selection may be in use already.
 fn focus_editor(id: String) {
     request_animation_frame(move || {
-        if let Some(input) = document()
+        let doc = document();
+        if let Some(input) = doc
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
+            if doc
+                .active_element()
+                .is_some_and(|a| &a == input.unchecked_ref::<web_sys::Element>())
+            {
+                return;
+            }
             let _ = input.focus();
             let end = input.value().encode_utf16().count() as u32;
             let _ = input.set_selection_range(end, end);

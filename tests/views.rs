@@ -1068,6 +1068,35 @@ async fn keys_typed_before_the_editor_has_the_focus_are_kept_and_confirmed() {
 }
 
 #[wasm_bindgen_test]
+async fn an_editor_focused_before_its_frame_keeps_its_selection() {
+    let (container, _handle) = mount_execution_table();
+    settle().await;
+    // Action 1 (two_axes): the State executed 1 500.
+    let cell = element(&container, "#bw-x-0-0");
+    key(&cell, "Enter");
+    // The editor is drawn (the view's effects have run) but the frame that
+    // gives it the focus has not come yet: something else focuses it first
+    // and selects its whole text, as a click and Ctrl+A would.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let input: web_sys::HtmlInputElement = element(&container, "#bw-editor-x").unchecked_into();
+    let len = input.value().encode_utf16().count() as u32;
+    assert_eq!(
+        input.value(),
+        "1500",
+        "the editor starts with the cell's amount"
+    );
+    input.focus().unwrap();
+    input.set_selection_range(0, len).unwrap();
+    support::next_frame().await;
+    support::next_frame().await;
+    // The frame left the selection alone (it used to put the caret at the
+    // end, so that what was typed next was added to the old text).
+    assert_eq!(input.selection_start().unwrap(), Some(0));
+    assert_eq!(input.selection_end().unwrap(), Some(len));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_file_that_cannot_be_read_is_reported_in_the_language_of_the_page() {
     let ws = Workspace::new();
     ws.lang.set(Lang::En);
