@@ -73,19 +73,24 @@ pub fn ScdlExport(ws: Workspace) -> impl IntoView {
         error.set(result.err());
     };
 
-    let funder_options = move || {
+    // The funders' names: the options are drawn again when they change, not
+    // at every amount edited.
+    let funder_names = Memo::new(move |_| {
         ws.convention.with(|c| {
             c.as_ref()
-                .map(|c| {
-                    c.funders
-                        .iter()
-                        .enumerate()
-                        .map(|(i, f)| {
-                            view! { <option value=i.to_string() selected=move || meta.with(|m| m.attribuant == i)>{f.name.clone()}</option> }
-                        })
-                        .collect_view()
-                })
+                .map(|c| c.funders.iter().map(|f| f.name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
+    });
+    let funder_options = move || {
+        funder_names
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| {
+                view! { <option value=i.to_string() selected=move || meta.with(|m| m.attribuant == i)>{name}</option> }
+            })
+            .collect_view()
     };
 
     view! {

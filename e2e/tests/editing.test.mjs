@@ -226,17 +226,19 @@ test('an edit changes the text of the totals, subtotal and grand total, not thei
   const page = await open(env);
   await pasteVienne(page);
   // From now on, record cells added or removed and attributes written in the
-  // totals table, the subtotal rows and the grand total row (not text).
+  // totals table, the subtotal rows and the grand total row (not text), and
+  // in the list of funders of the SCDL export (the same funders after it).
   await page.evaluate(() => {
     const watched = [
-      ...document.querySelectorAll('table.bw-totals, tr.bw-subtotal, tr.bw-grand'),
+      ...document.querySelectorAll('table.bw-totals, tr.bw-subtotal, tr.bw-grand, #bw-scdl-attribuant'),
     ];
     window.structureChanges = [];
     const observer = new MutationObserver((records) => window.structureChanges.push(...records.map((r) => `${r.type} ${r.attributeName ?? ''} ${r.target.nodeName}`)));
     for (const node of watched) observer.observe(node, { subtree: true, childList: true, attributes: true });
     window.watchedCount = watched.length;
   });
-  assert.ok((await page.evaluate(() => window.watchedCount)) >= 3);
+  assert.ok((await page.evaluate(() => window.watchedCount)) >= 4);
+  assert.ok((await page.locator('#bw-scdl-attribuant option').count()) >= 2);
   // Action 2, État: 50 000 → 40 000: grand total 1 775 650 − 10 000 = 1 765 650.
   await actionRow(page, '2').getByRole('cell').nth(1).click();
   await page.keyboard.press('Enter');
