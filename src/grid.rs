@@ -80,20 +80,21 @@ pub fn focus_later(id: String) {
     });
 }
 
+/// Whether `el` is the element that has the focus.
+fn has_focus(el: &web_sys::Element) -> bool {
+    document().active_element().is_some_and(|a| &a == el)
+}
+
 /// Gives the focus to the cell editor once it is drawn, the caret at the end.
 /// An editor that already has the focus (clicked, or focused by a script)
 /// is left as it is: its caret or selection may be in use already.
 fn focus_editor(id: String) {
     request_animation_frame(move || {
-        let doc = document();
-        if let Some(input) = doc
+        if let Some(input) = document()
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
-            if doc
-                .active_element()
-                .is_some_and(|a| &a == input.unchecked_ref::<web_sys::Element>())
-            {
+            if has_focus(&input) {
                 return;
             }
             let _ = input.focus();
@@ -223,15 +224,11 @@ impl Grid {
         let moving = self.moving;
         let id = self.cell_id(action, col);
         let focus = move |id: &str| {
-            let doc = document();
-            if let Some(el) = doc
+            if let Some(el) = document()
                 .get_element_by_id(id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let focused = doc
-                    .active_element()
-                    .is_some_and(|a| &a == el.unchecked_ref::<web_sys::Element>());
-                if !focused {
+                if !has_focus(&el) {
                     let _ = el.focus();
                 }
             }

@@ -664,12 +664,10 @@ impl Library {
         let Some(id) = self.current.get() else {
             return false;
         };
-        let title = self
-            .ws
-            .convention
-            .with(|c| c.as_ref().map(|c| c.title.clone()))
-            .unwrap_or_default();
-        self.index.with(|i| i.name_taken(&id, &title))
+        self.ws.convention.with(|c| {
+            let title = c.as_ref().map_or("", |c| c.title.as_str());
+            self.index.with(|i| i.name_taken(&id, title))
+        })
     }
 
     /// Renames a kept convention (its title).
