@@ -358,33 +358,44 @@ fn declared_rates_are_compared_at_their_precision() {
 }
 
 #[test]
-fn executed_share_above_the_planned_share() {
-    // Creuse action 5: the CD planned 141 039 / 251 278 = 56,13 % of the budget but
-    // spent 432 803,59 / 543 042,59 = 79,70 % of what was spent.
-    let warnings = checks::check(&creuse()).warnings;
+fn the_state_paid_a_larger_share_of_the_spending_than_planned() {
+    // Planned État 50 000 + CD 50 000 (État 50 %); spent État 60 000 + CD
+    // 40 000 = 100 000: the State paid 60 000 / 100 000 = 60 % of it.
+    let mut conv = creuse();
+    conv.actions[0].planned = vec![amount(0, "50000"), amount(1, "50000")];
+    conv.actions[0].execution.executed = vec![fv(0, "60000"), fv(1, "40000")];
+    let warnings = checks::check(&conv).warnings;
     let found = of_kind(&warnings, WarningKind::ExecutedShareAbovePlanned);
-    let five: Vec<_> = found
-        .iter()
-        .filter(|w| w.scope == Some(Scope::Action(0)))
-        .collect();
-    assert_eq!(five.len(), 1);
-    assert_eq!(five[0].figure, Some(Figure::ExecutedShare { funder: 1 }));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].scope, Some(Scope::Action(0)));
+    assert_eq!(found[0].figure, Some(Figure::ExecutedShare { funder: 0 }));
     assert_eq!(
-        budget_core::money::round_dp(five[0].declared.unwrap(), 4),
-        d("0.7970")
+        (found[0].declared, found[0].computed),
+        (Some(d("0.6")), Some(d("0.5")))
     );
     assert_eq!(
-        budget_core::money::round_dp(five[0].computed.unwrap(), 4),
-        d("0.5613")
+        found[0].message(Lang::Fr),
+        "Action 5 (ligne 2) : la part État des dépenses exécutées (60,00\u{A0}%) \
+         dépasse sa part du budget prévu (50,00\u{A0}%)."
     );
-    // Action 8: the CD's 12 352 is 24,31 % of 50 820 spent but 24,22 % of 51 000
-    // planned (the State spent 180 € less).
-    assert!(found.iter().any(|w| w.scope == Some(Scope::Action(1))
-        && w.figure == Some(Figure::ExecutedShare { funder: 1 })));
-    // The State's share went down in both: no warning for it.
-    assert!(!found
-        .iter()
-        .any(|w| w.figure == Some(Figure::ExecutedShare { funder: 0 })));
+    // Spent in the planned proportions (État 55 000 + CD 55 000): no warning.
+    conv.actions[0].execution.executed = vec![fv(0, "55000"), fv(1, "55000")];
+    let warnings = checks::check(&conv).warnings;
+    assert!(of_kind(&warnings, WarningKind::ExecutedShareAbovePlanned).is_empty());
+}
+
+#[test]
+fn the_departement_spending_more_than_planned_is_no_inconsistency() {
+    // Creuse action 5: the CD planned 141 039 / 251 278 = 56,13 % of the
+    // budget but spent 432 803,59 / 543 042,59 = 79,70 % of what was spent;
+    // action 8: the State spent 180 € less, so the CD's 12 352 is 24,31 % of
+    // the spending for 24,22 % of the plan. The State's share went down in
+    // both: nothing to report.
+    let warnings = checks::check(&creuse()).warnings;
+    assert!(
+        of_kind(&warnings, WarningKind::ExecutedShareAbovePlanned).is_empty(),
+        "{warnings:#?}"
+    );
 }
 
 #[test]
