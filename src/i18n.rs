@@ -571,7 +571,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::CmpGrandCaption => ("Total général par financeur", "Grand total per funder"),
         Key::CmpGroupsCaption => ("Sous-total de chaque groupe", "Each group’s subtotal"),
         Key::CmpActionsCaption => ("Total de chaque action", "Each action’s total"),
-        Key::CmpColDiff => ("Écart (B − A)", "Difference (B − A)"),
+        // No-break spaces: a narrow column breaks before « (B », not inside it.
+        Key::CmpColDiff => ("Écart (B\u{a0}−\u{a0}A)", "Difference (B\u{a0}−\u{a0}A)"),
         Key::CmpAbsent => ("absente", "absent"),
         Key::CmpUnchanged => ("inchangé", "unchanged"),
         // store: conventions, scenarios, share link

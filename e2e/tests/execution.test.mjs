@@ -62,6 +62,34 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   await page.context().close();
 });
 
+test('the Execution table fits a page 1 280 pixels wide: its headings wrap, its amounts do not', async () => {
+  // Nine columns: with their headings on one line (« Exécuté — Département »,
+  // « Reste (prévu − exécuté) », « Crédit État non consommé ») the table was
+  // wider than the page and scrolled sideways, its titles squeezed.
+  const page = await open(env, { viewport: { width: 1280, height: 800 } });
+  await page.getByLabel(/Tableau à coller/).fill(fixture('creuse-2023-execution.tsv'));
+  await page.getByRole('tab', { name: 'Exécution' }).click();
+  const execution = page.getByRole('table', { name: /Exécution/ });
+  await execution.waitFor();
+  const [scrollWidth, clientWidth] = await execution.evaluate((t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `table ${scrollWidth} px wide in a box of ${clientWidth} px`);
+  const lines = (cell) =>
+    cell.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  const heading = execution.getByRole('columnheader', { name: 'Exécuté — Département' });
+  assert.equal(await lines(heading), 2);
+  const five = execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '5', exact: true }) });
+  for (const cell of await five.getByRole('cell').all()) {
+    const text = await cell.textContent();
+    if (text.includes('€')) assert.equal(await lines(cell), 1, text);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('executed amounts are typed in the Execution table; rates follow; undo', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
