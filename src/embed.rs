@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, t, Key};
 use crate::state::Workspace;
 
 /// Attribute that marks the host page's mount points.
@@ -151,51 +151,60 @@ fn same_origin(url: &str) -> Option<String> {
     (resolved.origin() == origin).then(|| resolved.href())
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("pas de fenêtre")?;
+/// The text at `url`, or why it could not be fetched, in `lang`.
+async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
+    let pick = |fr: &str, en: &str| match lang {
+        Lang::Fr => fr.to_string(),
+        Lang::En => en.to_string(),
+    };
+    let unreadable = || pick("réponse illisible", "unreadable response");
+    let window = web_sys::window().ok_or_else(|| pick("pas de fenêtre", "no window"))?;
     let describe = |e: JsValue| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "erreur réseau".to_string())
+            .unwrap_or_else(|| pick("erreur réseau", "network error"))
     };
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(describe)?
         .dyn_into()
-        .map_err(|_| "réponse illisible".to_string())?;
+        .map_err(|_| unreadable())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
     let text = JsFuture::from(response.text().map_err(describe)?)
         .await
         .map_err(describe)?;
-    text.as_string()
-        .ok_or_else(|| "réponse illisible".to_string())
+    text.as_string().ok_or_else(unreadable)
 }
 
 /// Loads the host's convention (`data-convention`) into `ws` once it is
 /// fetched, unless the user already has one (autosaved, pasted meanwhile): the
 /// user's work is never replaced. A failure is shown like a file that could not
-/// be opened.
+/// be opened, in the widget's language at that time.
 pub fn load_convention(ws: Workspace, url: Option<String>) {
     let Some(url) = url else { return };
+    let lang = ws.lang.get_untracked();
     let Some(absolute) = same_origin(&url) else {
-        ws.file_error.set(Some(format!(
-            "{url} : adresse refusée (seule une convention du même site peut être chargée)"
-        )));
+        let why = match lang {
+            Lang::Fr => "adresse refusée (seule une convention du même site peut être chargée)",
+            Lang::En => "address refused (only a convention from the same site can be loaded)",
+        };
+        ws.file_error
+            .set(Some(format!("{url}{}{why}", colon(lang))));
         return;
     };
     leptos::task::spawn_local(async move {
-        let loaded = fetch_text(&absolute)
+        let loaded = fetch_text(&absolute, lang)
             .await
-            .and_then(|text| saved::from_json(&text).map_err(|e| e.to_string()));
+            .and_then(|text| saved::from_json(&text).map_err(|e| e.message(lang)));
         match loaded {
             Ok(conv) => {
                 if ws.convention.with_untracked(Option::is_none) {
                     ws.convention.set(Some(conv));
                 }
             }
-            Err(e) => ws.file_error.set(Some(format!("{url} : {e}"))),
+            Err(e) => ws.file_error.set(Some(format!("{url}{}{e}", colon(lang)))),
         }
     });
 }

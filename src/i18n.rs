@@ -32,12 +32,10 @@ pub enum Key {
     ErrorsIntro,
     Row,
     Column,
-    ActionsCount,
     CalcErrorHeading,
     IgnoredRows,
     ChecksHeading,
     ChecksNone,
-    ChecksCount,
     MappingHeading,
     MappingIntro,
     HeaderRowLabel,
@@ -285,7 +283,6 @@ pub enum Key {
     ShareCopied,
     ShareSelected,
     SharedOffer,
-    SharedActions,
     SharedQuestion,
     SharedAccept,
     SharedIgnore,
@@ -329,7 +326,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ),
         Key::Row => ("Ligne", "Row"),
         Key::Column => ("colonne", "column"),
-        Key::ActionsCount => ("actions", "actions"),
         Key::CalcErrorHeading => ("Calcul impossible", "Calculation impossible"),
         Key::IgnoredRows => ("lignes ignorées", "rows ignored"),
         Key::ChecksHeading => ("Vérifications", "Checks"),
@@ -337,7 +333,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "Aucune incohérence : les totaux déclarés correspondent aux montants des actions.",
             "No inconsistency: the declared totals match the actions’ amounts.",
         ),
-        Key::ChecksCount => ("incohérences", "inconsistencies"),
         Key::MappingHeading => ("Lecture du tableau", "How the table was read"),
         Key::MappingIntro => (
             "Vérifiez comment chaque colonne et chaque ligne a été comprise. Changez le sens d’une colonne ou la ligne d’en-tête si besoin : les totaux se mettent à jour. Validez, ou annulez l’import.",
@@ -616,7 +611,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ShareCopied => ("Lien copié dans le presse-papiers.", "Link copied to the clipboard."),
         Key::ShareSelected => ("Copie automatique impossible : le lien est sélectionné, appuyez sur Ctrl+C pour le copier.", "Automatic copy impossible: the link is selected, press Ctrl+C to copy it."),
         Key::SharedOffer => ("Ce lien contient une convention partagée :", "This link holds a shared convention:"),
-        Key::SharedActions => ("actions", "actions"),
         Key::SharedQuestion => ("L’ajouter à « Mes conventions » et l’ouvrir ? La convention en cours reste gardée dans la liste.", "Add it to “My conventions” and open it? The current convention stays kept in the list."),
         Key::SharedAccept => ("Ouvrir comme nouvelle convention", "Open as a new convention"),
         Key::SharedIgnore => ("Ignorer", "Ignore"),
@@ -658,6 +652,32 @@ pub fn colon(lang: Lang) -> &'static str {
 /// A count of things, grouped as numbers are (`9 989`, `9,989`).
 pub fn count(lang: Lang, n: usize) -> String {
     budget_core::money::format_number(budget_core::Decimal::from(n), 0, lang)
+}
+
+/// What [`counted`] counts.
+#[derive(Clone, Copy)]
+pub enum Noun {
+    Action,
+    Inconsistency,
+}
+
+/// `n` actions or inconsistencies, the number grouped as numbers are, the
+/// noun singular for one (and for none in French: « 0 action »): « 1 action »,
+/// « 10 000 actions », “1 inconsistency”.
+pub fn counted(lang: Lang, n: usize, noun: Noun) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    let word = match (noun, lang, singular) {
+        (Noun::Action, _, true) => "action",
+        (Noun::Action, _, false) => "actions",
+        (Noun::Inconsistency, Lang::Fr, true) => "incohérence",
+        (Noun::Inconsistency, Lang::Fr, false) => "incohérences",
+        (Noun::Inconsistency, Lang::En, true) => "inconsistency",
+        (Noun::Inconsistency, Lang::En, false) => "inconsistencies",
+    };
+    format!("{}\u{a0}{word}", count(lang, n))
 }
 
 /// The note of a chart that draws only the largest of its items one by one:
@@ -857,5 +877,28 @@ mod typography_tests {
             "Supprimer ?"
         );
         assert_eq!(format!("Delete{}", question_mark(Lang::En)), "Delete?");
+    }
+
+    #[test]
+    fn counts_are_grouped_and_agree_with_their_number() {
+        // French: singular for 0 and 1, thousands grouped by a narrow no-break
+        // space; English: singular for 1 only, grouped by a comma. A no-break
+        // space between the number and its noun.
+        let cases = [
+            (Lang::Fr, 0, Noun::Action, "0\u{a0}action"),
+            (Lang::Fr, 1, Noun::Action, "1\u{a0}action"),
+            (Lang::Fr, 2, Noun::Action, "2\u{a0}actions"),
+            (Lang::Fr, 10_000, Noun::Action, "10\u{202f}000\u{a0}actions"),
+            (Lang::En, 0, Noun::Action, "0\u{a0}actions"),
+            (Lang::En, 1, Noun::Action, "1\u{a0}action"),
+            (Lang::En, 10_000, Noun::Action, "10,000\u{a0}actions"),
+            (Lang::Fr, 1, Noun::Inconsistency, "1\u{a0}incohérence"),
+            (Lang::Fr, 3, Noun::Inconsistency, "3\u{a0}incohérences"),
+            (Lang::En, 1, Noun::Inconsistency, "1\u{a0}inconsistency"),
+            (Lang::En, 3, Noun::Inconsistency, "3\u{a0}inconsistencies"),
+        ];
+        for (lang, n, noun, expected) in cases {
+            assert_eq!(counted(lang, n, noun), expected);
+        }
     }
 }

@@ -8,7 +8,7 @@ use budget_core::money::{format_eur, format_percent};
 use budget_core::{CalcError, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{checks_more, colon, quoted, t, Key};
+use crate::i18n::{checks_more, colon, counted, quoted, t, Key, Noun};
 use crate::summary::Summary;
 use crate::view_util::show_rest_button;
 use budget_core::figures::CoFinancing;
@@ -73,7 +73,7 @@ pub fn checks_section(
     view! {
         <section class="bw-checks" aria-labelledby="bw-checks-heading">
             <h2 id="bw-checks-heading">
-                {format!("{} ({} {})", t(lang, Key::ChecksHeading), warnings.len(), t(lang, Key::ChecksCount))}
+                {format!("{} ({})", t(lang, Key::ChecksHeading), counted(lang, warnings.len(), Noun::Inconsistency))}
             </h2>
             {body}
         </section>
@@ -92,13 +92,18 @@ pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
     };
     match &s.grand {
         Ok(g) => format!(
-            "{} : {} ({} {})",
+            "{}{}{} ({})",
             t(lang, Key::GrandTotal),
+            colon(lang),
             format_eur(g.total, lang),
-            s.action_count,
-            t(lang, Key::ActionsCount)
+            counted(lang, s.action_count, Noun::Action)
         ),
-        Err(e) => format!("{} : {}", t(lang, Key::CalcErrorHeading), e.message(lang)),
+        Err(e) => format!(
+            "{}{}{}",
+            t(lang, Key::CalcErrorHeading),
+            colon(lang),
+            e.message(lang)
+        ),
     }
 }
 

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{quote_marks, t, Key};
+use crate::i18n::{counted, quote_marks, t, Key, Noun};
 use crate::library::Library;
 use crate::share_code;
 use crate::state::Workspace;
@@ -348,7 +348,7 @@ pub fn SharedOffer(library: Library, ws: Workspace) -> impl IntoView {
                     <div class="bw-notice bw-shared" role="alert">
                         <p>
                             {t(l, Key::SharedOffer)} " " {open} <strong>{title}</strong> {close} " ("
-                            {format!("{count} {})", t(l, Key::SharedActions))}
+                            {format!("{})", counted(l, count, Noun::Action))}
                         </p>
                         <p>{t(l, Key::SharedQuestion)}</p>
                         <div class="bw-actions">

@@ -10,7 +10,7 @@ use budget_core::money::{format_eur, format_percent};
 use budget_core::{Convention, Decimal, Lang, Scope};
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key};
+use crate::i18n::{colon, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{dynamic, row, signed_eur, table, td, td_num, th_col, th_row, tr};
 
@@ -82,7 +82,7 @@ fn years_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
         }
         Err(e) => row(
             "",
-            vec![td(e.to_string(), "bw-error", conv.funders.len() + 4)],
+            vec![td(e.message(lang), "bw-error", conv.funders.len() + 4)],
         ),
     };
     table(
@@ -139,7 +139,7 @@ fn actions_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
                     }
                     cells.push(td(format_eur(total.total, lang), "bw-num bw-total", 1));
                 }
-                (Err(e), _) | (_, Err(e)) => cells.push(td(e.to_string(), "bw-error", span)),
+                (Err(e), _) | (_, Err(e)) => cells.push(td(e.message(lang), "bw-error", span)),
             }
             row("", cells)
         })
@@ -164,7 +164,7 @@ fn years_content(lang: Lang, conv: &Convention) -> AnyView {
         }
         .into_any(),
         Err(e) => view! {
-            <p class="bw-error">{format!("{} : {e}", t(lang, Key::CalcErrorHeading))}</p>
+            <p class="bw-error">{format!("{}{}{}", t(lang, Key::CalcErrorHeading), colon(lang), e.message(lang))}</p>
         }
         .into_any(),
     }

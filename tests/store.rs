@@ -905,7 +905,7 @@ async fn a_shared_link_is_offered_and_added_as_a_new_convention() {
         .unwrap();
     // The title is text, never markup.
     assert!(
-        text(&banner).contains("« <b>Partagée</b> » (1 actions)"),
+        text(&banner).contains("« <b>Partagée</b> » (1\u{a0}action)"),
         "{}",
         text(&banner)
     );

@@ -920,7 +920,7 @@ async fn a_long_list_of_checks_shows_200_then_the_others_on_demand() {
     settle().await;
     let items = |c: &HtmlElement| c.query_selector_all("li").unwrap().length();
     assert_eq!(items(&container), 200);
-    assert!(text(&container).starts_with("Vérifications (250 incohérences)"));
+    assert!(text(&container).starts_with("Vérifications (250\u{a0}incohérences)"));
     click_button(&container, "Afficher les 50 autres incohérences");
     settle().await;
     assert_eq!(items(&container), 250);

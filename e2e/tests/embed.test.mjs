@@ -304,11 +304,17 @@ test('script mount: data-lang, and a convention from another site is refused', a
   await page.goto(`${env.url}examples/test-host.html`);
   // English from the start; no data-title: the calculator's own heading.
   await page.getByRole('heading', { level: 1, name: 'Convention budget calculator' }).waitFor();
-  await page.getByRole('alert').filter({ hasText: /https:\/\/example\.org\/convention\.json/ }).waitFor();
+  // Refused in the widget's language.
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'https://example.org/convention.json: address refused (only a convention from the same site can be loaded)' })
+    .waitFor();
   assert.ok(!requests.some((u) => u.includes('example.org')), 'nothing asked of another site');
   await page.getByLabel(/Table to paste/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t50\n');
   // 100 + 50 = 150.
   assert.equal(await total(page, 'Total', 'Totals per funder'), '€150.00');
+  // English colon, one action.
+  assert.equal(await page.getByRole('status').textContent(), 'Computed grand total: €150.00 (1\u00a0action)');
   assert.deepEqual(page.problems, []);
   await context.close();
 });

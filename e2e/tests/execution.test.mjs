@@ -57,7 +57,7 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   assert.ok(items.some((i) => i.includes(eur('51 000,00')) && i.includes(eur('50 820,00'))), items.join('\n'));
   // With the two breaches (actions 8 and 11), that is all: the Département
   // spending more than planned (actions 5, 4, 1, 2, 6) is no inconsistency.
-  assert.equal(await checks.getByRole('heading').textContent(), 'Vérifications (3 incohérences)', items.join('\n'));
+  assert.equal(await checks.getByRole('heading').textContent(), 'Vérifications (3\u00a0incohérences)', items.join('\n'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -57,6 +57,7 @@ export async function expectVienneTotals(page) {
   // 14 action rows (axe 1: 1–4, axe 2: 5–9, axe 3: 10, 9, 11, 12, 13) + 3 group headings + 3 subtotals + header + grand total.
   assert.equal(await actions.getByRole('row').count(), 14 + 3 + 3 + 1 + 1);
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  assert.equal(await page.getByRole('status').textContent(), `Total général calculé : ${eur('1 775 650,00')} (14\u00a0actions)`);
 
   // The document's slips, worked by hand: axe 3 declares A 110 428 / B 110 428 /
   // F 220 856 for rows adding up to 90 428 / 90 428 / 180 856; TOTAL FINANCIER
@@ -64,7 +65,7 @@ export async function expectVienneTotals(page) {
   // and action number 9 appears in two axes. 3 + 3 + 1 = 7 inconsistencies.
   await page.getByRole('tab', { name: 'Vérifications' }).click();
   const checks = page.getByRole('region', { name: /Vérifications/ });
-  assert.equal(await checks.getByRole('heading').textContent(), 'Vérifications (7 incohérences)');
+  assert.equal(await checks.getByRole('heading').textContent(), 'Vérifications (7\u00a0incohérences)');
   const items = await checks.getByRole('listitem').allTextContents();
   assert.equal(items.length, 7);
   assert.ok(items.some((i) => i.includes(eur('220 856,00')) && i.includes(eur('180 856,00')) && i.includes(eur('40 000,00'))), items.join('\n'));
