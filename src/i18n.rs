@@ -194,6 +194,7 @@ pub enum Key {
     TrIssues,
     TrNoIssue,
     TrExecutionHeading,
+    TrTakeExecuted,
     TrPaid,
     TrAchievement,
     TrAchNone,
@@ -518,6 +519,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::TrIssues => ("Points à vérifier", "To check"),
         Key::TrNoIssue => ("Les tranches font exactement le total de l’échéancier.", "The instalments add up exactly to the schedule’s total."),
         Key::TrExecutionHeading => ("Après exécution", "After execution"),
+        Key::TrTakeExecuted => (
+            "Reprendre les dépenses exécutées de l’action par ce financeur",
+            "Use this funder’s executed spending on the action",
+        ),
         Key::TrPaid => ("Déjà versé (€)", "Already paid (€)"),
         Key::TrAchievement => ("Réalisation", "Achievement"),
         Key::TrAchNone => ("pas encore connue", "not known yet"),

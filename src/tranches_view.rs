@@ -24,7 +24,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::{found_actions, quoted, t, Key};
+use crate::i18n::{colon, found_actions, quoted, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     button, dynamic, field, input_text, percent_as_written, read_amount, read_percent, row,
@@ -881,6 +881,35 @@ fn execution_inputs(ws: Workspace, i: usize) -> AnyView {
     });
     let units_ref = NodeRef::<html::Input>::new();
     let cost_ref = NodeRef::<html::Input>::new();
+    // What the payer spent on the schedule's action, when the convention
+    // says it (pasted with an execution report or typed in the Exécution
+    // table): offered as the actual spending, unless it already is.
+    let executed = Memo::new(move |_| {
+        let (action, payer) = with_schedule(ws, i, |s| s.action.zip(s.payer)).flatten()?;
+        ws.convention.with(|c| {
+            figures::action_executed(c.as_ref()?, action)
+                .ok()?
+                .funder(payer)
+        })
+    });
+    let take_executed = move || {
+        let amount = executed.get()?;
+        let taken =
+            matches!(achieved.get(), Some(Achievement::Spending { amount: a }) if a == amount);
+        (!taken).then(|| {
+            let l = lang.get();
+            view! {
+                <p>
+                    <button type="button" on:click=move |_| {
+                        chosen.set("spending");
+                        edit_schedule(ws, i, |s| s.achieved = Some(Achievement::Spending { amount }));
+                    }>
+                        {format!("{}{}{}", t(l, Key::TrTakeExecuted), colon(l), format_eur(amount, l))}
+                    </button>
+                </p>
+            }
+        })
+    };
 
     // Units and unit cost: an achievement once both are typed.
     let on_units = Callback::new(move |_: Option<Decimal>| {
@@ -990,6 +1019,7 @@ fn execution_inputs(ws: Workspace, i: usize) -> AnyView {
                 }),
             )}
             {figures}
+            {take_executed}
         </fieldset>
     }
     .into_any()

@@ -228,6 +228,68 @@ async fn an_over_payment_is_shown_as_a_refund() {
 }
 
 #[wasm_bindgen_test]
+async fn the_payers_executed_spending_on_the_action_is_taken_as_the_achievement() {
+    // Creuse 2023, action 8: the State planned 38 648 and spent 38 468.
+    let mut conv = Convention {
+        actions: vec![action(
+            "8",
+            "Mobilité",
+            None,
+            vec![amount(0, None, "38648"), amount(1, None, "12352")],
+        )]
+        .into(),
+        ..Convention::default()
+    };
+    let fv = |funder, value: &str| FunderValue {
+        funder,
+        value: d(value),
+        formula: None,
+    };
+    conv.actions[0].execution = Execution {
+        executed: vec![fv(0, "38468"), fv(1, "12352")],
+        ..Execution::default()
+    };
+    let ws = workspace(conv);
+    let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
+    settle().await;
+    choose(&container, "#bw-tr-new-action", "8 — Mobilité");
+    settle().await;
+    fill(&container, "#bw-tr-new-name", "Mobilité");
+    click_button(&container, "Ajouter l’échéancier");
+    settle().await;
+    click_button(&container, "100 % à la signature");
+    settle().await;
+    fill(&container, "#bw-sched-0-paid", "38 648");
+    settle().await;
+    let take = format!(
+        "Reprendre les dépenses exécutées de l’action par ce financeur : {}",
+        eur("38 468,00")
+    );
+    click_button(&container, &take);
+    settle().await;
+    // Due min(38 468, 38 648) = 38 468; paid 38 648: 180 to refund.
+    let s = table(&container, "Solde après exécution — Mobilité");
+    assert_eq!(row_cells(&s, "Réalisé"), vec![eur("38 468,00")]);
+    assert_eq!(row_cells(&s, "Trop-perçu à reverser"), vec![eur("180,00")]);
+    let spending: web_sys::HtmlInputElement =
+        element(&container, "#bw-sched-0-spending").unchecked_into();
+    assert_eq!(spending.value(), format!("38{NNBSP}468,00"));
+    // Taken: the offer is gone until the executed amount changes.
+    assert!(!text(&container).contains("Reprendre les dépenses exécutées"));
+    ws.convention.update(|c| {
+        if let Some(c) = c {
+            c.actions[0].execution.executed[0].value = d("38000");
+        }
+    });
+    settle().await;
+    assert!(text(&container).contains(&format!(
+        "Reprendre les dépenses exécutées de l’action par ce financeur : {}",
+        eur("38 000,00")
+    )));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn an_unreadable_total_is_reported_next_to_the_field_and_the_total_kept() {
     let ws = workspace(Convention::default());
     let (container, _handle) = mount(move || view! { <TranchesView ws=ws /> });
