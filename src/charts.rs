@@ -20,6 +20,7 @@ use budget_core::figures::{self, rate};
 use budget_core::money::{format_eur, format_percent};
 use budget_core::report::{self, Report, Totals};
 use budget_core::{Decimal, Lang};
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{chart_note, count, t, Key};
@@ -28,8 +29,29 @@ use crate::view_util::{
     dynamic, px, ratio_f64, rect, scale_f64, svg_text, td, td_num, th_col, th_row, TextStyle,
 };
 
-/// Width of the drawing (SVG user units); the SVG scales to its container.
-const WIDTH: f64 = 640.0;
+/// Widest drawing (SVG user units, one per CSS pixel at most): the SVG
+/// scales to its container, up to 48rem.
+const MAX_WIDTH: f64 = 640.0;
+/// Narrowest drawing: below, the SVG shrinks with its text.
+const MIN_WIDTH: f64 = 280.0;
+
+/// The width to draw a chart whose figure is `container` CSS pixels wide
+/// (0: not laid out, hidden): the container's width in steps of 40, between
+/// [`MIN_WIDTH`] and [`MAX_WIDTH`], so that the text keeps its size on a
+/// narrow screen or in a narrow column of a host page instead of shrinking
+/// with the drawing (14 units were 8 pixels on a 390-pixel phone).
+fn drawing_width(container: f64) -> f64 {
+    if container <= 0.0 {
+        return MAX_WIDTH;
+    }
+    ((container / 40.0).floor() * 40.0).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// How many characters of a label fit across a drawing `width` wide (80 at
+/// 640, about 8 units a character at 14 units).
+fn label_chars(width: f64) -> usize {
+    (width / 8.0) as usize
+}
 
 /// Fill of each funder (light, so that black text reads on them: contrast
 /// above 9:1), in turn.
@@ -98,7 +120,6 @@ fn pattern_defs() -> AnyView {
     .into_any()
 }
 
-/// The shapes of a funder's segment: its fill, then its pattern over it.
 /// A coordinate of a drawing. Compared and hashed by its bits, so that a
 /// piece of a chart is drawn again only when its geometry changes (the
 /// geometry is clamped: never NaN).
@@ -212,6 +233,8 @@ struct Chart {
     caption: String,
     /// Said when the chart draws only its largest items (see [`MAX_BARS`]).
     note: Option<String>,
+    /// Width of the drawing ([`drawing_width`]).
+    width: f64,
     height: f64,
     alt: String,
     bars: Vec<Shapes>,
@@ -231,7 +254,7 @@ type Cells = Arc<[Cell]>;
 /// Draws the chart `model` gives (nothing while it gives none). The frame is
 /// made once; the caption, legend and text alternative follow the model; bars
 /// and table rows are keyed by their content and position.
-fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
+fn chart_view(model: Memo<Option<Chart>>, figure: NodeRef<html::Figure>) -> AnyView {
     let frame = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| (m.class, m.patterned))));
     dynamic(move || {
         let Some((class, patterned)) = frame.get() else {
@@ -268,12 +291,12 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
             })
         };
         view! {
-            <figure class=class>
+            <figure class=class node_ref=figure>
                 <figcaption>{field(|m| m.caption.clone())}</figcaption>
                 {move || model.with(|m| m.as_ref().and_then(|m| m.note.clone()).map(|note| view! { <p class="bw-hint">{note}</p> }))}
                 <svg
                     class="bw-chart-svg"
-                    viewBox=field(|m| format!("0 0 {} {}", px(WIDTH), px(m.height)))
+                    viewBox=field(|m| format!("0 0 {} {}", px(m.width), px(m.height)))
                     role="img"
                     aria-label=field(|m| m.alt.clone())
                 >
@@ -294,6 +317,34 @@ fn chart_view(model: Memo<Option<Chart>>) -> AnyView {
         }
         .into_any()
     })
+}
+
+/// The width to draw a chart at ([`drawing_width`]), following the width of
+/// its figure: measured in the frame after the figure is made and when the
+/// window is resized (a phone turned, a host page's column narrowed). A
+/// figure not laid out (in a hidden tab) keeps the last width.
+fn followed_width(figure: NodeRef<html::Figure>) -> RwSignal<f64> {
+    let width = RwSignal::new(MAX_WIDTH);
+    let measure = move || {
+        let Some(el) = figure.get_untracked() else {
+            return;
+        };
+        let container = f64::from(el.client_width());
+        if container > 0.0 {
+            let w = drawing_width(container);
+            if w != width.get_untracked() {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if figure.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    width
 }
 
 /// A bar of a drawing or a row of a table of figures: one kind of keyed list
@@ -412,16 +463,17 @@ const BAR_HEIGHT: f64 = 28.0;
 
 /// The shapes of the `k`-th bar of the funding chart: its name and its
 /// segments.
-fn funding_bar_shapes(lang: Lang, k: usize, bar: &FundingBar) -> Vec<Shape> {
+fn funding_bar_shapes(lang: Lang, k: usize, bar: &FundingBar, width: f64) -> Vec<Shape> {
     let top = FUNDING_ROW * k as f64;
     let bar_y = top + 20.0;
-    let mut out = vec![Shape::text(0.0, top + 14.0, LABEL, clip(&bar.label, 80))];
+    let label = clip(&bar.label, label_chars(width));
+    let mut out = vec![Shape::text(0.0, top + 14.0, LABEL, label)];
     let mut x = 0.0;
     for (f, share) in bar.shares.iter().flatten().enumerate() {
         if share.is_zero() {
             continue;
         }
-        let w = (ratio_f64(*share) * WIDTH).min(WIDTH - x).max(0.0);
+        let w = (ratio_f64(*share) * width).min(width - x).max(0.0);
         out.extend(funder_shapes(f, x, bar_y, w, BAR_HEIGHT));
         if w >= 56.0 {
             out.push(Shape::text(
@@ -448,6 +500,7 @@ fn funding_bar_shapes(lang: Lang, k: usize, bar: &FundingBar) -> Vec<Shape> {
 #[derive(Clone)]
 struct DrawnBar {
     lang: Lang,
+    width: f64,
     bar: FundingBar,
     shapes: Shapes,
     row: Cells,
@@ -475,7 +528,12 @@ fn funding_row(lang: Lang, funders: usize, bar: &FundingBar) -> Vec<Cell> {
 /// The funding chart of `report`; `None` when nothing is funded. `drawn`
 /// holds the bars drawn last time: those whose group, position and language
 /// are the same are taken from it, and it is left holding this chart's.
-fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Option<Chart> {
+fn funding_chart(
+    lang: Lang,
+    report: &Report,
+    width: f64,
+    drawn: &mut Vec<DrawnBar>,
+) -> Option<Chart> {
     let grand_shares = report.grand.shares.clone()?;
     let names: Vec<String> = report.funders.iter().map(|f| f.name.clone()).collect();
     let overall: Vec<String> = names
@@ -519,10 +577,11 @@ fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Opti
         .into_iter()
         .enumerate()
         .map(|(k, bar)| match previous.get(k) {
-            Some(d) if d.lang == lang && d.bar == bar => d.clone(),
+            Some(d) if d.lang == lang && d.width == width && d.bar == bar => d.clone(),
             _ => DrawnBar {
                 lang,
-                shapes: funding_bar_shapes(lang, k, &bar).into(),
+                width,
+                shapes: funding_bar_shapes(lang, k, &bar, width).into(),
                 row: funding_row(lang, names.len(), &bar).into(),
                 bar,
             },
@@ -533,6 +592,7 @@ fn funding_chart(lang: Lang, report: &Report, drawn: &mut Vec<DrawnBar>) -> Opti
         patterned: true,
         caption: t(lang, Key::ChFundingHeading).into(),
         note,
+        width,
         height: FUNDING_ROW * drawn.len() as f64 + 4.0,
         alt,
         bars: drawn.iter().map(|d| d.shapes.clone()).collect(),
@@ -552,10 +612,12 @@ pub fn FundingChart(ws: Workspace) -> impl IntoView {
     // Whether there are figures, and whether anything is funded.
     let state = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.grand.shares.is_some())));
     let drawn = StoredValue::new(Vec::new());
+    let figure = NodeRef::new();
+    let width = followed_width(figure);
     let model = Memo::new(move |_| {
-        let lang = ws.lang.get();
+        let (lang, width) = (ws.lang.get(), width.get());
         report.with(|r| {
-            drawn.try_update_value(|d| r.as_ref().and_then(|r| funding_chart(lang, r, d)))
+            drawn.try_update_value(|d| r.as_ref().and_then(|r| funding_chart(lang, r, width, d)))
         })?
     });
     dynamic(move || match state.get() {
@@ -564,7 +626,7 @@ pub fn FundingChart(ws: Workspace) -> impl IntoView {
             view! { <p class="bw-empty">{move || t(ws.lang.get(), Key::ChNoFunding)}</p> }
                 .into_any()
         }
-        Some(true) => chart_view(model),
+        Some(true) => chart_view(model, figure),
     })
 }
 
@@ -629,10 +691,10 @@ fn consumption_bars(lang: Lang, report: &Report) -> (Vec<ConsumptionBar>, Option
     (bars, Some(chart_note(lang, false, shown.len(), others)))
 }
 
-/// Row height of the consumption chart; width of the bars (the rate is
-/// written after them).
+/// Row height of the consumption chart; room left after the bars for the
+/// rate (520 units of bars in a drawing of 640).
 const CONSUMPTION_ROW: f64 = 50.0;
-const CONSUMPTION_BARS: f64 = 520.0;
+const RATE_ROOM: f64 = 120.0;
 /// The planned bar: light, outlined; the executed bar: dark, thinner.
 const PLANNED_FILL: &str = "#eef1f4";
 const EXECUTED_FILL: &str = "#0d5c63";
@@ -643,7 +705,7 @@ fn rate_text(lang: Lang, rate: Option<Decimal>) -> String {
 }
 
 /// The consumption chart of `report`; `None` without execution figures.
-fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
+fn consumption_chart(lang: Lang, report: &Report, width: f64) -> Option<Chart> {
     let (bars, note) = consumption_bars(lang, report);
     if bars.is_empty() {
         return None;
@@ -677,13 +739,16 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
         .map(|(k, b)| {
             let top = CONSUMPTION_ROW * k as f64;
             let bar_y = top + 18.0;
-            let label = clip(format!("{} {}", b.number, b.title).trim(), 80);
+            let label = clip(
+                format!("{} {}", b.number, b.title).trim(),
+                label_chars(width),
+            );
             vec![
                 Shape::text(0.0, top + 13.0, LABEL, label),
                 Shape::rect(
                     0.0,
                     bar_y,
-                    scale_f64(b.planned, largest) * CONSUMPTION_BARS,
+                    scale_f64(b.planned, largest) * (width - RATE_ROOM),
                     24.0,
                     PLANNED_FILL,
                     true,
@@ -691,13 +756,13 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
                 Shape::rect(
                     0.0,
                     bar_y + 7.0,
-                    scale_f64(b.executed, largest) * CONSUMPTION_BARS,
+                    scale_f64(b.executed, largest) * (width - RATE_ROOM),
                     10.0,
                     EXECUTED_FILL,
                     false,
                 ),
                 Shape::text(
-                    CONSUMPTION_BARS + 10.0,
+                    width - RATE_ROOM + 10.0,
                     bar_y + 17.0,
                     TextStyle {
                         size: 14,
@@ -749,6 +814,7 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
         patterned: false,
         caption: t(lang, Key::ChConsumptionHeading).into(),
         note,
+        width,
         height: CONSUMPTION_ROW * bars.len() as f64 + 4.0,
         alt,
         bars: drawing,
@@ -764,11 +830,13 @@ fn consumption_chart(lang: Lang, report: &Report) -> Option<Chart> {
 #[component]
 pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
     let report = crate::summary::Figures::of(ws).0;
+    let figure = NodeRef::new();
+    let width = followed_width(figure);
     let model = Memo::new(move |_| {
-        let lang = ws.lang.get();
-        report.with(|r| r.as_ref().and_then(|r| consumption_chart(lang, r)))
+        let (lang, width) = (ws.lang.get(), width.get());
+        report.with(|r| r.as_ref().and_then(|r| consumption_chart(lang, r, width)))
     });
-    chart_view(model)
+    chart_view(model, figure)
 }
 
 #[cfg(test)]
@@ -796,15 +864,15 @@ mod tests {
             report::compute_figures(&after),
         );
         let mut drawn = Vec::new();
-        let first = funding_chart(Lang::Fr, &r1, &mut drawn).unwrap();
+        let first = funding_chart(Lang::Fr, &r1, MAX_WIDTH, &mut drawn).unwrap();
         assert_eq!(
             first,
-            funding_chart(Lang::Fr, &r1, &mut Vec::new()).unwrap()
+            funding_chart(Lang::Fr, &r1, MAX_WIDTH, &mut Vec::new()).unwrap()
         );
-        let again = funding_chart(Lang::Fr, &r2, &mut drawn).unwrap();
+        let again = funding_chart(Lang::Fr, &r2, MAX_WIDTH, &mut drawn).unwrap();
         assert_eq!(
             again,
-            funding_chart(Lang::Fr, &r2, &mut Vec::new()).unwrap()
+            funding_chart(Lang::Fr, &r2, MAX_WIDTH, &mut Vec::new()).unwrap()
         );
         assert_ne!(again.rows[0], first.rows[0], "axis 1 changed");
         assert_eq!(again.rows[1], first.rows[1], "axis 2 did not");
@@ -816,10 +884,10 @@ mod tests {
             again.rows[0][1],
             Cell::Number(format!("44,72{}%", '\u{a0}'))
         );
-        let english = funding_chart(Lang::En, &r2, &mut drawn).unwrap();
+        let english = funding_chart(Lang::En, &r2, MAX_WIDTH, &mut drawn).unwrap();
         assert_eq!(
             english,
-            funding_chart(Lang::En, &r2, &mut Vec::new()).unwrap()
+            funding_chart(Lang::En, &r2, MAX_WIDTH, &mut Vec::new()).unwrap()
         );
     }
 
@@ -834,8 +902,13 @@ mod tests {
             table.push_str(&format!("{i}\tAction {i}\tAxe {i}\t{}\t1000\n", i * 1000));
         }
         let conv = read_table(&table).convention;
-        let chart =
-            funding_chart(Lang::Fr, &report::compute_figures(&conv), &mut Vec::new()).unwrap();
+        let chart = funding_chart(
+            Lang::Fr,
+            &report::compute_figures(&conv),
+            MAX_WIDTH,
+            &mut Vec::new(),
+        )
+        .unwrap();
         assert_eq!(chart.bars.len(), 13);
         assert_eq!(chart.rows.len(), 13);
         assert_eq!(chart.rows[0][0], Cell::Head("Axe 4".into(), ""));
@@ -858,6 +931,7 @@ mod tests {
         let chart = funding_chart(
             Lang::Fr,
             &report::compute_figures(&read_table(&twelve).convention),
+            MAX_WIDTH,
             &mut Vec::new(),
         )
         .unwrap();
@@ -875,7 +949,8 @@ mod tests {
             table.push_str(&format!("{i}\tAction {i}\t{}\t{}\n", i * 100, i * 50));
         }
         let conv = read_table(&table).convention;
-        let chart = consumption_chart(Lang::En, &report::compute_figures(&conv)).unwrap();
+        let chart =
+            consumption_chart(Lang::En, &report::compute_figures(&conv), MAX_WIDTH).unwrap();
         assert_eq!(chart.rows.len(), 12);
         assert_eq!(chart.rows[0][0], Cell::Head("3".into(), "bw-number"));
         assert_eq!(
@@ -891,5 +966,52 @@ mod tests {
             chart.note.as_deref(),
             Some("The 11 actions with the largest amounts, in table order, then the other 2 together.")
         );
+    }
+
+    /// The drawing follows its figure's width in steps of 40, from 280 to
+    /// 640; a narrow drawing clips labels to fewer characters and shares
+    /// its width: État 50 000 of 100 000 is 50 % of 360 = 180 units; the
+    /// bars drawn for another width are not taken again.
+    #[test]
+    fn a_narrow_figure_gets_a_narrow_drawing_with_shorter_labels() {
+        assert_eq!(drawing_width(0.0), 640.0);
+        assert_eq!(drawing_width(1120.0), 640.0);
+        assert_eq!(drawing_width(374.0), 360.0);
+        assert_eq!(drawing_width(200.0), 280.0);
+        assert_eq!((label_chars(640.0), label_chars(360.0)), (80, 45));
+        let long = "x".repeat(60);
+        let conv = read_table(&format!(
+            "N°\tIntitulé\tAxe\tPart Etat\tPart CD\n1\tA\t{long}\t50 000\t50 000\n"
+        ))
+        .convention;
+        let r = report::compute_figures(&conv);
+        let mut drawn = Vec::new();
+        let wide = funding_chart(Lang::Fr, &r, 640.0, &mut drawn).unwrap();
+        let narrow = funding_chart(Lang::Fr, &r, 360.0, &mut drawn).unwrap();
+        assert_eq!((wide.width, narrow.width), (640.0, 360.0));
+        let label = |c: &Chart| match &c.bars[0][0] {
+            Shape::Text { text, .. } => text.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(label(&wide), long);
+        assert_eq!(label(&narrow), format!("{}…", "x".repeat(44)));
+        let first_width = |c: &Chart| {
+            c.bars[0]
+                .iter()
+                .find_map(|s| match s {
+                    Shape::Rect { width, .. } => Some(width.0),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(first_width(&wide), 320.0);
+        assert_eq!(first_width(&narrow), 180.0);
+        // Consumption: bars over the width less 120 for the rate.
+        let executed =
+            read_table("N°\tIntitulé\tPart Etat\tDépenses exécutées part Etat\n1\tA\t100\t50\n")
+                .convention;
+        let chart =
+            consumption_chart(Lang::Fr, &report::compute_figures(&executed), 360.0).unwrap();
+        assert_eq!(first_width(&chart), 240.0);
     }
 }

@@ -70,6 +70,31 @@ test('on a 360 px wide screen nothing but the tables scrolls sideways', async ()
   await page.context().close();
 });
 
+test('on a 360 px wide screen the charts keep their text size, and follow a turned screen', async () => {
+  // The drawings were 640 units wide whatever the screen: on a phone their
+  // 14-unit labels came out 7 pixels high. Each chart is now drawn as wide as
+  // its figure (in steps of 40, 280 to 640 units): a unit stays a pixel or
+  // more.
+  const page = await open(env, { viewport: { width: 360, height: 740 } });
+  await page.getByLabel(/Tableau à coller/).fill(fixture('creuse-2023-execution.tsv'));
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  const scale = (name) =>
+    page.getByRole('img', { name }).evaluate((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+  const funding = /^Répartition du financement/;
+  await page.waitForFunction(() => document.querySelector('.bw-funding-chart svg')?.viewBox.baseVal.width < 640);
+  assert.ok((await scale(funding)) >= 1, `funding chart drawn at ${await scale(funding)} px a unit`);
+  await page.getByRole('tab', { name: 'Exécution' }).click();
+  const consumption = /^Consommation des crédits par action/;
+  await page.getByRole('img', { name: consumption }).waitFor();
+  await page.waitForFunction(() => document.querySelector('.bw-consumption-chart svg')?.viewBox.baseVal.width < 640);
+  assert.ok((await scale(consumption)) >= 1, `consumption chart drawn at ${await scale(consumption)} px a unit`);
+  // Turned to landscape (and on a computer): the full 640-unit drawing.
+  await page.setViewportSize({ width: 1280, height: 740 });
+  await page.waitForFunction(() => document.querySelector('.bw-consumption-chart svg')?.viewBox.baseVal.width === 640);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the printed page: title, date, settings, every view, no buttons', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
