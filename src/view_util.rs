@@ -373,9 +373,14 @@ pub fn svg_text(x: f64, y: f64, style: TextStyle, text: String) -> AnyView {
     .into_any()
 }
 
-/// A coordinate of a drawing, to the hundredth of a unit.
+/// A coordinate of a drawing, to the hundredth of a unit (`12.50`). Written
+/// from a whole number of hundredths: `{:.2}` of an `f64` brings Rust's
+/// float formatting into the bundle for this one use.
 pub fn px(v: f64) -> String {
-    format!("{v:.2}")
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let h = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", h / 100, h % 100)
 }
 
 /// The button that draws the rest of a long list (`all` set), shown until it
@@ -391,4 +396,26 @@ pub fn show_rest_button(all: RwSignal<bool>, label: String, first_shown: &'stati
         </Show>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::px;
+
+    #[test]
+    fn coordinates_are_written_to_the_hundredth() {
+        // 0,5 × 640 = 320; 14 + 54 × 2 = 122; 3,256 → 3,26; 0,004 → 0,00.
+        let cases = [
+            (320.0, "320.00"),
+            (122.0, "122.00"),
+            (12.5, "12.50"),
+            (3.256, "3.26"),
+            (-3.256, "-3.26"),
+            (0.004, "0.00"),
+            (0.0, "0.00"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(px(v), text, "{v}");
+        }
+    }
 }
