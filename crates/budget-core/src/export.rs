@@ -239,24 +239,36 @@ fn protect(text: &str) -> String {
 
 /// Writes CSV records; writing into memory cannot fail.
 fn write_csv(records: &[Vec<String>], delimiter: u8) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(csv::Terminator::CRLF)
-        .flexible(true)
-        // Marking the tab as the "comment" character makes the writer quote
-        // every cell holding a tab, so that the file is not mistaken for a
-        // tab-separated one.
-        .comment(Some(b'\t'))
-        .from_writer(Vec::new());
+    // Written here rather than by the csv crate's writer (whose quoting
+    // code parses every cell as a number, bringing float parsing into the
+    // widget's bundle); the same text: a cell is quoted when it holds the
+    // delimiter, a quotation mark (doubled), a line break or a tab (so that
+    // the file is not mistaken for a tab-separated one); a record of one
+    // empty cell is `""`; CRLF after each record.
+    let delimiter = char::from(delimiter);
+    let mut out = String::new();
     for record in records {
-        if writer.write_record(record).is_err() {
-            return String::new();
+        if let [only] = record.as_slice() {
+            if only.is_empty() {
+                out.push_str("\"\"\r\n");
+                continue;
+            }
         }
+        for (k, cell) in record.iter().enumerate() {
+            if k > 0 {
+                out.push(delimiter);
+            }
+            if cell.contains([delimiter, '"', '\r', '\n', '\t']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
+        }
+        out.push_str("\r\n");
     }
-    match writer.into_inner() {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(_) => String::new(),
-    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -993,6 +1005,66 @@ mod xlsx {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the csv crate's writer gave with the settings write_csv had
+    /// before it wrote the text itself.
+    fn csv_crate(records: &[Vec<String>], delimiter: u8) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .comment(Some(b'\t'))
+            .from_writer(Vec::new());
+        for record in records {
+            writer.write_record(record).unwrap();
+        }
+        String::from_utf8(writer.into_inner().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn csv_text_is_what_the_csv_crate_wrote() {
+        let cells = [
+            "",
+            " ",
+            "93507,00",
+            "-12,5",
+            "'=1+1",
+            "a;b",
+            "a,b",
+            "dit \"oui\"",
+            "\"",
+            "ligne\nsuivante",
+            "fin\r",
+            "tab\there",
+            "\t",
+            "Crèche « A »",
+            "#1",
+            "1e5",
+            "NaN",
+        ];
+        let mut records: Vec<Vec<String>> = vec![vec![String::new()], vec!["seul".into()]];
+        for a in cells {
+            for b in cells {
+                records.push(vec![a.to_string(), b.to_string()]);
+            }
+            records.push(vec![a.to_string()]);
+        }
+        records.push(vec![String::new(), String::new()]);
+        for delimiter in [b';', b','] {
+            assert_eq!(
+                write_csv(&records, delimiter),
+                csv_crate(&records, delimiter)
+            );
+        }
+        // By hand: « a;b » and a doubled quotation mark, CRLF.
+        assert_eq!(
+            write_csv(
+                &[vec!["a;b".into(), "dit \"oui\"".into(), "x".into()]],
+                b';'
+            ),
+            "\"a;b\";\"dit \"\"oui\"\"\";x\r\n"
+        );
+    }
 
     #[test]
     fn amounts_are_exact_with_two_decimals_at_least() {
