@@ -18,6 +18,7 @@
 //!   an entry without its key is an empty convention.
 
 use budget_core::saved::json_reason;
+use budget_core::text::lowercase;
 use budget_core::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -226,12 +227,12 @@ impl Index {
     /// around and case aside). An empty name never is: untitled entries are
     /// told apart by their date.
     pub fn name_taken(&self, id: &str, name: &str) -> bool {
-        let name = name.trim().to_lowercase();
+        let name = lowercase(name.trim());
         !name.is_empty()
             && self
                 .conventions
                 .iter()
-                .any(|e| e.id != id && e.name.trim().to_lowercase() == name)
+                .any(|e| e.id != id && lowercase(e.name.trim()) == name)
     }
 
     /// Renames an entry; `false` if there is none.

@@ -724,7 +724,7 @@ impl Checker<'_> {
         let conv = self.conv;
         let mut first: HashMap<String, usize> = HashMap::new();
         for (id, action) in conv.actions.iter().enumerate() {
-            let key = action.number.trim().to_lowercase();
+            let key = crate::text::lowercase(action.number.trim());
             if key.is_empty() {
                 continue;
             }

@@ -511,7 +511,7 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
     let nom_beneficiaire = collapse(&meta.nom_beneficiaire);
     check("nomBeneficiaire", &nom_beneficiaire, true, "");
     let id_beneficiaire = without_blanks(&meta.id_beneficiaire);
-    let rna = meta.rna_beneficiaire.trim().to_uppercase();
+    let rna = meta.rna_beneficiaire.trim().to_ascii_uppercase();
     if !rna.is_empty() {
         check(
             "rnaBeneficiaire",

@@ -20,12 +20,38 @@ fn plain_letters(c: char) -> Option<&'static str> {
     })
 }
 
+/// The lower case of a letter of the Latin alphabets (ASCII, Latin-1 and
+/// Latin Extended-A: `É` → `é`, `Œ` → `œ`, `Ÿ` → `ÿ`, `Ł` → `ł`); any other
+/// character as it is. Enough for the tables, names and numbers compared
+/// here, and without the Unicode case tables `char::to_lowercase` brings
+/// into the widget's bundle (≈ 11 KB).
+pub fn lower(c: char) -> char {
+    let n = u32::from(c);
+    let to = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => n + 0x20,
+        // Latin Extended-A: pairs, the capital first…
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if n % 2 == 0 => n + 1,
+        // …except these, the capital odd.
+        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
+        0x178 => 0xFF,
+        // İ: Unicode lowers it to i and a combining dot; i is enough here.
+        0x130 => 0x69,
+        _ => n,
+    };
+    char::from_u32(to).unwrap_or(c)
+}
+
+/// `text` in lower case ([`lower`]).
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower).collect()
+}
+
 /// Lower case without accents: `Dépenses exécutées` → `depenses executees`;
 /// the ordinal signs of `N°`, `Nº` read as `o`, curly apostrophes as `'`;
 /// everything else kept (the heading reader and the widget's searches).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         match (plain_letters(c), c) {
             (Some(plain), _) => out.push_str(plain),
             (None, '°' | 'º') => out.push('o'),
@@ -42,7 +68,7 @@ pub fn fold(text: &str) -> String {
 pub fn fold_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true; // drops leading spaces
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         if let Some(plain) = plain_letters(c) {
             out.push_str(plain);
             space = false;
@@ -63,6 +89,22 @@ pub fn fold_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_capitals_are_lowered_and_nothing_else_changes() {
+        assert_eq!(
+            lowercase("ÉTAT – CRÈCHE « ŒUVRE » ÀÇÑÞ Ÿ ĀĄČĘĞİĽŁŇŐŘŞŠŢŰŸŹŽ"),
+            "état – crèche « œuvre » àçñþ ÿ āąčęğiľłňőřşšţűÿźž"
+        );
+        // Every letter of those blocks agrees with Unicode's own lower case
+        // (İ aside: its lower case is two characters).
+        for c in ('\u{0}'..='\u{17F}').filter(|c| *c != 'İ') {
+            let unicode: String = c.to_lowercase().collect();
+            assert_eq!(lower(c).to_string(), unicode, "{c:?}");
+        }
+        // Other scripts are left alone; digits, signs and lower case too.
+        assert_eq!(lowercase("Σ 2.9 n° ß"), "Σ 2.9 n° ß");
+    }
 
     #[test]
     fn fold_keeps_punctuation_and_reads_ordinal_signs() {
