@@ -368,10 +368,11 @@ fn write(conv: &Convention, pretty: bool) -> String {
         // A Convention has only string map keys and plain fields: serialising
         // it cannot fail; should it ever, an empty string is not a loadable
         // document and `from_json` says so.
+        let compact = serde_json::to_string(c).unwrap_or_default();
         if pretty {
-            serde_json::to_string_pretty(c).unwrap_or_default()
+            indented(&compact)
         } else {
-            serde_json::to_string(c).unwrap_or_default()
+            compact
         }
     };
     if conv.version == FORMAT_VERSION {
@@ -381,6 +382,67 @@ fn write(conv: &Convention, pretty: bool) -> String {
         current.version = FORMAT_VERSION;
         text(&current)
     }
+}
+
+/// `compact` JSON (serde_json's, no blank outside strings) laid out as
+/// `serde_json::to_string_pretty` lays it out: two spaces a level, `": "`
+/// after a key, empty arrays and objects as `[]` and `{}`. Serialising every
+/// type a second time through the pretty writer cost the widget's bundle
+/// its own copy of the whole saved form's code.
+fn indented(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let new_line = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '[' | '{' => {
+                out.push(c);
+                let close = if c == '[' { ']' } else { '}' };
+                if chars.peek() == Some(&close) {
+                    chars.next();
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    new_line(&mut out, depth);
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                new_line(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether `text` looks like a saved convention (a JSON object) rather than a
@@ -898,7 +960,35 @@ mod tests {
         })
     }
 
+    #[test]
+    fn the_saved_file_is_indented_as_serde_json_indents_it() {
+        // Empty lists ("groups": []), nested objects, a title holding what
+        // the layout reacts to outside strings.
+        let mut conv = sample();
+        conv.title = r#"Axe "1" [a, b] {c: d} \ fin"#.into();
+        for c in [Convention::default(), conv] {
+            assert_eq!(
+                indented(&serde_json::to_string(&c).unwrap()),
+                serde_json::to_string_pretty(&c).unwrap()
+            );
+        }
+        assert_eq!(indented(r#"{"a":[],"b":{},"c":[1,{"d":"e,f"}]}"#),
+            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\n      \"d\": \"e,f\"\n    }\n  ]\n}");
+    }
+
     proptest! {
+        #[test]
+        fn the_layout_is_serde_jsons_for_any_convention(
+            conv in convention(),
+            title in "[ -~«»\\[\\]{},:\"\\\\]{0,20}",
+        ) {
+            let conv = Convention { title, ..conv };
+            prop_assert_eq!(
+                indented(&serde_json::to_string(&conv).unwrap()),
+                serde_json::to_string_pretty(&conv).unwrap()
+            );
+        }
+
         #[test]
         fn save_then_load_gives_back_the_convention(conv in convention()) {
             prop_assert_eq!(from_json(&to_json(&conv)), Ok(conv));
