@@ -12,7 +12,7 @@ use budget_core::money::format_eur;
 use budget_core::{CalcError, Convention, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::{colon, compare_more, compare_note, t, Key};
+use crate::i18n::{compare_more, compare_note, t, Key};
 use crate::state::Workspace;
 use crate::view_util::{
     dynamic, row, select_field, show_rest_button, signed_eur, table, td, td_num, th_col, th_row, tr,
@@ -257,7 +257,7 @@ pub fn CompareView(ws: Workspace, scenarios: RwSignal<Vec<(String, Convention)>>
                 match comparison.get() {
                     None => view! { <p class="bw-empty">{t(lang, Key::CmpNothing)}</p> }.into_any(),
                     Some(Err(e)) => view! {
-                        <p class="bw-error">{format!("{}{}{}", t(lang, Key::CalcErrorHeading), colon(lang), e.message(lang))}</p>
+                        <p class="bw-error">{crate::results::calc_error_text(lang, &e)}</p>
                     }
                     .into_any(),
                     Some(Ok(c)) => comparison_tables(lang, &name_a, &name_b, &c),

@@ -98,13 +98,19 @@ pub fn status_text(lang: Lang, summary: Option<&Summary>) -> String {
             format_eur(g.total, lang),
             counted(lang, s.action_count, Noun::Action)
         ),
-        Err(e) => format!(
-            "{}{}{}",
-            t(lang, Key::CalcErrorHeading),
-            colon(lang),
-            e.message(lang)
-        ),
+        Err(e) => calc_error_text(lang, e),
     }
+}
+
+/// « Calcul impossible : … » — a calculation that failed, with its reason,
+/// in `lang` (the status line, the Years view, the comparison).
+pub fn calc_error_text(lang: Lang, e: &CalcError) -> String {
+    format!(
+        "{}{}{}",
+        t(lang, Key::CalcErrorHeading),
+        colon(lang),
+        e.message(lang)
+    )
 }
 
 /// The amounts of a row (one cell per funder, then the total; the reason

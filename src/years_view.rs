@@ -10,7 +10,7 @@ use budget_core::money::{format_eur, format_percent};
 use budget_core::{Convention, Decimal, Lang, Scope};
 use leptos::prelude::*;
 
-use crate::i18n::{colon, t, Key};
+use crate::i18n::{t, Key};
 use crate::state::Workspace;
 use crate::view_util::{dynamic, row, signed_eur, table, td, td_num, th_col, th_row, tr};
 
@@ -164,7 +164,7 @@ fn years_content(lang: Lang, conv: &Convention) -> AnyView {
         }
         .into_any(),
         Err(e) => view! {
-            <p class="bw-error">{format!("{}{}{}", t(lang, Key::CalcErrorHeading), colon(lang), e.message(lang))}</p>
+            <p class="bw-error">{crate::results::calc_error_text(lang, &e)}</p>
         }
         .into_any(),
     }

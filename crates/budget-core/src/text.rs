@@ -25,7 +25,7 @@ fn plain_letters(c: char) -> Option<&'static str> {
 /// character as it is. Enough for the tables, names and numbers compared
 /// here, and without the Unicode case tables `char::to_lowercase` brings
 /// into the widget's bundle (≈ 11 KB).
-pub fn lower(c: char) -> char {
+fn lower(c: char) -> char {
     let n = u32::from(c);
     let to = match n {
         0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => n + 0x20,
@@ -41,7 +41,8 @@ pub fn lower(c: char) -> char {
     char::from_u32(to).unwrap_or(c)
 }
 
-/// `text` in lower case ([`lower`]).
+/// `text` in lower case: the capitals of the Latin alphabets lowered (see
+/// `lower`), any other character as it is.
 pub fn lowercase(text: &str) -> String {
     text.chars().map(lower).collect()
 }
