@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitWidget } from './split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(root, 'dist');
@@ -69,9 +70,24 @@ const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) fail(`${indexPath}: no inline module loader (already processed? run trunk build first)`);
-const widgetJs = inline[1].match(/from '\/?([^'/]+\.js)'/)?.[1];
-const widgetWasm = inline[1].match(/module_or_path: '\/?([^'/]+\.wasm)'/)?.[1];
+let widgetJs = inline[1].match(/from '\/?([^'/]+\.js)'/)?.[1];
+let widgetWasm = inline[1].match(/module_or_path: '\/?([^'/]+\.wasm)'/)?.[1];
 if (!widgetJs || !widgetWasm) fail(`unexpected Trunk loader:\n${inline[1]}`);
+
+// ---- 1a. the widget cut into a first load and chunks (scripts/split.mjs) ----
+const split = splitWidget({ root, dist, widgetJs, widgetWasm, profile: process.env.TRUNK_PROFILE ?? 'release', fail });
+if (split) {
+  // Trunk's preload links name its (removed) files: they follow the new ones.
+  for (const [before, after] of [[widgetJs, split.widgetJs], [widgetWasm, split.widgetWasm]]) {
+    const link = new RegExp(`(<link[^>]*href=")/?${before.replace(/[.]/g, '\\.')}("[^>]*>)`);
+    if (!link.test(html)) fail(`no preload link for ${before}`);
+    html = html.replace(link, (tag, start, end) =>
+      `${start}/${after}${end}`.replace(/integrity="[^"]*"/, `integrity="${sri(readFileSync(join(dist, after)))}"`),
+    );
+  }
+  widgetJs = split.widgetJs;
+  widgetWasm = split.widgetWasm;
+}
 // `trunk serve` adds its inline autoreload script: left alone (that page does
 // not run under the strict CSP); a release build has none.
 const devServer = /<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(inline[0], ''));

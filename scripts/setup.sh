@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+WASM_SPLIT_VERSION=0.2.4
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -41,6 +42,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
 fi
 if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
   say "Trunk.toml names another wasm-bindgen than Cargo.lock ($WBG_VERSION): fix [tools]"; exit 1
+fi
+
+# 3b. wasm-split-cli, which cuts the release module into chunks (scripts/split.mjs).
+#     (it has no --version: cargo's list of installed packages tells.)
+if ! command -v wasm-split-cli >/dev/null ||
+   ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (wasm_split_cli_support)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 # 4. Chromium and its driver, from Debian (browser tests; never a downloaded browser).

@@ -19,6 +19,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p budget-widget --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy -p budget-widget --target wasm32-unknown-unknown --features split --locked -- -D warnings
 
 step "core and command line (cargo test)"
 cargo test -p budget-core -p budget-cli --locked

@@ -6,18 +6,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx_annex};
-use crate::charts::{ConsumptionChart, FundingChart};
 use crate::grid::{budget_table, execution_table, focus_later, Grid};
 use crate::i18n::{t, Key};
-use crate::mapping::MappingPanel;
 use crate::results::{checks_section, errors_section, live_totals_table, status_text};
-use crate::scdl::ScdlExport;
-use crate::settings::SettingsView;
 use crate::state::{file_message, Workspace};
 use crate::storage::Autosave;
 use crate::summary::{Figures, Summary};
-use crate::tranches_view::TranchesView;
-use crate::years_view::YearsView;
 use budget_core::files::{FileKind, TableGrid};
 use budget_core::Lang;
 
@@ -126,15 +120,26 @@ fn export_name(ws: Workspace, extension: &str) -> String {
     format!("{base}.{extension}")
 }
 
+/// Makes an export (its code is in the `exports` chunk).
+fn export(ws: Workspace, what: Export) {
+    leptos::task::spawn_local(async move {
+        if crate::chunks::export(ws, what).await.is_err() {
+            ws.file_error.set(Some(
+                t(ws.lang.get_untracked(), Key::ViewUnloaded).to_string(),
+            ));
+        }
+    });
+}
+
 /// Which export a button makes.
 #[derive(Clone, Copy)]
-enum Export {
+pub enum Export {
     Saved,
     CsvExcel,
     Xlsx,
 }
 
-fn export(ws: Workspace, what: Export) {
+pub fn export_now(ws: Workspace, what: Export) {
     let Some(conv) = ws.convention.get_untracked() else {
         return;
     };
@@ -331,6 +336,8 @@ pub fn App() -> impl IntoView {
     let current = RwSignal::new(View::Budget);
     let printing = RwSignal::new(false);
     provide_context(Shown { current, printing });
+    // The views' chunks, fetched in the background once the widget is up.
+    crate::chunks::prefetch_after(1500);
     let before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
     let after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
     on_cleanup(move || {
@@ -522,7 +529,7 @@ pub fn App() -> impl IntoView {
                             {move || t(lang.get(), Key::ExportXlsx)}
                         </button>
                     </div>
-                    <ScdlExport ws=ws />
+                    {crate::chunks::deferred(lang, || false, move || crate::chunks::scdl_export(ws))}
                 </Show>
                 {move || ws.file_error.get().map(|e| view! { <p class="bw-error" role="alert">{e}</p> })}
             </section>
@@ -533,7 +540,7 @@ pub fn App() -> impl IntoView {
             <crate::share::SharedOffer library=library ws=ws />
             // end store
 
-            <MappingPanel ws=ws />
+            {crate::chunks::deferred(lang, move || ws.import.with(Option::is_some), move || crate::chunks::mapping(ws))}
 
             <p class="bw-status" role="status" aria-live="polite">
                 {move || summary.with(|s| status_text(lang.get(), s.as_ref()))}
@@ -551,7 +558,7 @@ pub fn App() -> impl IntoView {
                         <div class="bw-results">
                             {live_totals_table(l, summary)}
                         </div>
-                        <FundingChart ws=ws />
+                        {crate::chunks::deferred(lang, || is_shown(View::Budget), move || crate::chunks::funding_chart(ws))}
                         {budget_table(grid, l, summary)}
                     })
                 }}
@@ -572,23 +579,19 @@ pub fn App() -> impl IntoView {
                     view! {
                         {(!s.has_execution).then(|| view! { <p>{t(l, Key::NoExecution)}</p> })}
                         {execution_table(executed_grid, l, s)}
-                        {s.has_execution.then(|| view! { <ConsumptionChart ws=ws /> })}
+                        {s.has_execution.then(|| crate::chunks::deferred(lang, || true, move || crate::chunks::consumption_chart(ws)))}
                     }
                 })))}
             }.into_any())}
-            {panel(current, View::Tranches, view! { <TranchesView ws=ws /> }.into_any())}
-            {panel(current, View::Years, view! { <YearsView ws=ws /> }.into_any())}
+            {panel(current, View::Tranches, crate::chunks::deferred(lang, || is_shown(View::Tranches), move || crate::chunks::tranches(ws)).into_any())}
+            {panel(current, View::Years, crate::chunks::deferred(lang, || is_shown(View::Years), move || crate::chunks::years(ws)).into_any())}
             {panel(current, View::Checks, view! {
                 {move || warnings.with(|w| w.as_ref().map(|w| checks_section(lang.get(), w, go)))}
             }.into_any())}
             // store: « Mes conventions », comparison, share link
-            {panel(current, View::Scenarios, view! {
-                <crate::library::LibraryPanel library=library />
-                <crate::compare::CompareView ws=ws scenarios=library.scenarios />
-                <crate::share::ShareLink ws=ws />
-            }.into_any())}
+            {panel(current, View::Scenarios, crate::chunks::deferred(lang, || is_shown(View::Scenarios), move || crate::chunks::scenarios(ws, library)).into_any())}
             // end store
-            {panel(current, View::Settings, view! { <SettingsView ws=ws title_taken=Signal::derive(move || library.title_taken()) /> }.into_any())}
+            {panel(current, View::Settings, crate::chunks::deferred(lang, || is_shown(View::Settings), move || crate::chunks::settings(ws, Signal::derive(move || library.title_taken()))).into_any())}
         </div>
     }
 }

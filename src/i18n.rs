@@ -9,6 +9,8 @@ use budget_core::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     AppTitle,
+    ViewLoading,
+    ViewUnloaded,
     Tagline,
     SwitchLanguage,
     PasteHeading,
@@ -454,6 +456,11 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::TabChecks => ("Vérifications", "Checks"),
         Key::TabScenarios => ("Scénarios", "Scenarios"),
         Key::TabSettings => ("Paramètres", "Settings"),
+        Key::ViewLoading => ("Chargement de la vue…", "Loading the view…"),
+        Key::ViewUnloaded => (
+            "Cette vue n’a pas pu être chargée (réseau coupé lors de la première visite ?). Rechargez la page une fois connecté : elle sera ensuite disponible hors ligne.",
+            "This view could not be loaded (network cut on the first visit?). Reload the page once online: it will then be available offline.",
+        ),
         Key::ViewsLabel => ("Vues de la convention", "Views of the convention"),
         Key::Untitled => ("Convention sans titre", "Untitled convention"),
         Key::HistoryLabel => ("Historique des modifications", "Change history"),

@@ -227,7 +227,9 @@ test('an edit changes the text of the totals, subtotal and grand total, not thei
   await pasteVienne(page);
   // From now on, record cells added or removed and attributes written in the
   // totals table, the subtotal rows and the grand total row (not text), and
-  // in the list of funders of the SCDL export (the same funders after it).
+  // in the list of funders of the SCDL export (the same funders after it),
+  // once that export's chunk has come (in the background after start).
+  await page.locator('#bw-scdl-attribuant').waitFor({ state: 'attached' });
   await page.evaluate(() => {
     const watched = [
       ...document.querySelectorAll('table.bw-totals, tr.bw-subtotal, tr.bw-grand, #bw-scdl-attribuant'),

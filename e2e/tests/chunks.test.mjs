@@ -1,0 +1,64 @@
+// The views' chunks (src/chunks.rs, scripts/split.mjs): the first load is the
+// table, the totals and the checks; a view's chunk comes when its tab is
+// opened, or in the background a moment after start; a chunk that cannot be
+// fetched is said, and the rest of the widget goes on working.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eur, fixture, openIn, start } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const isChunk = (u) => /\/w-[0-9a-f]{16}\/(split_[a-z_]+|chunk_\d+)\.wasm$/.test(new URL(u).pathname);
+
+test('the first load has no view chunk; opening a tab fetches its chunk, the others come in the background', async () => {
+  // No service worker: every chunk is a request seen here.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await openIn(context, env.url);
+  // The page is up (heading, paste area): no chunk was needed for it.
+  await page.getByLabel(/Tableau à coller/).waitFor();
+  assert.deepEqual(requests.filter(isChunk), []);
+  assert.ok(requests.some((u) => /\/w-[0-9a-f]{16}\/budget-widget_bg\.wasm$/.test(u)), 'main module loaded');
+
+  // The Years tab at once: its view comes with its chunk.
+  await page.getByRole('tab', { name: 'Années' }).click();
+  await page.getByRole('heading', { name: 'Années', level: 2 }).waitFor();
+  assert.ok(requests.some((u) => u.endsWith('/split_years.wasm')), requests.filter(isChunk).join('\n'));
+
+  // The others in the background: the Tranches view is then ready, and its
+  // chunk was fetched once.
+  await page.locator('#bw-tranches-heading').waitFor({ state: 'attached' });
+  await page.getByRole('tab', { name: 'Tranches' }).click();
+  await page.getByRole('heading', { name: 'Échéanciers de paiement' }).waitFor();
+  const fetched = requests.filter(isChunk).map((u) => new URL(u).pathname.split('/').pop());
+  assert.equal(fetched.filter((f) => f === 'split_tranches.wasm').length, 1);
+  assert.equal(new Set(fetched).size, fetched.length, `each chunk once: ${fetched.join(', ')}`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a chunk that cannot be fetched is said in its tab; the calculator goes on', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/\/split_tranches\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const page = await openIn(context, env.url);
+  await page.getByRole('tab', { name: 'Tranches' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Tranches' });
+  await panel.getByRole('alert').filter({ hasText: 'Cette vue n’a pas pu être chargée' }).waitFor();
+  assert.equal(await panel.getByRole('heading', { name: 'Échéanciers de paiement' }).count(), 0);
+
+  // The rest works: a pasted table is read and summed, another view opens.
+  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  await page.getByRole('tab', { name: 'Années' }).click();
+  await page.getByRole('heading', { name: 'Années', level: 2 }).waitFor();
+  // The only problems are the failed fetch, told on the console.
+  for (const p of page.problems) assert.match(p, /split_tranches|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
+  await context.close();
+});
