@@ -259,7 +259,7 @@ async function profilePaste(page, { tsv, expected }) {
     const kind =
       url.includes('.wasm') || url.startsWith('wasm://') || fn === 'wasm-to-js'
         ? 'WebAssembly'
-        : /budget-widget-[0-9a-f]+\.js/.test(url)
+        : /budget-widget(-[0-9a-f]+)?\.js/.test(url)
           ? 'wasm-bindgen glue'
           : fn === '(program)'
             ? 'browser (style, layout, paint…)'
