@@ -125,7 +125,7 @@ fn export(ws: Workspace, what: Export) {
     leptos::task::spawn_local(async move {
         if crate::chunks::export(ws, what).await.is_err() {
             ws.file_error.set(Some(
-                t(ws.lang.get_untracked(), Key::ViewUnloaded).to_string(),
+                t(ws.lang.get_untracked(), Key::ExportUnloaded).to_string(),
             ));
         }
     });

@@ -11,6 +11,7 @@ pub enum Key {
     AppTitle,
     ViewLoading,
     ViewUnloaded,
+    ExportUnloaded,
     Tagline,
     SwitchLanguage,
     PasteHeading,
@@ -460,6 +461,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ViewUnloaded => (
             "Cette vue n’a pas pu être chargée (réseau coupé lors de la première visite ?). Rechargez la page une fois connecté : elle sera ensuite disponible hors ligne.",
             "This view could not be loaded (network cut on the first visit?). Reload the page once online: it will then be available offline.",
+        ),
+        Key::ExportUnloaded => (
+            "Cet export n’a pas pu être chargé (réseau coupé lors de la première visite ?). Rechargez la page une fois connecté : il sera ensuite disponible hors ligne.",
+            "This export could not be loaded (network cut on the first visit?). Reload the page once online: it will then be available offline.",
         ),
         Key::ViewsLabel => ("Vues de la convention", "Views of the convention"),
         Key::Untitled => ("Convention sans titre", "Untitled convention"),

@@ -44,9 +44,9 @@ test('the first load has no view chunk; opening a tab fetches its chunk, the oth
   await context.close();
 });
 
-test('a chunk that cannot be fetched is said in its tab; the calculator goes on', async () => {
+test('a chunk that cannot be fetched is said in its tab or for its export; the calculator goes on', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
-  await context.route(/\/split_tranches\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await context.route(/\/split_(tranches|exports)\.wasm$/, (route) => route.abort('internetdisconnected'));
   const page = await openIn(context, env.url);
   await page.getByRole('tab', { name: 'Tranches' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Tranches' });
@@ -58,7 +58,13 @@ test('a chunk that cannot be fetched is said in its tab; the calculator goes on'
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
   await page.getByRole('tab', { name: 'Années' }).click();
   await page.getByRole('heading', { name: 'Années', level: 2 }).waitFor();
-  // The only problems are the failed fetch, told on the console.
-  for (const p of page.problems) assert.match(p, /split_tranches|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
+  // An export whose chunk cannot be fetched says so; nothing is downloaded.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: /Exporter pour Excel/ }).click();
+  await page.getByRole('alert').filter({ hasText: 'Cet export n’a pas pu être chargé' }).waitFor();
+  assert.equal(downloads, 0);
+  // The only problems are the failed fetches, told on the console.
+  for (const p of page.problems) assert.match(p, /split_(tranches|exports)|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
   await context.close();
 });
