@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx_annex};
-use crate::grid::{budget_table, execution_table, focus_later, Grid};
+use crate::grid::{budget_table, focus_later, Grid};
 use crate::i18n::{t, Key};
-use crate::results::{checks_section, errors_section, live_totals_table, status_text};
+use crate::results::{errors_section, live_totals_table, status_text};
 use crate::state::{file_message, Workspace};
 use crate::storage::Autosave;
 use crate::summary::{Figures, Summary};
@@ -404,7 +404,8 @@ pub fn App() -> impl IntoView {
     });
 
     // The figures, worked out once per change for every view; the summary the
-    // views pick from; the checks, run only while their tab is shown.
+    // views pick from (the checks, run only while their tab is shown, are
+    // `results::ChecksView`).
     let figures = Figures::new(ws);
     provide_context(figures);
     let summary = Memo::new(move |before: Option<&Option<Summary>>| {
@@ -418,13 +419,6 @@ pub fn App() -> impl IntoView {
         })
     });
     let has_convention = Memo::new(move |_| summary.with(Option::is_some));
-    let warnings = Memo::new(move |_| {
-        if !is_shown(View::Checks) {
-            return None;
-        }
-        ws.convention
-            .with(|c| c.as_ref().map(|c| budget_core::checks::check(c).warnings))
-    });
 
     view! {
         <div
@@ -573,21 +567,10 @@ pub fn App() -> impl IntoView {
                     }
                 })}
             }.into_any())}
-            {panel(current, View::Execution, view! {
-                {move || is_shown(View::Execution).then(|| summary.with(|s| s.as_ref().map(|s| {
-                    let l = lang.get();
-                    view! {
-                        {(!s.has_execution).then(|| view! { <p>{t(l, Key::NoExecution)}</p> })}
-                        {execution_table(executed_grid, l, s)}
-                        {s.has_execution.then(|| crate::chunks::deferred(lang, || true, move || crate::chunks::consumption_chart(ws)))}
-                    }
-                })))}
-            }.into_any())}
+            {panel(current, View::Execution, crate::chunks::deferred(lang, || is_shown(View::Execution), move || crate::chunks::execution(ws, executed_grid, summary)).into_any())}
             {panel(current, View::Tranches, crate::chunks::deferred(lang, || is_shown(View::Tranches), move || crate::chunks::tranches(ws)).into_any())}
             {panel(current, View::Years, crate::chunks::deferred(lang, || is_shown(View::Years), move || crate::chunks::years(ws)).into_any())}
-            {panel(current, View::Checks, view! {
-                {move || warnings.with(|w| w.as_ref().map(|w| checks_section(lang.get(), w, go)))}
-            }.into_any())}
+            {panel(current, View::Checks, crate::chunks::deferred(lang, || is_shown(View::Checks), move || crate::chunks::checks(ws, go)).into_any())}
             // store: « Mes conventions », comparison, share link
             {panel(current, View::Scenarios, crate::chunks::deferred(lang, || is_shown(View::Scenarios), move || crate::chunks::scenarios(ws, library)).into_any())}
             // end store

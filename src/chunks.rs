@@ -1,7 +1,7 @@
 //! The views that are not needed to paste a table and read its totals, and
 //! the exports, compiled into WebAssembly chunks of their own by the Trunk
 //! builds (feature `split`, asked for by index.html; scripts/split.mjs cuts the
-//! module): the first load carries the table, the totals and the checks; a
+//! module): the first load carries the table and its totals; a
 //! chunk is fetched when its view is first needed, or in the background a
 //! moment after start, and kept by the service worker for offline use.
 //! Without the feature (component tests, native builds), the same functions
@@ -108,6 +108,23 @@ split_fn!(
     |ws: Workspace, what: crate::app::Export| -> () { crate::app::export_now(ws, what) }
 );
 
+split_fn!(checks / preload_checks, checks, |ws: Workspace,
+                                            go: Callback<
+    budget_core::Scope,
+>|
+ -> AnyView {
+    view! { <crate::results::ChecksView ws=ws go=go /> }.into_any()
+});
+split_fn!(
+    execution / preload_execution,
+    execution,
+    |ws: Workspace,
+     grid: crate::grid::Grid,
+     summary: Memo<Option<crate::summary::Summary>>|
+     -> AnyView {
+        view! { <crate::results::ExecutionView ws=ws grid=grid summary=summary /> }.into_any()
+    }
+);
 split_fn!(
     mapping / preload_mapping,
     mapping,
@@ -134,6 +151,8 @@ pub fn prefetch_after(after_ms: u32) {
                 let _ = preload_consumption_chart().await;
                 let _ = preload_scdl_export().await;
                 let _ = preload_export().await;
+                let _ = preload_execution().await;
+                let _ = preload_checks().await;
                 let _ = preload_tranches().await;
                 let _ = preload_years().await;
                 let _ = preload_scenarios().await;

@@ -9,9 +9,50 @@ use budget_core::{CalcError, Lang};
 use leptos::prelude::*;
 
 use crate::i18n::{checks_more, colon, counted, quoted, t, Key, Noun};
+use crate::state::Workspace;
 use crate::summary::Summary;
 use crate::view_util::show_rest_button;
 use budget_core::figures::CoFinancing;
+
+/// The checks tab: every inconsistency of the convention, worked out while
+/// the tab is shown (or printed); `go` takes the user to a row.
+#[component]
+pub fn ChecksView(ws: Workspace, go: Callback<budget_core::Scope>) -> impl IntoView {
+    let warnings = Memo::new(move |_| {
+        if !crate::app::is_shown(crate::app::View::Checks) {
+            return None;
+        }
+        ws.convention
+            .with(|c| c.as_ref().map(|c| budget_core::checks::check(c).warnings))
+    });
+    move || warnings.with(|w| w.as_ref().map(|w| checks_section(ws.lang.get(), w, go)))
+}
+
+/// The execution tab: each funder's executed amount edited in place in
+/// `grid`, rates, remaining, unspent State credit and the consumption chart,
+/// drawn while the tab is shown (or printed).
+#[component]
+pub fn ExecutionView(
+    ws: Workspace,
+    grid: crate::grid::Grid,
+    summary: Memo<Option<Summary>>,
+) -> impl IntoView {
+    let lang = ws.lang;
+    move || {
+        crate::app::is_shown(crate::app::View::Execution).then(|| {
+            summary.with(|s| {
+                s.as_ref().map(|s| {
+                    let l = lang.get();
+                    view! {
+                        {(!s.has_execution).then(|| view! { <p>{t(l, Key::NoExecution)}</p> })}
+                        {crate::grid::execution_table(grid, l, s)}
+                        {s.has_execution.then(|| crate::chunks::deferred(lang, || true, move || crate::chunks::consumption_chart(ws)))}
+                    }
+                })
+            })
+        })
+    }
+}
 
 /// The list of inconsistencies, each with its row in the source table.
 pub fn checks_section(

@@ -1,5 +1,5 @@
 // The views' chunks (src/chunks.rs, scripts/split.mjs): the first load is the
-// table, the totals and the checks; a view's chunk comes when its tab is
+// table and its totals; a view's chunk comes when its tab is
 // opened, or in the background a moment after start; a chunk that cannot be
 // fetched is said, and the rest of the widget goes on working.
 import assert from 'node:assert/strict';
@@ -39,6 +39,8 @@ test('the first load has no view chunk; opening a tab fetches its chunk, the oth
   await page.getByRole('heading', { name: 'Échéanciers de paiement' }).waitFor();
   const fetched = requests.filter(isChunk).map((u) => new URL(u).pathname.split('/').pop());
   assert.equal(fetched.filter((f) => f === 'split_tranches.wasm').length, 1);
+  for (const f of ['split_execution.wasm', 'split_checks.wasm', 'split_charts.wasm', 'split_exports.wasm'])
+    assert.ok(fetched.includes(f), `${f} in the background: ${fetched.join(', ')}`);
   assert.equal(new Set(fetched).size, fetched.length, `each chunk once: ${fetched.join(', ')}`);
   assert.deepEqual(page.problems, []);
   await context.close();
