@@ -53,6 +53,7 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   // (38 468 + 12 352 = 50 820): reported with a difference of 180.
   await page.getByRole('tab', { name: 'Vérifications' }).click();
   const checks = page.getByRole('region', { name: /Vérifications/ });
+  await checks.getByRole('listitem').first().waitFor(); // (the view comes with its chunk)
   const items = await checks.getByRole('listitem').allTextContents();
   assert.ok(items.some((i) => i.includes(eur('51 000,00')) && i.includes(eur('50 820,00'))), items.join('\n'));
   // With the two breaches (actions 8 and 11), that is all: the Département
