@@ -151,8 +151,10 @@ pub fn parse_index(text: &str) -> Result<Index, IndexError> {
     if version > u64::from(INDEX_VERSION) {
         return Err(IndexError::TooNew(version));
     }
+    // From the text again, not from `value`: reading from a `Value` would put
+    // serde_json's second reader in the bundle (see `saved::from_json`).
     let mut index: Index =
-        serde_json::from_value(value).map_err(|e| IndexError::Invalid(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| IndexError::Invalid(e.to_string()))?;
     if let Some(bad) = index.conventions.iter().find(|e| e.id.is_empty()) {
         return Err(IndexError::MissingId(bad.name.clone()));
     }
