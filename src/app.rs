@@ -77,7 +77,12 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
                     Err(e) => ws.file_error.set(Some(file_message(lang, &name, &e))),
                 }
             }
-            _ => ws.import_file(&name, &bytes),
+            _ => {
+                // A saved convention is read by the JSON reader, which may
+                // still be on its way on a first visit.
+                crate::chunks::json_reader().await;
+                ws.import_file(&name, &bytes)
+            }
         }
     });
 }

@@ -78,6 +78,9 @@ pub enum IndexError {
     MissingId(String),
     /// JSON, but not an index (what the JSON reader said).
     Invalid(String),
+    /// The JSON reader, fetched apart from the first load, is not there
+    /// (`chunks::parse_index`).
+    ReaderUnavailable,
 }
 
 impl std::fmt::Display for IndexError {
@@ -99,6 +102,10 @@ impl std::fmt::Display for IndexError {
                 write!(f, "liste invalide : convention « {name} » sans identifiant")
             }
             Self::Invalid(e) => write!(f, "liste invalide : {}", json_reason(e, Lang::Fr)),
+            Self::ReaderUnavailable => f.write_str(
+                "le lecteur de la liste n'a pas pu être chargé (réseau coupé ?) ; \
+                 rechargez la page une fois connecté",
+            ),
         }
     }
 }
@@ -124,6 +131,9 @@ impl IndexError {
                 format!("invalid list: convention “{name}” without an id")
             }
             (Lang::En, Self::Invalid(e)) => format!("invalid list: {}", json_reason(e, lang)),
+            (Lang::En, Self::ReaderUnavailable) => "the reader of the list could not be loaded \
+                 (network cut?); reload the page once online"
+                .into(),
         }
     }
 }

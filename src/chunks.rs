@@ -125,6 +125,61 @@ split_fn!(
         view! { <crate::results::ExecutionView ws=ws grid=grid summary=summary /> }.into_any()
     }
 );
+// The JSON reader of saved conventions and of the list of kept ones (≈ 37 KiB
+// of the first load, brotli): a first visit has nothing saved to read.
+// `embed::mount` fetches it before mounting when the browser keeps
+// something of the widget's or the address holds a share link; every other
+// reading waits for it first (`json_reader`).
+split_fn!(read_saved / preload_json, json, |text: String| -> Result<
+    budget_core::Convention,
+    budget_core::saved::LoadError,
+> {
+    budget_core::saved::from_json(&text)
+});
+split_fn!(
+    read_index / preload_index_reader,
+    json,
+    |text: String| -> Result<crate::catalog::Index, crate::catalog::IndexError> {
+        crate::catalog::parse_index(&text)
+    }
+);
+
+/// Fetches the JSON reader if it is not there yet; whether it is now.
+pub async fn json_reader() -> bool {
+    // Each split function has its own loader (the chunk itself is fetched
+    // once): both are made ready.
+    preload_json().await.is_ok() && preload_index_reader().await.is_ok()
+}
+
+/// `fut`'s output if it is ready at once, as a call into a chunk already
+/// fetched is (or any call without chunks).
+fn at_once<F: Future>(fut: F) -> Option<F::Output> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(fut).poll(&mut cx) {
+        std::task::Poll::Ready(out) => Some(out),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// [`budget_core::saved::from_json`], once the JSON reader is there
+/// ([`json_reader`]); [`LoadError::ReaderUnavailable`] before.
+///
+/// [`LoadError::ReaderUnavailable`]: budget_core::saved::LoadError::ReaderUnavailable
+pub fn from_json(text: &str) -> Result<budget_core::Convention, budget_core::saved::LoadError> {
+    match at_once(read_saved(text.to_string())) {
+        Some(Ok(read)) => read,
+        _ => Err(budget_core::saved::LoadError::ReaderUnavailable),
+    }
+}
+
+/// [`crate::catalog::parse_index`], once the JSON reader is there.
+pub fn parse_index(text: &str) -> Result<crate::catalog::Index, crate::catalog::IndexError> {
+    match at_once(read_index(text.to_string())) {
+        Some(Ok(read)) => read,
+        _ => Err(crate::catalog::IndexError::ReaderUnavailable),
+    }
+}
+
 split_fn!(
     mapping / preload_mapping,
     mapping,
@@ -146,6 +201,7 @@ pub fn prefetch_after(after_ms: u32) {
             leptos::task::spawn_local(async move {
                 // A chunk that cannot be fetched is fetched again when its
                 // view is opened, which then says so.
+                let _ = json_reader().await;
                 let _ = preload_mapping().await;
                 let _ = preload_funding_chart().await;
                 let _ = preload_consumption_chart().await;

@@ -15,7 +15,7 @@
 //! Without such a `<div>`, the widget mounts into `<body>` (the page of its own).
 //! The options reach [`crate::App`] as a Leptos context ([`EmbedOptions`]).
 
-use budget_core::{saved, Lang};
+use budget_core::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -87,8 +87,78 @@ impl EmbedOptions {
 }
 
 /// Mounts the calculator into every `<div data-budget-widget>` of the page, or
-/// into `<body>` when there is none.
+/// into `<body>` when there is none. When the start has something saved to
+/// read (see [`start_reads_json`]), the JSON reader is fetched first: it comes
+/// apart from the first load (`chunks::json_reader`).
 pub fn mount() {
+    if !cfg!(feature = "split") || !start_reads_json() {
+        mount_now();
+        return;
+    }
+    // (Leptos' task executor is set up by mounting: not yet here.)
+    wasm_bindgen_futures::spawn_local(async {
+        if crate::chunks::json_reader().await {
+            mount_now();
+        } else {
+            reader_missing();
+        }
+    });
+}
+
+/// Whether the start reads JSON: the browser keeps a convention or the list
+/// of kept ones (any key of the widget's but its preferences), or the address
+/// holds a share link.
+fn start_reads_json() -> bool {
+    use crate::storage::{LANGUAGE_KEY, PAGE_SIZE_KEY};
+    let kept = crate::storage::storage().is_ok_and(|store| {
+        (0..store.length().unwrap_or(0))
+            .filter_map(|i| store.key(i).ok().flatten())
+            .any(|k| k.starts_with("budget-widget:") && k != LANGUAGE_KEY && k != PAGE_SIZE_KEY)
+    });
+    let link = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| !h.is_empty());
+    kept || link
+}
+
+/// Said instead of the calculator when its JSON reader could not be fetched
+/// although the browser keeps conventions: nothing is read or written, so
+/// nothing kept is touched.
+fn reader_missing() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lang = match crate::storage::load_language().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Fr,
+    };
+    let message = t(lang, Key::ReaderUnavailable);
+    let points = document
+        .query_selector_all(&format!("div[{MOUNT_ATTRIBUTE}]"))
+        .ok()
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let places: Vec<web_sys::Node> = if points.is_empty() {
+        document.body().into_iter().map(Into::into).collect()
+    } else {
+        points
+    };
+    for place in places {
+        if let Ok(p) = document.create_element("p") {
+            p.set_attribute("role", "alert").ok();
+            p.set_class_name("bw-error");
+            p.set_text_content(Some(message));
+            place.append_child(&p).ok();
+        }
+    }
+}
+
+/// Mounts the calculator (see [`mount`]).
+fn mount_now() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -195,9 +265,10 @@ pub fn load_convention(ws: Workspace, url: Option<String>) {
         return;
     };
     leptos::task::spawn_local(async move {
-        let loaded = fetch_text(&absolute, lang)
-            .await
-            .and_then(|text| saved::from_json(&text).map_err(|e| e.message(lang)));
+        let text = fetch_text(&absolute, lang).await;
+        crate::chunks::json_reader().await;
+        let loaded =
+            text.and_then(|text| crate::chunks::from_json(&text).map_err(|e| e.message(lang)));
         match loaded {
             Ok(conv) => {
                 if ws.convention.with_untracked(Option::is_none) {

@@ -12,6 +12,7 @@ pub enum Key {
     ViewLoading,
     ViewUnloaded,
     ExportUnloaded,
+    ReaderUnavailable,
     Tagline,
     SwitchLanguage,
     PasteHeading,
@@ -465,6 +466,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ExportUnloaded => (
             "Cet export n’a pas pu être chargé (réseau coupé lors de la première visite ?). Rechargez la page une fois connecté : il sera ensuite disponible hors ligne.",
             "This export could not be loaded (network cut on the first visit?). Reload the page once online: it will then be available offline.",
+        ),
+        Key::ReaderUnavailable => (
+            "Le calculateur n’a pas pu charger le lecteur de vos conventions enregistrées (réseau coupé ?). Rechargez la page une fois connecté : rien n’a été modifié.",
+            "The calculator could not load the reader of your saved conventions (network cut?). Reload the page once online: nothing was changed.",
         ),
         Key::ViewsLabel => ("Vues de la convention", "Views of the convention"),
         Key::Untitled => ("Convention sans titre", "Untitled convention"),

@@ -47,7 +47,7 @@ impl Kept {
     fn read(raw: Option<String>) -> Self {
         match raw {
             None => Kept::Empty,
-            Some(raw) => match saved::from_json(&raw) {
+            Some(raw) => match crate::chunks::from_json(&raw) {
                 Ok(conv) => Kept::Ready(Box::new(conv)),
                 Err(reason) => Kept::Unreadable { reason, raw },
             },
@@ -154,7 +154,7 @@ fn scan(store: &web_sys::Storage) -> Vec<(String, String)> {
                 .get_item(&key)
                 .ok()
                 .flatten()
-                .and_then(|raw| saved::from_json(&raw).ok())
+                .and_then(|raw| crate::chunks::from_json(&raw).ok())
                 .map(|c| c.title)
                 .unwrap_or_default();
             Some((id, title))
@@ -241,7 +241,13 @@ impl Library {
 
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             if let Some(key) = event.key() {
-                library.changed_elsewhere(&key, event.new_value());
+                let value = event.new_value();
+                // Read once the JSON reader is there (at once but in the
+                // first moments of a first visit).
+                leptos::task::spawn_local(async move {
+                    crate::chunks::json_reader().await;
+                    library.changed_elsewhere(&key, value);
+                });
             }
         });
         on_cleanup(move || handle.remove());
@@ -301,7 +307,7 @@ impl Library {
         };
         let now = now_ms();
         let (mut index, mut dirty) = match store.get_item(INDEX_KEY) {
-            Ok(Some(text)) => match catalog::parse_index(&text) {
+            Ok(Some(text)) => match crate::chunks::parse_index(&text) {
                 Ok(index) => (index, false),
                 Err(e) => {
                     let kept_as = keep_aside(&store, &text);
@@ -334,7 +340,9 @@ impl Library {
 
         // Which entry the working copy is.
         let working = store.get_item(CURRENT_KEY).ok().flatten();
-        let working_conv = working.as_deref().map(|raw| saved::from_json(raw).ok());
+        let working_conv = working
+            .as_deref()
+            .map(|raw| crate::chunks::from_json(raw).ok());
         let current = match (&working_conv, index.current.clone()) {
             // Readable: the list's current one, or the kept copy it equals, or
             // a new entry (an old browser's save).
@@ -795,7 +803,7 @@ impl Library {
     /// Another tab wrote `key`.
     fn changed_elsewhere(&self, key: &str, value: Option<String>) {
         if key == INDEX_KEY {
-            let Some(Ok(theirs)) = value.as_deref().map(catalog::parse_index) else {
+            let Some(Ok(theirs)) = value.as_deref().map(crate::chunks::parse_index) else {
                 // Removed or unreadable: ours stays, and is written next time.
                 return;
             };

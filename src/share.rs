@@ -113,7 +113,8 @@ pub async fn decode(data: &str) -> Result<Convention, LinkError> {
         .await
         .map_err(|_| LinkError::Damaged)?;
     let text = String::from_utf8(json).map_err(|_| LinkError::NotText)?;
-    saved::from_json(&text).map_err(LinkError::Saved)
+    crate::chunks::json_reader().await;
+    crate::chunks::from_json(&text).map_err(LinkError::Saved)
 }
 
 /// The page's address without its fragment.

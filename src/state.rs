@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use budget_core::files::{self, FileKind, TableGrid};
 use budget_core::read::{self, CellError, ColumnRole, ReadOptions, Reading};
-use budget_core::{saved, Convention, Lang};
+use budget_core::{Convention, Lang};
 use leptos::prelude::*;
 
 /// Where an import comes from.
@@ -131,7 +131,7 @@ impl Workspace {
         self.file_error.set(None);
         let lang = self.lang.get_untracked();
         if files::kind_of(name, bytes) == Some(FileKind::Saved) {
-            match saved::from_json(&files::decode_text(bytes)) {
+            match crate::chunks::from_json(&files::decode_text(bytes)) {
                 Ok(conv) => self.replace(conv),
                 Err(e) => self
                     .file_error

@@ -94,7 +94,7 @@ pub fn load() -> Result<Loaded, StoreError> {
     let Some(raw) = store.get_item(CURRENT_KEY).map_err(classify)? else {
         return Ok(Loaded::Nothing);
     };
-    match saved::from_json(&raw) {
+    match crate::chunks::from_json(&raw) {
         Ok(conv) => Ok(Loaded::Convention(conv)),
         Err(reason) => {
             let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
@@ -302,9 +302,9 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let take_theirs = move |_| {
+    let take_theirs_now = move || {
         if let Some(text) = conflict.get_untracked() {
-            match saved::from_json(&text) {
+            match crate::chunks::from_json(&text) {
                 Ok(conv) => {
                     last_written.set_value(Some(text));
                     conflict.set(None);
@@ -320,6 +320,12 @@ pub fn Autosave(ws: Workspace) -> impl IntoView {
                 }
             }
         }
+    };
+    let take_theirs = move |_| {
+        leptos::task::spawn_local(async move {
+            crate::chunks::json_reader().await;
+            take_theirs_now();
+        });
     };
     let keep_mine = move |_| {
         conflict.set(None);

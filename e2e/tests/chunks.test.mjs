@@ -70,3 +70,36 @@ test('a chunk that cannot be fetched is said in its tab or for its export; the c
   for (const p of page.problems) assert.match(p, /split_(tranches|exports)|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
   await context.close();
 });
+
+test('the JSON reader comes first when conventions are kept; if it cannot be fetched, that is said and nothing kept is touched', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const requests = [];
+  context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const page = await openIn(context, env.url);
+  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  // Saved once the user pauses (0.4 s): the working copy and the list.
+  await page.waitForFunction(() => localStorage.getItem('budget-widget:convention') && localStorage.getItem('budget-widget:liste'));
+
+  // A reload: the reader is fetched before the calculator, which then shows
+  // the convention kept.
+  requests.length = 0;
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  assert.ok(requests.some((p) => p.endsWith('/split_json.wasm')), requests.join('\n'));
+  await page.waitForTimeout(600); // (anything the start writes, written)
+  const storage = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+  const kept = await storage();
+
+  // The reader cannot be fetched (routing disables the browser's cache).
+  await context.route(/\/split_json\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'n’a pas pu charger le lecteur de vos conventions' }).waitFor();
+  assert.equal(await page.getByLabel(/Tableau à coller/).count(), 0, 'no calculator without its reader');
+  await page.waitForTimeout(600);
+  const now = await storage();
+  assert.deepEqual(Object.keys(now), Object.keys(kept), 'no key added or removed');
+  for (const k of Object.keys(kept)) assert.ok(now[k] === kept[k], `${k} as it was`);
+  for (const p of page.problems) assert.match(p, /split_json|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
+  await context.close();
+});

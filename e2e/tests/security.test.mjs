@@ -113,7 +113,9 @@ const hostileSaved = JSON.stringify({
 
 /** The saved convention above, as the widget shows it. */
 async function assertHostileSavedShown(page) {
-  // 100 + 100 + 50 = 250.
+  // 100 + 100 + 50 = 250. (An imported file is read once the JSON reader,
+  // fetched apart from the first load, is there: wait for the figures.)
+  await page.getByRole('status').filter({ hasText: eur('250,00') }).waitFor();
   assert.equal(await grandTotal(page), eur('250,00'));
   await assertShown(page.getByRole('table', { name: /Actions et sous-totaux/ }), P.script);
   await assertShown(totals(page), P.img);
@@ -270,6 +272,7 @@ test('the CSV export neutralises formula injection in every text cell', async ()
   });
   await page.getByLabel('Ouvrir un fichier').setInputFiles({ name: 'formules.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   // −12,50 + 100 + 10 = 97,50.
+  await page.getByRole('status').filter({ hasText: eur('97,50') }).waitFor();
   assert.equal(await grandTotal(page), eur('97,50'));
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /Exporter pour Excel/ }).click();

@@ -100,6 +100,13 @@ pub enum LoadError {
         /// The JSON reader's message.
         message: String,
     },
+    /// The reader of saved conventions is not there: the widget fetches it
+    /// apart from its first load, and that fetch failed (network cut).
+    #[error(
+        "le lecteur des conventions enregistrées n'a pas pu être chargé (réseau coupé ?) ; \
+         rechargez la page une fois connecté"
+    )]
+    ReaderUnavailable,
     /// An index pointing at nothing (an amount of funder 7 when there are 3).
     #[error(
         "référence invalide : {} n° {index} n'existe pas ({count} en tout)",
@@ -182,6 +189,9 @@ impl LoadError {
                     json_reason(message, lang)
                 )
             }
+            Self::ReaderUnavailable => "the reader of saved conventions could not be loaded \
+                 (network cut?); reload the page once online"
+                .to_string(),
             Self::BadReference { what, index, count } => format!(
                 "invalid reference: {} no. {index} does not exist ({count} in all)",
                 what.name(lang)
