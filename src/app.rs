@@ -311,8 +311,8 @@ fn panel(current: RwSignal<View>, v: View, body: AnyView) -> impl IntoView {
 pub fn App() -> impl IntoView {
     let ws = Workspace::new();
     let lang = ws.lang;
-    if crate::storage::load_language().as_deref() == Some("en") {
-        lang.set(Lang::En);
+    if let Some(remembered) = crate::storage::remembered_lang() {
+        lang.set(remembered);
     }
     // ── embed (src/embed.rs): the host page's options (script mount) ──
     let embed = use_context::<crate::embed::EmbedOptions>().unwrap_or_default();

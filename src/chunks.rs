@@ -125,7 +125,7 @@ split_fn!(
         view! { <crate::results::ExecutionView ws=ws grid=grid summary=summary /> }.into_any()
     }
 );
-// The JSON reader of saved conventions and of the list of kept ones (≈ 37 KiB
+// The JSON reader of saved conventions and of the list of kept ones (≈ 34 KiB
 // of the first load, brotli): a first visit has nothing saved to read.
 // `embed::mount` fetches it before mounting when the browser keeps
 // something of the widget's or the address holds a share link; every other

@@ -128,22 +128,11 @@ fn reader_missing() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let lang = match crate::storage::load_language().as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Fr,
-    };
+    let lang = crate::storage::remembered_lang().unwrap_or(Lang::Fr);
     let message = t(lang, Key::ReaderUnavailable);
-    let points = document
-        .query_selector_all(&format!("div[{MOUNT_ATTRIBUTE}]"))
-        .ok()
-        .map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let places: Vec<web_sys::Node> = if points.is_empty() {
-        document.body().into_iter().map(Into::into).collect()
+    let points = mount_points(&document);
+    let places = if points.is_empty() {
+        document.body().into_iter().collect()
     } else {
         points
     };
@@ -157,22 +146,25 @@ fn reader_missing() {
     }
 }
 
-/// Mounts the calculator (see [`mount`]).
-fn mount_now() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let points = document
+/// The host page's `<div data-budget-widget>`s.
+fn mount_points(document: &web_sys::Document) -> Vec<web_sys::HtmlElement> {
+    document
         .query_selector_all(&format!("div[{MOUNT_ATTRIBUTE}]"))
-        .ok();
-    let points: Vec<web_sys::HtmlElement> = points
         .map(|list| {
             (0..list.length())
                 .filter_map(|i| list.item(i))
                 .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Mounts the calculator (see [`mount`]).
+fn mount_now() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let points = mount_points(&document);
     // The same mounting for both cases (on the page of its own, no options).
     let mount_with = |parent: web_sys::HtmlElement, options: EmbedOptions| {
         leptos::mount::mount_to(parent, move || {

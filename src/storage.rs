@@ -122,8 +122,12 @@ fn remember(key: &str, value: &str) {
 }
 
 /// The language chosen last time, if any.
-pub fn load_language() -> Option<String> {
-    recall(LANGUAGE_KEY)
+pub fn remembered_lang() -> Option<budget_core::Lang> {
+    match recall(LANGUAGE_KEY)?.as_str() {
+        "en" => Some(budget_core::Lang::En),
+        "fr" => Some(budget_core::Lang::Fr),
+        _ => None,
+    }
 }
 
 /// Remembers the language choice.

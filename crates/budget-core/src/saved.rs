@@ -503,7 +503,7 @@ pub fn from_json(text: &str) -> Result<Convention, LoadError> {
         }
         // Read from the migrated document's text, as a current one is: one
         // reader of every saved type in the widget's bundle (reading from the
-        // parsed `Value` as well was a second copy of them all: ≈ 25 KiB of
+        // parsed `Value` as well was a second copy of them all: ≈ 13 KiB of
         // the first load, brotli).
         serde_json::from_str::<Convention>(&doc.to_string()).map_err(|e| {
             LoadError::InvalidMigrated {
