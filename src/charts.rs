@@ -608,7 +608,7 @@ fn funding_chart(
 /// a sentence when nothing is funded.
 #[component]
 pub fn FundingChart(ws: Workspace) -> impl IntoView {
-    let report = crate::summary::Figures::of(ws).0;
+    let report = crate::summary::Figures::of(ws).after_frame();
     // Whether there are figures, and whether anything is funded.
     let state = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.grand.shares.is_some())));
     let drawn = StoredValue::new(Vec::new());
@@ -829,7 +829,7 @@ fn consumption_chart(lang: Lang, report: &Report, width: f64) -> Option<Chart> {
 /// consumption rate; nothing when the convention has no execution figures.
 #[component]
 pub fn ConsumptionChart(ws: Workspace) -> impl IntoView {
-    let report = crate::summary::Figures::of(ws).0;
+    let report = crate::summary::Figures::of(ws).after_frame();
     let figure = NodeRef::new();
     let width = followed_width(figure);
     let model = Memo::new(move |_| {

@@ -35,7 +35,7 @@ pub struct Grid {
     /// What the last edit or paste could not do.
     pub message: RwSignal<Option<String>>,
     /// The actions in the order the table shows them.
-    order: StoredValue<Vec<ActionId>>,
+    order: StoredValue<Arc<[ActionId]>>,
     /// The editable columns, in the order the table shows them.
     columns: StoredValue<Vec<Column>>,
     /// Whether the focus is on its way back to the active cell.
@@ -123,7 +123,7 @@ impl Grid {
             active,
             editing,
             message: RwSignal::new(None),
-            order: StoredValue::new(Vec::new()),
+            order: StoredValue::new(Arc::new([])),
             columns: StoredValue::new(Vec::new()),
             moving: StoredValue::new(false),
             active_cell: StoredValue::new(Selector::new(move || active.get())),
@@ -915,13 +915,8 @@ struct Page {
 /// its columns and the order of the actions.
 fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
     grid.columns.set_value(columns);
-    grid.order.set_value(
-        s.blocks
-            .iter()
-            .flat_map(|b| b.actions.iter().map(|a| a.id))
-            .collect(),
-    );
-    let count = grid.order.with_value(Vec::len);
+    grid.order.set_value(Arc::clone(&s.order));
+    let count = s.order.len();
     let size = grid.page_size.get().max(1);
     let pages = count.div_ceil(size).max(1);
     let page = grid.page.get().min(pages - 1);
@@ -940,11 +935,13 @@ fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
             let first = position;
             position += b.actions.len();
             let (lo, hi) = (from.max(first), to.min(position));
-            let actions: Vec<Arc<ActionLine>> = b
-                .actions
-                .get(lo.saturating_sub(first)..hi.saturating_sub(first))
-                .map(<[Arc<ActionLine>]>::to_vec)
-                .unwrap_or_default();
+            let actions: Arc<[Arc<ActionLine>]> = if (lo, hi) == (first, position) {
+                Arc::clone(&b.actions)
+            } else {
+                b.actions
+                    .get(lo.saturating_sub(first)..hi.saturating_sub(first))
+                    .map_or_else(|| Arc::from([]), Arc::from)
+            };
             let keep =
                 !actions.is_empty() || (b.actions.is_empty() && (printing || page == pages - 1));
             keep.then(|| GroupBlock {
@@ -954,6 +951,7 @@ fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
                 subtotal: b.subtotal.clone(),
                 executed: b.executed.clone(),
                 consumption: b.consumption.clone(),
+                figures: b.figures.clone(),
             })
         })
         .collect();
@@ -1189,8 +1187,8 @@ pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
             });
             let actions = b
                 .actions
-                .into_iter()
-                .map(|l| executed_row(grid, lang, l, funders))
+                .iter()
+                .map(|l| executed_row(grid, lang, Arc::clone(l), funders))
                 .collect_view();
             view! { <tbody>{actions}{subtotal}</tbody> }
         })

@@ -45,11 +45,15 @@ pub struct GroupBlock {
     pub name: Option<String>,
     /// Shared with the summary before an edit when the edit left them as
     /// they were: an edit builds, compares and draws again only what changed.
-    pub actions: Vec<Arc<ActionLine>>,
+    pub actions: Arc<[Arc<ActionLine>]>,
     /// Computed subtotal; `None` for the block of actions without a group.
     pub subtotal: Option<Result<FunderAmounts, CalcError>>,
     pub executed: Option<ExecutedAmounts>,
     pub consumption: Option<Consumption>,
+    /// The subtotals the block was taken from (`None`: every action of a
+    /// convention without groups): the same after an edit that left the
+    /// group as it was, and then the block is the same too.
+    pub(crate) figures: Option<Arc<GroupFigures>>,
 }
 
 /// Everything the views need.
@@ -59,6 +63,9 @@ pub struct Summary {
     /// Index of the State among the funders, if any.
     pub state: Option<usize>,
     pub blocks: Vec<GroupBlock>,
+    /// The actions in the order the blocks show them (the same allocation
+    /// as before an edit that moved none).
+    pub order: Arc<[budget_core::ActionId]>,
     pub grand: Result<FunderAmounts, CalcError>,
     /// Each funder's share of the grand total (exact ratios; `None` when the
     /// total is zero or could not be computed).
@@ -72,15 +79,14 @@ pub struct Summary {
     pub errors: Vec<CellError>,
 }
 
-/// The line of the action whose figures are `a`: the one of `known` (the
-/// lines of the summary before, by action) when it was taken from the same
-/// figures.
+/// The line of the action whose figures are `a`: `known` (its line before
+/// an edit) when it was taken from the same figures.
 fn line(
     conv: &Convention,
     a: &Arc<ActionFigures>,
-    known: &[Option<&Arc<ActionLine>>],
+    known: Option<&Arc<ActionLine>>,
 ) -> Arc<ActionLine> {
-    if let Some(Some(kept)) = known.get(a.id) {
+    if let Some(kept) = known {
         if Arc::ptr_eq(&kept.figures, a) {
             return Arc::clone(kept);
         }
@@ -112,25 +118,53 @@ fn line(
     })
 }
 
+/// The lines of the actions `ids` (in table order), each taken from `before`
+/// (the lines of the same block before an edit, in table order too) when
+/// made from the same figures.
+fn lines(
+    conv: &Convention,
+    report: &Report,
+    ids: impl Iterator<Item = budget_core::ActionId>,
+    before: &[Arc<ActionLine>],
+) -> Arc<[Arc<ActionLine>]> {
+    let mut at = 0;
+    ids.filter_map(|id| report.actions.get(id))
+        .map(|a| {
+            while before.get(at).is_some_and(|l| l.id < a.id) {
+                at += 1;
+            }
+            line(conv, a, before.get(at).filter(|l| l.id == a.id))
+        })
+        .collect()
+}
+
+/// The block of group `g` (`named`: a group of the convention, else the
+/// actions without one): `before`'s (the same block before an edit) when
+/// taken from the same subtotals, else built again, keeping the lines of
+/// the actions the edit left as they were.
 fn block(
     conv: &Convention,
     report: &Report,
-    g: &GroupFigures,
+    g: &Arc<GroupFigures>,
     named: bool,
-    known: &[Option<&Arc<ActionLine>>],
+    before: Option<&GroupBlock>,
 ) -> GroupBlock {
+    if let Some(kept) = before.filter(|b| b.figures.as_ref().is_some_and(|f| Arc::ptr_eq(f, g))) {
+        return kept.clone();
+    }
     GroupBlock {
         id: if named { g.id } else { None },
         name: named.then(|| g.name.clone()),
-        actions: g
-            .actions
-            .iter()
-            .filter_map(|&id| report.actions.get(id))
-            .map(|a| line(conv, a, known))
-            .collect(),
+        actions: lines(
+            conv,
+            report,
+            g.actions.iter().copied(),
+            before.map_or(&[][..], |b| &b.actions[..]),
+        ),
         subtotal: named.then(|| planned(&g.figures)),
         executed: g.figures.executed.clone(),
         consumption: g.figures.consumption.clone(),
+        figures: Some(Arc::clone(g)),
     }
 }
 
@@ -173,15 +207,44 @@ impl Figures {
     pub fn of(ws: Workspace) -> Self {
         use_context::<Self>().unwrap_or_else(|| Self::new(ws))
     }
+
+    /// The same figures, one step behind: each change reaches them in a task
+    /// of its own after the frame that shows it elsewhere (the totals, the
+    /// cell edited). For the charts: drawing them again is about a third of
+    /// an edit's work, and the frame that answers the key press does not
+    /// wait for it; they follow one frame later. (A page not shown draws no
+    /// frame: they follow once it is shown again.)
+    pub fn after_frame(self) -> Signal<Option<Arc<Report>>> {
+        let late = RwSignal::new(self.0.get_untracked());
+        let waiting = StoredValue::new(false);
+        Effect::new(move |_| {
+            self.0.track();
+            // Several changes before the frame: the last one is taken.
+            if waiting.get_value() {
+                return;
+            }
+            waiting.set_value(true);
+            after_next_frame(move || {
+                waiting.set_value(false);
+                if let Some(now) = self.0.try_get_untracked() {
+                    late.set(now);
+                }
+            });
+        });
+        late.into()
+    }
 }
 
-/// Frees `value` in a task of its own after the next frame, so that the
-/// frame showing a change does not wait for it. (A page not shown draws no
-/// frame: what it replaces is freed once it is shown again.)
+/// Runs `f` in a task of its own after the next frame, so that the frame
+/// showing a change does not wait for it.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// Frees `value` after the next frame ([`after_next_frame`]). (A page not
+/// shown draws no frame: what it replaces is freed once it is shown again.)
 fn drop_later<T: 'static>(value: T) {
-    request_animation_frame(move || {
-        set_timeout(move || drop(value), std::time::Duration::ZERO);
-    });
+    after_next_frame(move || drop(value));
 }
 
 impl Summary {
@@ -205,37 +268,54 @@ impl Summary {
         report: &Report,
         errors: &[CellError],
     ) -> Self {
-        let mut known: Vec<Option<&Arc<ActionLine>>> = Vec::new();
-        if let Some(before) = before {
-            known.resize(report.actions.len(), None);
-            for l in before.blocks.iter().flat_map(|b| &b.actions) {
-                if let Some(slot) = known.get_mut(l.id) {
-                    *slot = Some(l);
-                }
-            }
-        }
-        let known = &known[..];
+        // The block before of the same group: at the same place, unless a
+        // block of actions without a group came or went.
+        let old = |at: usize, id: Option<budget_core::GroupId>| {
+            let blocks = &before?.blocks;
+            blocks
+                .get(at)
+                .filter(|b| b.id == id)
+                .or_else(|| blocks.iter().find(|b| b.id == id))
+        };
         let mut blocks = Vec::with_capacity(report.groups.len() + 1);
         if let Some(ungrouped) = &report.ungrouped {
-            blocks.push(block(conv, report, ungrouped, false, known));
+            blocks.push(block(conv, report, ungrouped, false, old(0, None)));
         }
         if report.groups.is_empty() && report.ungrouped.is_none() && !report.actions.is_empty() {
+            let before = old(0, None).map_or(&[][..], |b| &b.actions[..]);
             blocks.push(GroupBlock {
                 id: None,
                 name: None,
-                actions: report
-                    .actions
-                    .iter()
-                    .map(|a| line(conv, a, known))
-                    .collect(),
+                actions: lines(conv, report, 0..report.actions.len(), before),
                 subtotal: None,
                 executed: None,
                 consumption: None,
+                figures: None,
             });
         }
         for g in &report.groups {
-            blocks.push(block(conv, report, g, true, known));
+            let at = blocks.len();
+            blocks.push(block(conv, report, g, true, old(at, g.id)));
         }
+        // The order of the actions: the one before when every block has the
+        // same actions as before.
+        let same_order = before.is_some_and(|b| {
+            b.blocks.len() == blocks.len()
+                && b.blocks.iter().zip(&blocks).all(|(x, y)| {
+                    Arc::ptr_eq(&x.actions, &y.actions)
+                        || x.actions
+                            .iter()
+                            .map(|l| l.id)
+                            .eq(y.actions.iter().map(|l| l.id))
+                })
+        });
+        let order = match before {
+            Some(b) if same_order => Arc::clone(&b.order),
+            _ => blocks
+                .iter()
+                .flat_map(|b| b.actions.iter().map(|l| l.id))
+                .collect(),
+        };
         let grand_shares = match &report.grand.shares {
             Some(shares) => shares.iter().copied().map(Some).collect(),
             None => vec![None; report.funders.len()],
@@ -244,6 +324,7 @@ impl Summary {
             funders: report.funders.iter().map(|f| f.name.clone()).collect(),
             state: conv.state(),
             blocks,
+            order,
             grand: planned(&report.grand),
             grand_shares,
             grand_executed: report.grand.executed.clone(),
@@ -294,6 +375,62 @@ mod tests {
             Some(Decimal::new(122_000, 0))
         );
         // The same summary as one built from nothing.
+        assert_eq!(again, Summary::from_report(&after, &figures, &[]));
+    }
+
+    /// An edit of action 4 (Axe 2), État 1 000 → 4 000: Axe 2 is then
+    /// 10 000 + 10 000 + 4 000 + 2 000 = 26 000 and the grand total
+    /// 50 000 + 50 000 + 3 000 + 18 000 + 26 000 = 147 000. The block of
+    /// Axe 1, the line of action 3 and the order of the actions are those of
+    /// the summary before, not built again.
+    #[test]
+    fn an_edit_keeps_the_blocks_of_the_groups_it_left_as_they_were() {
+        let before = read_table(
+            "N°\tIntitulé\tAxe\tPart Etat\tPart CD\n\
+             1\tMaraudes\tAxe 1\t50 000\t50 000\n\
+             2\tRéfugiés\t\t3 000\t18 000\n\
+             3\tJeunes\tAxe 2\t10 000\t10 000\n\
+             4\tSanté\t\t1 000\t2 000\n",
+        )
+        .convention;
+        assert_eq!(before.groups.len(), 2);
+        let known = report::compute_figures(&before);
+        let first = Summary::from_report(&before, &known, &[]);
+        let mut after = before.clone();
+        edit::set_cell(&mut after, 3, Column::Planned(0), "4 000").unwrap();
+        let figures = report::recompute_figures(&before, &known, &after);
+        let again = Summary::after(Some(&first), &after, &figures, &[]);
+        let total = |r: &Result<FunderAmounts, CalcError>| r.as_ref().map(|a| a.total).ok();
+        assert_eq!(
+            again
+                .blocks
+                .iter()
+                .map(|b| b.subtotal.as_ref().and_then(total))
+                .collect::<Vec<_>>(),
+            vec![
+                Some(Decimal::new(121_000, 0)),
+                Some(Decimal::new(26_000, 0))
+            ]
+        );
+        assert_eq!(total(&again.grand), Some(Decimal::new(147_000, 0)));
+        assert!(Arc::ptr_eq(
+            &first.blocks[0].actions,
+            &again.blocks[0].actions
+        ));
+        assert!(!Arc::ptr_eq(
+            &first.blocks[1].actions,
+            &again.blocks[1].actions
+        ));
+        assert!(Arc::ptr_eq(
+            &first.blocks[1].actions[0],
+            &again.blocks[1].actions[0]
+        ));
+        assert!(!Arc::ptr_eq(
+            &first.blocks[1].actions[1],
+            &again.blocks[1].actions[1]
+        ));
+        assert!(Arc::ptr_eq(&first.order, &again.order));
+        assert_eq!(&again.order[..], &[0, 1, 2, 3]);
         assert_eq!(again, Summary::from_report(&after, &figures, &[]));
     }
 }

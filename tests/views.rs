@@ -690,6 +690,49 @@ async fn editing_one_group_redraws_only_its_bar_and_the_whole() {
     container.remove();
 }
 
+/// Lets the tasks already queued as microtasks run (Leptos' effects), but
+/// no timer and no animation frame.
+async fn microtasks() {
+    for _ in 0..20 {
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+            &wasm_bindgen::JsValue::NULL,
+        ))
+        .await;
+    }
+}
+
+/// The chart is drawn again after the frame that shows an edit elsewhere:
+/// that frame does not wait for it.
+#[wasm_bindgen_test]
+async fn the_funding_chart_follows_an_edit_one_frame_later() {
+    let ws = workspace(two_axes());
+    let (container, _handle) = mount(move || {
+        view! {
+            <p id="state-amount">
+                {move || ws.convention.with(|c| c.as_ref().map(|c| c.actions[0].planned[0].value.to_string()))}
+            </p>
+            <FundingChart ws=ws />
+        }
+    });
+    settle().await;
+    let caption = "Part de chaque financeur, par groupe et pour l’ensemble";
+    // Axe 1: État 3 000, Département 1 000: 75 % and 25 % of 4 000.
+    let axis_1 = vec![pct("75,00"), pct("25,00"), eur("4 000,00")];
+    assert_eq!(row_cells(&table(&container, caption), "Axe 1"), axis_1);
+    ws.edit(|c| c.actions[0].planned[0].value = d("5000"));
+    microtasks().await;
+    // The rest of the page shows the edit; the chart still the figures before.
+    assert_eq!(text(&element(&container, "#state-amount")), "5000");
+    assert_eq!(row_cells(&table(&container, caption), "Axe 1"), axis_1);
+    // After the frame: 5 000 / 6 000 = 83,33 %, 1 000 / 6 000 = 16,67 %.
+    settle().await;
+    assert_eq!(
+        row_cells(&table(&container, caption), "Axe 1"),
+        vec![pct("83,33"), pct("16,67"), eur("6 000,00")]
+    );
+    container.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_consumption_chart_shows_the_actions_with_execution_figures() {
     let ws = workspace(two_axes());

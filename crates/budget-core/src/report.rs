@@ -128,11 +128,13 @@ pub struct Report {
     /// before and after the edit ([`recompute_figures`]), so that keeping
     /// them, and telling them apart, costs nothing.
     pub actions: Vec<Arc<ActionFigures>>,
-    /// One entry per group, in order (subtotals).
-    pub groups: Vec<GroupFigures>,
+    /// One entry per group, in order (subtotals). Shared like the actions:
+    /// the subtotals of a group an edit left as it was are the same
+    /// allocation before and after it.
+    pub groups: Vec<Arc<GroupFigures>>,
     /// The actions that belong to no (existing) group, when the convention
     /// has groups and such actions.
-    pub ungrouped: Option<GroupFigures>,
+    pub ungrouped: Option<Arc<GroupFigures>>,
     /// The whole convention (grand totals).
     pub grand: Totals,
     /// Totals per year and change from year to year, when amounts have years.
@@ -487,7 +489,7 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
             None => ungrouped.push(id),
         }
     }
-    let groups: Vec<GroupFigures> = members
+    let groups: Vec<Arc<GroupFigures>> = members
         .into_iter()
         .enumerate()
         .map(|(g, ids)| {
@@ -498,23 +500,31 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
                 if let Some(carried) = group_errors.get(g) {
                     errors.0.extend(carried.iter().map(|e| (*e).clone()));
                 }
-                return known.clone();
+                return Arc::clone(known);
             }
             let name = conv
                 .groups
                 .get(g)
                 .map(|x| x.name.clone())
                 .unwrap_or_default();
-            group_figures(conv, &actions, Some(g), name, ids, &mut errors)
+            Arc::new(group_figures(
+                conv,
+                &actions,
+                Some(g),
+                name,
+                ids,
+                &mut errors,
+            ))
         })
         .collect();
     let ungrouped = (!conv.groups.is_empty() && !ungrouped.is_empty())
-        .then(|| group_figures(conv, &actions, None, String::new(), ungrouped, &mut errors));
+        .then(|| group_figures(conv, &actions, None, String::new(), ungrouped, &mut errors))
+        .map(Arc::new);
     // From the subtotals when they cover every action and every amount is
     // tame (the same sums, exactly); otherwise from the actions: a sum too
     // long for a decimal is rounded, and then only the actions' own figures
     // give the grand total as it is defined.
-    let blocks: Vec<&GroupFigures> = groups.iter().chain(&ungrouped).collect();
+    let blocks: Vec<&GroupFigures> = groups.iter().chain(&ungrouped).map(|g| &**g).collect();
     let grand =
         if !conv.groups.is_empty() && actions.len() < TAME_COUNT && blocks.iter().all(|g| g.tame) {
             let subtotals: Vec<&Totals> = blocks.iter().map(|g| &g.figures).collect();
@@ -523,9 +533,27 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
             let all: Vec<ActionId> = (0..actions.len()).collect();
             aggregate_totals(conv, &actions, &all, Scope::Grand, &mut errors)
         };
-    let years = errors
-        .keep(Some(Scope::Grand), figures::year_totals(conv, Scope::Grand))
-        .filter(|y| !y.by_year.is_empty());
+    // No amount had a year before the edit (and no error was found for the
+    // whole convention), and none of the actions it changed has one now:
+    // still no year, without going through every action again.
+    let still_undated = previous.is_some_and(|(_, known)| {
+        known.years.is_none() && !known.errors.iter().any(|e| e.scope == Some(Scope::Grand))
+    }) && changed
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c)
+        .all(|(id, _)| {
+            conv.actions
+                .get(id)
+                .is_none_or(|a| a.planned.iter().all(|p| p.year.is_none()))
+        });
+    let years = if still_undated {
+        None
+    } else {
+        errors
+            .keep(Some(Scope::Grand), figures::year_totals(conv, Scope::Grand))
+            .filter(|y| !y.by_year.is_empty())
+    };
     let schedules = schedule_figures(conv, &mut errors);
     Report {
         title: conv.title.clone(),

@@ -111,7 +111,7 @@ fn figures_without_the_checks() {
 /// After one amount is edited, `recompute_figures` works out the new figures
 /// from the old ones: action 9's State amount 25 428 → 30 000 (+4 572) makes
 /// axis 3 90 856 + 4 572 = 95 428 and the grand total 965 856 + 4 572 =
-/// 970 428; axis 1 (875 000) is taken as it was.
+/// 970 428; axis 1 (875 000) is taken as it was, shared.
 #[test]
 fn figures_worked_out_again_after_one_amount_is_edited() {
     let before = convention();
@@ -134,6 +134,8 @@ fn figures_worked_out_again_after_one_amount_is_edited() {
             "action {id}"
         );
     }
+    assert!(std::sync::Arc::ptr_eq(&known.groups[0], &again.groups[0]));
+    assert!(!std::sync::Arc::ptr_eq(&known.groups[1], &again.groups[1]));
 }
 
 #[test]

@@ -270,7 +270,7 @@ proptest! {
     fn figures_worked_out_again_after_an_edit_are_the_figures_from_scratch(
         (funders, groups, actions) in arb_convention(),
         edits in proptest::collection::vec(
-            (0usize..5, 0usize..30, 0usize..6, prop_oneof![
+            (0usize..6, 0usize..30, 0usize..6, prop_oneof![
                 -1_000_000i64..1_000_000,
                 Just(i64::MAX),
                 Just(i64::MIN + 1),
@@ -316,6 +316,13 @@ proptest! {
                     value: cents(value),
                     formula: None,
                 }], ..Action::default() }),
+                // A year given to an amount (or taken from it): the table
+                // had none before.
+                5 if len > 0 => {
+                    if let Some(p) = after.actions[at % len].planned.first_mut() {
+                        p.year = (x < 4).then_some(2024 + x as i32);
+                    }
+                }
                 _ if len > 0 => {
                     after.actions.remove(at % len);
                 }
