@@ -53,7 +53,9 @@ export function splitWidget({ root, dist, widgetJs, widgetWasm, profile, fail })
       for (const f of modules) {
         const path = join(out, f);
         // (Its warnings on the linker's name subsections are dropped.)
-        run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', path, '-o', path], {
+        // BW_KEEP_NAMES=1 keeps the function names (profiling only).
+        const strip = process.env.BW_KEEP_NAMES === '1' ? ['-g'] : ['--strip-debug', '--strip-producers'];
+        run('wasm-opt', ['-Oz', ...strip, path, '-o', path], {
           stdio: ['ignore', 'pipe', 'pipe'],
         });
       }
