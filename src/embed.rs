@@ -107,7 +107,7 @@ pub fn mount() {
 
 /// Whether the start reads JSON: the browser keeps a convention or the list
 /// of kept ones (any key of the widget's but its preferences), or the address
-/// holds a share link.
+/// holds a share link (`#c=…`; a host page's own anchors do not count).
 fn start_reads_json() -> bool {
     use crate::storage::{LANGUAGE_KEY, PAGE_SIZE_KEY};
     let kept = crate::storage::storage().is_ok_and(|store| {
@@ -117,7 +117,7 @@ fn start_reads_json() -> bool {
     });
     let link = web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| !h.is_empty());
+        .is_some_and(|h| crate::share_code::payload_of(&h).is_some());
     kept || link
 }
 

@@ -71,6 +71,16 @@ test('a chunk that cannot be fetched is said in its tab or for its export; the c
   await context.close();
 });
 
+test('an anchor of the page in the address is no share link: the start does not wait for the JSON reader', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await openIn(context, `${env.url}#mode-d-emploi`);
+  await page.getByLabel(/Tableau à coller/).waitFor();
+  assert.deepEqual(requests.filter(isChunk), []);
+  await context.close();
+});
+
 test('the JSON reader comes first when conventions are kept; if it cannot be fetched, that is said and nothing kept is touched', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const requests = [];
