@@ -9,7 +9,7 @@ use crate::browser_files::{download, files_of, read_file, spreadsheet_rows, xlsx
 use crate::grid::{budget_table, focus_later, Grid};
 use crate::i18n::{t, Key};
 use crate::results::{errors_section, live_totals_table, status_text};
-use crate::state::{file_message, Workspace};
+use crate::state::{file_message, Incoming, Workspace};
 use crate::storage::Autosave;
 use crate::summary::{Figures, Summary};
 use budget_core::files::{FileKind, TableGrid};
@@ -73,7 +73,13 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
         match budget_core::files::kind_of(&name, &bytes) {
             Some(kind @ (FileKind::Xlsx | FileKind::Xls | FileKind::Ods)) => {
                 match spreadsheet_rows(&name, &bytes, lang).await {
-                    Ok((rows, sheet)) => ws.import_grid(&name, TableGrid { kind, sheet, rows }),
+                    Ok((rows, sheet)) => crate::chunks::take(
+                        ws,
+                        Incoming::Grid {
+                            name,
+                            grid: TableGrid { kind, sheet, rows },
+                        },
+                    ),
                     Err(e) => ws.file_error.set(Some(file_message(lang, &name, &e))),
                 }
             }
@@ -81,7 +87,7 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
                 // A saved convention is read by the JSON reader, which may
                 // still be on its way on a first visit.
                 crate::chunks::json_reader().await;
-                ws.import_file(&name, &bytes)
+                crate::chunks::take(ws, Incoming::File { name, bytes })
             }
         }
     });
@@ -306,7 +312,9 @@ fn panel(current: RwSignal<View>, v: View, body: AnyView) -> impl IntoView {
     }
 }
 
-/// The calculator.
+/// The calculator: the part a first visit needs (heading, paste area, file
+/// picker) and, from the `workbench` chunk, everything that works on a
+/// convention ([`Workbench`]).
 #[component]
 pub fn App() -> impl IntoView {
     let ws = Workspace::new();
@@ -319,11 +327,8 @@ pub fn App() -> impl IntoView {
     if let Some(host_lang) = embed.lang {
         lang.set(host_lang);
     }
-    crate::embed::load_convention(ws, embed.convention_url.clone());
+    let convention_url = embed.convention_url.clone();
     // ── end embed ──
-    // store: conventions kept in the browser (« Mes conventions »)
-    let library = crate::library::Library::new(ws);
-    // end store
 
     // Ctrl+V anywhere in the page while no field is being edited.
     let for_us = embed.clone(); // embed: a paste elsewhere in a host page is the host's
@@ -333,7 +338,7 @@ pub fn App() -> impl IntoView {
         }
         if let Some(text) = pasted_text(&event) {
             event.prevent_default();
-            ws.import_text(text);
+            crate::chunks::take(ws, Incoming::Text(text));
         }
     });
     on_cleanup(move || handle.remove());
@@ -369,6 +374,130 @@ pub fn App() -> impl IntoView {
             });
         });
     }
+
+    view! {
+        <div
+            class="budget-widget"
+            lang=move || match lang.get() { Lang::Fr => "fr", Lang::En => "en" }
+            on:dragover=move |ev: ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: ev::DragEvent| {
+                ev.prevent_default();
+                open_files(ws, files_of(ev.data_transfer().and_then(|d| d.files())));
+            }
+        >
+            <header class="bw-header">
+                <h1>{move || embed.heading(lang.get())}</h1>
+                <button
+                    type="button"
+                    class="bw-lang"
+                    on:click=move |_| {
+                        let next = if lang.get_untracked() == Lang::Fr { Lang::En } else { Lang::Fr };
+                        lang.set(next);
+                        crate::storage::save_language(if next == Lang::En { "en" } else { "fr" });
+                    }
+                >
+                    {move || t(lang.get(), Key::SwitchLanguage)}
+                </button>
+            </header>
+            <p class="bw-tagline">{move || t(lang.get(), Key::Tagline)}</p>
+            <div class="bw-history" role="group" aria-label=move || t(lang.get(), Key::HistoryLabel)>
+                <button type="button" disabled=move || !ws.can_undo() on:click=move |_| ws.undo()
+                    aria-keyshortcuts="Control+Z">
+                    {move || t(lang.get(), Key::Undo)}
+                </button>
+                <button type="button" disabled=move || !ws.can_redo() on:click=move |_| ws.redo()
+                    aria-keyshortcuts="Control+Y">
+                    {move || t(lang.get(), Key::Redo)}
+                </button>
+            </div>
+
+            <section class="bw-paste" aria-labelledby="bw-paste-heading">
+                <h2 id="bw-paste-heading">{move || t(lang.get(), Key::PasteHeading)}</h2>
+                <label for="bw-paste-area">{move || t(lang.get(), Key::PasteLabel)}</label>
+                <p id="bw-paste-hint" class="bw-hint">{move || t(lang.get(), Key::PasteHint)}</p>
+                <textarea
+                    id="bw-paste-area"
+                    aria-describedby="bw-paste-hint"
+                    rows="6"
+                    spellcheck="false"
+                    prop:value=move || ws.draft.with(|d| d.to_string())
+                    on:input=move |event| {
+                        if let Some(text) = textarea_value(&event) {
+                            crate::chunks::take(ws, Incoming::Text(text));
+                        }
+                    }
+                ></textarea>
+                <div class="bw-actions">
+                    <button type="button" on:click=move |_| crate::chunks::take(ws, Incoming::Example)>
+                        {move || t(lang.get(), Key::LoadExample)}
+                    </button>
+                    <button type="button" on:click=move |_| ws.clear()>
+                        {move || t(lang.get(), Key::Clear)}
+                    </button>
+                    <Show when=move || ws.can_undo_import() && ws.import.with(Option::is_none)>
+                        <button type="button" on:click=move |_| ws.undo_import()>
+                            {move || t(lang.get(), Key::UndoImport)}
+                        </button>
+                    </Show>
+                </div>
+            </section>
+
+            <section class="bw-files" aria-labelledby="bw-files-heading">
+                <h2 id="bw-files-heading">{move || t(lang.get(), Key::FilesHeading)}</h2>
+                <label for="bw-file">{move || t(lang.get(), Key::OpenFile)}</label>
+                <p id="bw-file-hint" class="bw-hint">{move || t(lang.get(), Key::OpenFileHint)}</p>
+                <input
+                    id="bw-file"
+                    type="file"
+                    aria-describedby="bw-file-hint"
+                    accept=".xlsx,.xls,.ods,.csv,.tsv,.txt,.json"
+                    on:change=move |ev| {
+                        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(input) = input {
+                            open_files(ws, files_of(input.files()));
+                            input.set_value("");
+                        }
+                    }
+                />
+                <Show when=move || ws.convention.with(Option::is_some)>
+                    <div class="bw-actions">
+                        <button type="button" on:click=move |_| export(ws, Export::Saved)>
+                            {move || t(lang.get(), Key::SaveJson)}
+                        </button>
+                        <button type="button" on:click=move |_| export(ws, Export::CsvExcel)>
+                            {move || t(lang.get(), Key::ExportCsv)}
+                        </button>
+                        <button type="button" on:click=move |_| export(ws, Export::Xlsx)>
+                            {move || t(lang.get(), Key::ExportXlsx)}
+                        </button>
+                    </div>
+                    {crate::chunks::deferred(lang, || false, move || crate::chunks::scdl_export(ws))}
+                </Show>
+                {move || ws.file_error.get().map(|e| view! { <p class="bw-error" role="alert">{e}</p> })}
+            </section>
+
+            {crate::chunks::workbench_view(ws, convention_url)}
+        </div>
+    }
+}
+
+/// Everything that works on a convention: the saved one loaded and every
+/// change saved, « Mes conventions », the reading of an import, the status
+/// line, the tabs and their views. Its code is the `workbench` chunk, fetched
+/// as soon as the widget is up (before it, when the browser keeps something
+/// to read): a first visit paints without it.
+#[component]
+pub fn Workbench(ws: Workspace, convention_url: Option<String>) -> impl IntoView {
+    let lang = ws.lang;
+    let Shown { current, .. } = use_context::<Shown>().unwrap_or_else(|| Shown {
+        current: RwSignal::new(View::Budget),
+        printing: RwSignal::new(false),
+    });
+    crate::embed::load_convention(ws, convention_url);
+    // store: conventions kept in the browser (« Mes conventions »)
+    let library = crate::library::Library::new(ws);
+    // end store
+
     let grid = Grid::new(ws);
     let executed_grid = Grid::executed(ws);
 
@@ -426,160 +555,59 @@ pub fn App() -> impl IntoView {
     let has_convention = Memo::new(move |_| summary.with(Option::is_some));
 
     view! {
-        <div
-            class="budget-widget"
-            lang=move || match lang.get() { Lang::Fr => "fr", Lang::En => "en" }
-            on:dragover=move |ev: ev::DragEvent| ev.prevent_default()
-            on:drop=move |ev: ev::DragEvent| {
-                ev.prevent_default();
-                open_files(ws, files_of(ev.data_transfer().and_then(|d| d.files())));
-            }
-        >
-            <header class="bw-header">
-                <h1>{move || embed.heading(lang.get())}</h1>
-                <button
-                    type="button"
-                    class="bw-lang"
-                    on:click=move |_| {
-                        let next = if lang.get_untracked() == Lang::Fr { Lang::En } else { Lang::Fr };
-                        lang.set(next);
-                        crate::storage::save_language(if next == Lang::En { "en" } else { "fr" });
-                    }
-                >
-                    {move || t(lang.get(), Key::SwitchLanguage)}
-                </button>
-            </header>
-            <p class="bw-tagline">{move || t(lang.get(), Key::Tagline)}</p>
-            <p class="bw-print-only bw-print-header">
-                {move || ws.convention.with(|c| c.as_ref().map(|c| {
-                    let l = lang.get();
-                    let title = if c.title.is_empty() { t(l, Key::Untitled).to_string() } else { c.title.clone() };
-                    format!("{title} — {} — {}", crate::settings::settings_line(l, c), today(l))
-                }))}
-            </p>
-            <div class="bw-history" role="group" aria-label=move || t(lang.get(), Key::HistoryLabel)>
-                <button type="button" disabled=move || !ws.can_undo() on:click=move |_| ws.undo()
-                    aria-keyshortcuts="Control+Z">
-                    {move || t(lang.get(), Key::Undo)}
-                </button>
-                <button type="button" disabled=move || !ws.can_redo() on:click=move |_| ws.redo()
-                    aria-keyshortcuts="Control+Y">
-                    {move || t(lang.get(), Key::Redo)}
-                </button>
-            </div>
+        <p class="bw-print-only bw-print-header">
+            {move || ws.convention.with(|c| c.as_ref().map(|c| {
+                let l = lang.get();
+                let title = if c.title.is_empty() { t(l, Key::Untitled).to_string() } else { c.title.clone() };
+                format!("{title} — {} — {}", crate::settings::settings_line(l, c), today(l))
+            }))}
+        </p>
+        <Autosave ws=ws />
+        // store: kept conventions' notices, shared link offer
+        <crate::library::LibraryNotices library=library />
+        <crate::share::SharedOffer library=library ws=ws />
+        // end store
 
-            <section class="bw-paste" aria-labelledby="bw-paste-heading">
-                <h2 id="bw-paste-heading">{move || t(lang.get(), Key::PasteHeading)}</h2>
-                <label for="bw-paste-area">{move || t(lang.get(), Key::PasteLabel)}</label>
-                <p id="bw-paste-hint" class="bw-hint">{move || t(lang.get(), Key::PasteHint)}</p>
-                <textarea
-                    id="bw-paste-area"
-                    aria-describedby="bw-paste-hint"
-                    rows="6"
-                    spellcheck="false"
-                    prop:value=move || ws.draft.with(|d| d.to_string())
-                    on:input=move |event| {
-                        if let Some(text) = textarea_value(&event) {
-                            ws.import_text(text);
-                        }
-                    }
-                ></textarea>
-                <div class="bw-actions">
-                    <button type="button" on:click=move |_| ws.import_text(EXAMPLE_TABLE.to_string())>
-                        {move || t(lang.get(), Key::LoadExample)}
-                    </button>
-                    <button type="button" on:click=move |_| ws.clear()>
-                        {move || t(lang.get(), Key::Clear)}
-                    </button>
-                    <Show when=move || ws.can_undo_import() && ws.import.with(Option::is_none)>
-                        <button type="button" on:click=move |_| ws.undo_import()>
-                            {move || t(lang.get(), Key::UndoImport)}
-                        </button>
-                    </Show>
-                </div>
-            </section>
+        {crate::chunks::deferred(lang, move || ws.import.with(Option::is_some), move || crate::chunks::mapping(ws))}
 
-            <section class="bw-files" aria-labelledby="bw-files-heading">
-                <h2 id="bw-files-heading">{move || t(lang.get(), Key::FilesHeading)}</h2>
-                <label for="bw-file">{move || t(lang.get(), Key::OpenFile)}</label>
-                <p id="bw-file-hint" class="bw-hint">{move || t(lang.get(), Key::OpenFileHint)}</p>
-                <input
-                    id="bw-file"
-                    type="file"
-                    aria-describedby="bw-file-hint"
-                    accept=".xlsx,.xls,.ods,.csv,.tsv,.txt,.json"
-                    on:change=move |ev| {
-                        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                        if let Some(input) = input {
-                            open_files(ws, files_of(input.files()));
-                            input.set_value("");
-                        }
-                    }
-                />
-                <Show when=move || ws.convention.with(Option::is_some)>
-                    <div class="bw-actions">
-                        <button type="button" on:click=move |_| export(ws, Export::Saved)>
-                            {move || t(lang.get(), Key::SaveJson)}
-                        </button>
-                        <button type="button" on:click=move |_| export(ws, Export::CsvExcel)>
-                            {move || t(lang.get(), Key::ExportCsv)}
-                        </button>
-                        <button type="button" on:click=move |_| export(ws, Export::Xlsx)>
-                            {move || t(lang.get(), Key::ExportXlsx)}
-                        </button>
+        <p class="bw-status" role="status" aria-live="polite">
+            {move || summary.with(|s| status_text(lang.get(), s.as_ref()))}
+        </p>
+
+        {move || summary.with(|s| s.as_ref().map(|s| errors_section(lang.get(), s)))}
+        {move || (!has_convention.get()).then(|| view! { <p class="bw-empty">{t(lang.get(), Key::NothingYet)}</p> })}
+        {tab_list(lang, current)}
+        {panel(current, View::Budget, view! {
+            // Drawn once per convention and language: an edit updates the
+            // figures and rows that changed, not the whole view.
+            {move || {
+                let l = lang.get();
+                has_convention.get().then(|| view! {
+                    <div class="bw-results">
+                        {live_totals_table(l, summary)}
                     </div>
-                    {crate::chunks::deferred(lang, || false, move || crate::chunks::scdl_export(ws))}
-                </Show>
-                {move || ws.file_error.get().map(|e| view! { <p class="bw-error" role="alert">{e}</p> })}
-            </section>
-
-            <Autosave ws=ws />
-            // store: kept conventions' notices, shared link offer
-            <crate::library::LibraryNotices library=library />
-            <crate::share::SharedOffer library=library ws=ws />
-            // end store
-
-            {crate::chunks::deferred(lang, move || ws.import.with(Option::is_some), move || crate::chunks::mapping(ws))}
-
-            <p class="bw-status" role="status" aria-live="polite">
-                {move || summary.with(|s| status_text(lang.get(), s.as_ref()))}
-            </p>
-
-            {move || summary.with(|s| s.as_ref().map(|s| errors_section(lang.get(), s)))}
-            {move || (!has_convention.get()).then(|| view! { <p class="bw-empty">{t(lang.get(), Key::NothingYet)}</p> })}
-            {tab_list(lang, current)}
-            {panel(current, View::Budget, view! {
-                // Drawn once per convention and language: an edit updates the
-                // figures and rows that changed, not the whole view.
-                {move || {
-                    let l = lang.get();
-                    has_convention.get().then(|| view! {
-                        <div class="bw-results">
-                            {live_totals_table(l, summary)}
-                        </div>
-                        {crate::chunks::deferred(lang, || is_shown(View::Budget), move || crate::chunks::funding_chart(ws))}
-                        {budget_table(grid, l, summary)}
-                    })
-                }}
-                {move || (!has_convention.get()).then(|| {
-                    let l = lang.get();
-                    view! {
-                        <p>{t(l, Key::StartEmpty)}</p>
-                        <button type="button" on:click=move |_| {
-                            ws.edit(|c| { budget_core::edit::insert_action(c, None, None); });
-                            grid.start(0, 1, Some(String::new()));
-                        }>{t(l, Key::AddAction)}</button>
-                    }
-                })}
-            }.into_any())}
-            {panel(current, View::Execution, crate::chunks::deferred(lang, || is_shown(View::Execution), move || crate::chunks::execution(ws, executed_grid, summary)).into_any())}
-            {panel(current, View::Tranches, crate::chunks::deferred(lang, || is_shown(View::Tranches), move || crate::chunks::tranches(ws)).into_any())}
-            {panel(current, View::Years, crate::chunks::deferred(lang, || is_shown(View::Years), move || crate::chunks::years(ws)).into_any())}
-            {panel(current, View::Checks, crate::chunks::deferred(lang, || is_shown(View::Checks), move || crate::chunks::checks(ws, go)).into_any())}
-            // store: « Mes conventions », comparison, share link
-            {panel(current, View::Scenarios, crate::chunks::deferred(lang, || is_shown(View::Scenarios), move || crate::chunks::scenarios(ws, library)).into_any())}
-            // end store
-            {panel(current, View::Settings, crate::chunks::deferred(lang, || is_shown(View::Settings), move || crate::chunks::settings(ws, Signal::derive(move || library.title_taken()))).into_any())}
-        </div>
+                    {crate::chunks::deferred(lang, || is_shown(View::Budget), move || crate::chunks::funding_chart(ws))}
+                    {budget_table(grid, l, summary)}
+                })
+            }}
+            {move || (!has_convention.get()).then(|| {
+                let l = lang.get();
+                view! {
+                    <p>{t(l, Key::StartEmpty)}</p>
+                    <button type="button" on:click=move |_| {
+                        ws.edit(|c| { budget_core::edit::insert_action(c, None, None); });
+                        grid.start(0, 1, Some(String::new()));
+                    }>{t(l, Key::AddAction)}</button>
+                }
+            })}
+        }.into_any())}
+        {panel(current, View::Execution, crate::chunks::deferred(lang, || is_shown(View::Execution), move || crate::chunks::execution(ws, executed_grid, summary)).into_any())}
+        {panel(current, View::Tranches, crate::chunks::deferred(lang, || is_shown(View::Tranches), move || crate::chunks::tranches(ws)).into_any())}
+        {panel(current, View::Years, crate::chunks::deferred(lang, || is_shown(View::Years), move || crate::chunks::years(ws)).into_any())}
+        {panel(current, View::Checks, crate::chunks::deferred(lang, || is_shown(View::Checks), move || crate::chunks::checks(ws, go)).into_any())}
+        // store: « Mes conventions », comparison, share link
+        {panel(current, View::Scenarios, crate::chunks::deferred(lang, || is_shown(View::Scenarios), move || crate::chunks::scenarios(ws, library)).into_any())}
+        // end store
+        {panel(current, View::Settings, crate::chunks::deferred(lang, || is_shown(View::Settings), move || crate::chunks::settings(ws, Signal::derive(move || library.title_taken()))).into_any())}
     }
 }

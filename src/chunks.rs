@@ -1,11 +1,18 @@
-//! The views that are not needed to paste a table and read its totals, and
-//! the exports, compiled into WebAssembly chunks of their own by the Trunk
-//! builds (feature `split`, asked for by index.html; scripts/split.mjs cuts the
-//! module): the first load carries the table and its totals; a
-//! chunk is fetched when its view is first needed, or in the background a
-//! moment after start, and kept by the service worker for offline use.
-//! Without the feature (component tests, native builds), the same functions
-//! are plain `async fn`s in one module, and the views are drawn at once.
+//! What a first visit does not need to paint the page, compiled into
+//! WebAssembly chunks of their own by the Trunk builds (feature `split`,
+//! asked for by index.html; scripts/split.mjs cuts the module). The first load
+//! is the shell (`app::App`: heading, paste area, file picker). The
+//! `workbench` chunk carries everything that works on a convention — the
+//! table reader, the figures, the table and its editor, the status line, the
+//! tabs, and the views that compute from the same figures (execution, checks,
+//! charts, settings, the reading preview) — and is fetched at the first paste
+//! or file, or in the background a moment after start, or before mounting
+//! when the browser keeps something to read. The other views (tranches, years,
+//! scenarios), the exports and the JSON reader have chunks of their own,
+//! fetched when first needed or in the background. The service worker keeps
+//! them all for offline use. Without the feature (component tests, native
+//! builds), the same functions are plain `async fn`s in one module, and
+//! everything is drawn at once.
 #![allow(unsafe_code)] // the extern blocks generated for each split point
 
 use std::future::Future;
@@ -70,7 +77,7 @@ split_fn!(years / preload_years, years, |ws: Workspace| -> AnyView {
 });
 split_fn!(
     settings / preload_settings,
-    settings,
+    workbench,
     |ws: Workspace, title_taken: Signal<bool>| -> AnyView {
         view! { <crate::settings::SettingsView ws=ws title_taken=title_taken /> }.into_any()
     }
@@ -89,12 +96,12 @@ split_fn!(
 );
 split_fn!(
     funding_chart / preload_funding_chart,
-    charts,
+    workbench,
     |ws: Workspace| -> AnyView { view! { <crate::charts::FundingChart ws=ws /> }.into_any() }
 );
 split_fn!(
     consumption_chart / preload_consumption_chart,
-    charts,
+    workbench,
     |ws: Workspace| -> AnyView { view! { <crate::charts::ConsumptionChart ws=ws /> }.into_any() }
 );
 split_fn!(
@@ -108,8 +115,8 @@ split_fn!(
     |ws: Workspace, what: crate::app::Export| -> () { crate::app::export_now(ws, what) }
 );
 
-split_fn!(checks / preload_checks, checks, |ws: Workspace,
-                                            go: Callback<
+split_fn!(checks / preload_checks, workbench, |ws: Workspace,
+                                               go: Callback<
     budget_core::Scope,
 >|
  -> AnyView {
@@ -117,7 +124,7 @@ split_fn!(checks / preload_checks, checks, |ws: Workspace,
 });
 split_fn!(
     execution / preload_execution,
-    execution,
+    workbench,
     |ws: Workspace,
      grid: crate::grid::Grid,
      summary: Memo<Option<crate::summary::Summary>>|
@@ -182,25 +189,134 @@ pub fn parse_index(text: &str) -> Result<crate::catalog::Index, crate::catalog::
 
 split_fn!(
     mapping / preload_mapping,
-    mapping,
+    workbench,
     |ws: Workspace| -> AnyView { view! { <crate::mapping::MappingPanel ws=ws /> }.into_any() }
 );
+
+// Everything that works on a convention (`app::Workbench`) and the table
+// reader: fetched as soon as the widget is up, or before mounting when the
+// browser keeps something to read (`embed::mount`); a first visit paints the
+// shell (`app::App`) without it.
+split_fn!(
+    workbench / preload_workbench,
+    workbench,
+    |ws: Workspace, convention_url: Option<String>| -> AnyView {
+        view! { <crate::app::Workbench ws=ws convention_url=convention_url /> }.into_any()
+    }
+);
+split_fn!(
+    read_in / preload_reader,
+    workbench,
+    |ws: Workspace, what: crate::state::Incoming| -> () { ws.take(what) }
+);
+
+/// Whether the workbench is fetched (or can be fetched).
+pub async fn workbench_ready() -> bool {
+    preload_workbench().await.is_ok() && preload_reader().await.is_ok()
+}
+
+/// Reads what was brought in ([`crate::state::Workspace::take`]): at once
+/// when the workbench is there (so that each key typed is read in order),
+/// once it is fetched otherwise; says so if it cannot be.
+pub fn take(ws: Workspace, what: crate::state::Incoming) {
+    let mut read = Box::pin(read_in(ws, what));
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    let unloaded = move || {
+        let lang = ws.lang.get_untracked();
+        ws.file_error
+            .set(Some(t(lang, Key::WorkbenchUnloaded).to_string()));
+    };
+    match read.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(Ok(())) => {}
+        std::task::Poll::Ready(Err(Unloaded)) => unloaded(),
+        std::task::Poll::Pending => leptos::task::spawn_local(async move {
+            if read.await.is_err() {
+                unloaded();
+            }
+        }),
+    }
+}
+
+/// Set by [`crate::embed::mount`] when it fetched the workbench before
+/// mounting (the browser keeps something to read): drawn at once then.
+static WORKBENCH_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Tells [`workbench_view`] that the workbench is already there.
+pub fn workbench_fetched_at_start() {
+    WORKBENCH_AT_START.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The workbench ([`crate::app::Workbench`]). On a first visit it is not in
+/// the first load: it is fetched when the user first brings something in
+/// ([`take`]), when the host page names a convention to load, or in the
+/// background a moment after start, whichever comes first; until then what a
+/// first visit sees below the paste area (nothing yet). Drawn at once when
+/// fetched before mounting.
+pub fn workbench_view(ws: Workspace, convention_url: Option<String>) -> impl IntoView {
+    let lang = ws.lang;
+    let prefetch = use_context::<Prefetch>();
+    let at_start = !cfg!(feature = "split")
+        || convention_url.is_some()
+        || WORKBENCH_AT_START.load(std::sync::atomic::Ordering::Relaxed);
+    let go = Memo::new(move |was: Option<&bool>| {
+        at_start
+            || was.copied().unwrap_or(false)
+            || prefetch.is_some_and(|p| p.workbench.get())
+            || ws.convention.with(Option::is_some)
+            || ws.import.with(Option::is_some)
+            || ws.draft.with(|d| !d.is_empty())
+    });
+    let nothing_yet =
+        move || view! { <p class="bw-empty">{move || t(lang.get(), Key::NothingYet)}</p> };
+    move || {
+        if !go.get() {
+            return nothing_yet().into_any();
+        }
+        let fut = workbench(ws, convention_url.clone());
+        view! {
+            <Suspense fallback=nothing_yet>
+                {Suspend::new(async move {
+                    match fut.await {
+                        Ok(v) => v,
+                        Err(Unloaded) => view! {
+                            <p class="bw-error" role="alert">{move || t(lang.get(), Key::ViewUnloaded)}</p>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+        .into_any()
+    }
+}
 
 /// Set once every chunk has been fetched in the background, a moment after
 /// start: the hidden views are then drawn, so that each tab opens at once.
 #[derive(Clone, Copy)]
-pub struct Prefetch(RwSignal<bool>);
+pub struct Prefetch {
+    all: RwSignal<bool>,
+    /// Set once the workbench is fetched (the first of them).
+    workbench: RwSignal<bool>,
+}
 
 /// Provides [`Prefetch`]; `after_ms` milliseconds from now, fetches every
 /// chunk (one after the other: the widget stays free between them).
 pub fn prefetch_after(after_ms: u32) {
     let signal = RwSignal::new(false);
-    provide_context(Prefetch(signal));
+    let workbench = RwSignal::new(false);
+    provide_context(Prefetch {
+        all: signal,
+        workbench,
+    });
     set_timeout(
         move || {
             leptos::task::spawn_local(async move {
                 // A chunk that cannot be fetched is fetched again when its
                 // view is opened, which then says so.
+                if workbench_ready().await {
+                    let _ = workbench.try_set(true);
+                }
                 let _ = json_reader().await;
                 let _ = preload_mapping().await;
                 let _ = preload_funding_chart().await;
@@ -236,7 +352,7 @@ where
     // Without chunks there is nothing to fetch: drawn at once, as before.
     let split = cfg!(feature = "split");
     let go = Memo::new(move |was: Option<&bool>| {
-        !split || was.copied().unwrap_or(false) || wanted() || prefetch.is_some_and(|p| p.0.get())
+        !split || was.copied().unwrap_or(false) || wanted() || prefetch.is_some_and(|p| p.all.get())
     });
     move || {
         go.get().then(|| {

@@ -88,8 +88,10 @@ impl EmbedOptions {
 
 /// Mounts the calculator into every `<div data-budget-widget>` of the page, or
 /// into `<body>` when there is none. When the start has something saved to
-/// read (see [`start_reads_json`]), the JSON reader is fetched first: it comes
-/// apart from the first load (`chunks::json_reader`).
+/// read (see [`start_reads_json`]), the JSON reader and the workbench are
+/// fetched first (from the offline cache after a first visit): they come
+/// apart from the first load (`chunks::json_reader`, `chunks::workbench_ready`),
+/// and the saved convention is then shown from the first frame.
 pub fn mount() {
     if !cfg!(feature = "split") || !start_reads_json() {
         mount_now();
@@ -97,7 +99,8 @@ pub fn mount() {
     }
     // (Leptos' task executor is set up by mounting: not yet here.)
     wasm_bindgen_futures::spawn_local(async {
-        if crate::chunks::json_reader().await {
+        if crate::chunks::json_reader().await && crate::chunks::workbench_ready().await {
+            crate::chunks::workbench_fetched_at_start();
             mount_now();
         } else {
             reader_missing();
@@ -121,7 +124,8 @@ fn start_reads_json() -> bool {
     kept || link
 }
 
-/// Said instead of the calculator when its JSON reader could not be fetched
+/// Said instead of the calculator when its JSON reader or its workbench could
+/// not be fetched
 /// although the browser keeps conventions: nothing is read or written, so
 /// nothing kept is touched.
 fn reader_missing() {

@@ -13,6 +13,7 @@ pub enum Key {
     ViewUnloaded,
     ExportUnloaded,
     ReaderUnavailable,
+    WorkbenchUnloaded,
     Tagline,
     SwitchLanguage,
     PasteHeading,
@@ -470,6 +471,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ReaderUnavailable => (
             "Le calculateur n’a pas pu charger le lecteur de vos conventions enregistrées (réseau coupé ?). Rechargez la page une fois connecté : rien n’a été modifié.",
             "The calculator could not load the reader of your saved conventions (network cut?). Reload the page once online: nothing was changed.",
+        ),
+        Key::WorkbenchUnloaded => (
+            "Le lecteur de tableaux n’a pas pu être chargé (réseau coupé lors de la première visite ?) : rien n’a été lu. Rechargez la page une fois connecté, puis recommencez : il sera ensuite disponible hors ligne.",
+            "The table reader could not be loaded (network cut on the first visit?): nothing was read. Reload the page once online, then try again: it will then be available offline.",
         ),
         Key::ViewsLabel => ("Vues de la convention", "Views of the convention"),
         Key::Untitled => ("Convention sans titre", "Untitled convention"),

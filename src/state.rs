@@ -57,6 +57,18 @@ struct Before {
     draft: Arc<str>,
 }
 
+/// Something brought in to be read: the paste area's text, the example, a
+/// file picked or dropped, a spreadsheet cut into cells by the worker. The
+/// shell hands it to the `workbench` chunk, which carries the table reader
+/// (`chunks::take`).
+#[derive(Debug)]
+pub enum Incoming {
+    Text(String),
+    Example,
+    File { name: String, bytes: Vec<u8> },
+    Grid { name: String, grid: TableGrid },
+}
+
 /// All the state of one calculator. `Copy`: every field is a signal.
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -92,6 +104,16 @@ impl Workspace {
             file_error: RwSignal::new(None),
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Reads what was brought in (see [`Incoming`]).
+    pub fn take(&self, what: Incoming) {
+        match what {
+            Incoming::Text(text) => self.import_text(text),
+            Incoming::Example => self.import_text(crate::app::EXAMPLE_TABLE.to_string()),
+            Incoming::File { name, bytes } => self.import_file(&name, &bytes),
+            Incoming::Grid { name, grid } => self.import_grid(&name, grid),
         }
     }
 

@@ -1,7 +1,8 @@
-// The views' chunks (src/chunks.rs, scripts/split.mjs): the first load is the
-// table and its totals; a view's chunk comes when its tab is
-// opened, or in the background a moment after start; a chunk that cannot be
-// fetched is said, and the rest of the widget goes on working.
+// The chunks (src/chunks.rs, scripts/split.mjs): the first load is the page
+// a first visit sees (heading, paste area, file picker); the workbench (table
+// reader, totals, table, tabs) comes with the first paste or file, the other
+// views when their tab is opened, everything in the background a moment after
+// start; a chunk that cannot be fetched is said, and nothing is lost.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eur, fixture, openIn, start } from './helpers.mjs';
@@ -16,18 +17,25 @@ after(async () => {
 
 const isChunk = (u) => /\/w-[0-9a-f]{16}\/(split_[a-z_]+|chunk_\d+)\.wasm$/.test(new URL(u).pathname);
 
-test('the first load has no view chunk; opening a tab fetches its chunk, the others come in the background', async () => {
+test('the first load has no chunk; a paste brings the workbench, opening a tab its view, the others come in the background', async () => {
   // No service worker: every chunk is a request seen here.
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await openIn(context, env.url);
-  // The page is up (heading, paste area): no chunk was needed for it.
+  // The page is up (heading, paste area, what there is so far): no chunk was
+  // needed for it.
   await page.getByLabel(/Tableau à coller/).waitFor();
+  await page.getByText(/Aucun tableau/).waitFor();
   assert.deepEqual(requests.filter(isChunk), []);
   assert.ok(requests.some((u) => /\/w-[0-9a-f]{16}\/budget-widget_bg\.wasm$/.test(u)), 'main module loaded');
 
-  // The Years tab at once: its view comes with its chunk.
+  // A paste at once: the workbench comes and reads it.
+  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  assert.ok(requests.some((u) => u.endsWith('/split_workbench.wasm')), requests.filter(isChunk).join('\n'));
+
+  // The Years tab: its view comes with its chunk.
   await page.getByRole('tab', { name: 'Années' }).click();
   await page.getByRole('heading', { name: 'Années', level: 2 }).waitFor();
   assert.ok(requests.some((u) => u.endsWith('/split_years.wasm')), requests.filter(isChunk).join('\n'));
@@ -39,10 +47,43 @@ test('the first load has no view chunk; opening a tab fetches its chunk, the oth
   await page.getByRole('heading', { name: 'Échéanciers de paiement' }).waitFor();
   const fetched = requests.filter(isChunk).map((u) => new URL(u).pathname.split('/').pop());
   assert.equal(fetched.filter((f) => f === 'split_tranches.wasm').length, 1);
-  for (const f of ['split_execution.wasm', 'split_checks.wasm', 'split_charts.wasm', 'split_exports.wasm'])
+  for (const f of ['split_json.wasm', 'split_scenarios.wasm', 'split_exports.wasm'])
     assert.ok(fetched.includes(f), `${f} in the background: ${fetched.join(', ')}`);
   assert.equal(new Set(fetched).size, fetched.length, `each chunk once: ${fetched.join(', ')}`);
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('without a paste, the workbench (tabs, empty table) comes in the background', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await openIn(context, env.url);
+  await page.getByRole('tab', { name: 'Budget' }).waitFor();
+  await page.getByRole('button', { name: 'Ajouter une action' }).click();
+  await page.getByLabel(/Modifier la cellule/).fill('Maraudes');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1 000');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: eur('1 000,00') }).waitFor();
+  assert.ok(requests.some((u) => u.endsWith('/split_workbench.wasm')));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a workbench that cannot be fetched is said at the paste; pasted again once it can, the table is read', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/\/split_workbench\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const page = await openIn(context, env.url);
+  const area = page.getByLabel(/Tableau à coller/);
+  await area.fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('alert').filter({ hasText: 'Le lecteur de tableaux n’a pas pu être chargé' }).waitFor();
+  // Nothing typed is lost: the text is still in the paste area.
+  assert.match(await area.inputValue(), /Thérapie familiale/);
+  await context.unroute(/\/split_workbench\.wasm$/);
+  await area.fill(fixture('vienne-2024-solidarites.tsv'));
+  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  for (const p of page.problems) assert.match(p, /split_workbench|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
   await context.close();
 });
 
@@ -81,7 +122,7 @@ test('an anchor of the page in the address is no share link: the start does not 
   await context.close();
 });
 
-test('the JSON reader comes first when conventions are kept; if it cannot be fetched, that is said and nothing kept is touched', async () => {
+test('the JSON reader and the workbench come first when conventions are kept; if one cannot be fetched, that is said and nothing kept is touched', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const requests = [];
   context.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -91,25 +132,30 @@ test('the JSON reader comes first when conventions are kept; if it cannot be fet
   // Saved once the user pauses (0.4 s): the working copy and the list.
   await page.waitForFunction(() => localStorage.getItem('budget-widget:convention') && localStorage.getItem('budget-widget:liste'));
 
-  // A reload: the reader is fetched before the calculator, which then shows
-  // the convention kept.
+  // A reload: the reader and the workbench are fetched before the
+  // calculator, which then shows the convention kept.
   requests.length = 0;
   await page.reload();
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
   assert.ok(requests.some((p) => p.endsWith('/split_json.wasm')), requests.join('\n'));
+  assert.ok(requests.some((p) => p.endsWith('/split_workbench.wasm')), requests.join('\n'));
   await page.waitForTimeout(600); // (anything the start writes, written)
   const storage = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
   const kept = await storage();
 
-  // The reader cannot be fetched (routing disables the browser's cache).
-  await context.route(/\/split_json\.wasm$/, (route) => route.abort('internetdisconnected'));
-  await page.reload();
-  await page.getByRole('alert').filter({ hasText: 'n’a pas pu charger le lecteur de vos conventions' }).waitFor();
-  assert.equal(await page.getByLabel(/Tableau à coller/).count(), 0, 'no calculator without its reader');
-  await page.waitForTimeout(600);
-  const now = await storage();
-  assert.deepEqual(Object.keys(now), Object.keys(kept), 'no key added or removed');
-  for (const k of Object.keys(kept)) assert.ok(now[k] === kept[k], `${k} as it was`);
-  for (const p of page.problems) assert.match(p, /split_json|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
+  // The reader, then the workbench, cannot be fetched (routing disables the
+  // browser's cache).
+  for (const chunk of [/\/split_json\.wasm$/, /\/split_workbench\.wasm$/]) {
+    await context.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'n’a pas pu charger le lecteur de vos conventions' }).waitFor();
+    assert.equal(await page.getByLabel(/Tableau à coller/).count(), 0, `no calculator without ${chunk}`);
+    await page.waitForTimeout(600);
+    const now = await storage();
+    assert.deepEqual(Object.keys(now), Object.keys(kept), 'no key added or removed');
+    for (const k of Object.keys(kept)) assert.ok(now[k] === kept[k], `${k} as it was`);
+    await context.unroute(chunk);
+  }
+  for (const p of page.problems) assert.match(p, /split_(json|workbench)|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
   await context.close();
 });
