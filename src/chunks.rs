@@ -194,9 +194,9 @@ split_fn!(
 );
 
 // Everything that works on a convention (`app::Workbench`) and the table
-// reader: fetched as soon as the widget is up, or before mounting when the
-// browser keeps something to read (`embed::mount`); a first visit paints the
-// shell (`app::App`) without it.
+// reader: fetched at the first paste or file, or in the background, or before
+// mounting when the browser keeps something to read (`embed::mount`); a first
+// visit paints the shell (`app::App`) without it.
 split_fn!(
     workbench / preload_workbench,
     workbench,
@@ -273,21 +273,33 @@ pub fn workbench_view(ws: Workspace, convention_url: Option<String>) -> impl Int
         if !go.get() {
             return nothing_yet().into_any();
         }
-        let fut = workbench(ws, convention_url.clone());
-        view! {
-            <Suspense fallback=nothing_yet>
-                {Suspend::new(async move {
-                    match fut.await {
-                        Ok(v) => v,
-                        Err(Unloaded) => view! {
-                            <p class="bw-error" role="alert">{move || t(lang.get(), Key::ViewUnloaded)}</p>
-                        }
-                        .into_any(),
+        once_loaded(lang, workbench(ws, convention_url.clone()), nothing_yet).into_any()
+    }
+}
+
+/// The view `fut` gives once its chunk is there (at once if it already is),
+/// `fallback` until then, and a message if the chunk cannot be fetched.
+fn once_loaded<F, V>(
+    lang: RwSignal<Lang>,
+    fut: F,
+    fallback: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    F: Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=fallback>
+            {Suspend::new(async move {
+                match fut.await {
+                    Ok(v) => v,
+                    Err(Unloaded) => view! {
+                        <p class="bw-error" role="alert">{move || t(lang.get(), Key::ViewUnloaded)}</p>
                     }
-                })}
-            </Suspense>
-        }
-        .into_any()
+                    .into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -356,20 +368,9 @@ where
     });
     move || {
         go.get().then(|| {
-            let fut = load();
-            view! {
-                <Suspense fallback=move || view! { <p class="bw-loading">{move || t(lang.get(), Key::ViewLoading)}</p> }>
-                    {Suspend::new(async move {
-                        match fut.await {
-                            Ok(v) => v,
-                            Err(Unloaded) => view! {
-                                <p class="bw-error" role="alert">{move || t(lang.get(), Key::ViewUnloaded)}</p>
-                            }
-                            .into_any(),
-                        }
-                    })}
-                </Suspense>
-            }
+            once_loaded(lang, load(), move || {
+                view! { <p class="bw-loading">{move || t(lang.get(), Key::ViewLoading)}</p> }
+            })
         })
     }
 }
