@@ -1,10 +1,11 @@
 // Cuts the widget's WebAssembly module into a first-load module and chunks
 // loaded on demand (called by scripts/postbuild.mjs after every Trunk build).
 //
-// The views that are not needed to paste a table and read its totals (src/chunks.rs:
-// tranches, years, scenarios, settings, charts, exports, mapping) are split
-// points when the crate is built with its `split` feature (index.html asks
-// Trunk for it). Trunk cannot split, so this script starts again from the
+// What a first visit does not need to paint the page (src/chunks.rs: the
+// workbench — table reader, figures, table, tabs and the views computing from
+// the same figures —, the tranches, years and scenarios views, the exports, the
+// JSON reader) are split points when the crate is built with its `split`
+// feature (index.html asks Trunk for it). Trunk cannot split, so this script starts again from the
 // module Cargo linked (with its relocations: `--emit-relocs`, .cargo/config.toml):
 //   1. wasm-split-cli (crates.io `wasm_split_cli_support`, installed by
 //      scripts/setup.sh) writes the main module, one module per chunk and
