@@ -327,8 +327,12 @@ pub fn App() -> impl IntoView {
     if let Some(host_lang) = embed.lang {
         lang.set(host_lang);
     }
-    let convention_url = embed.convention_url.clone();
+    let at_once = embed.convention_url.is_some();
+    crate::embed::load_convention(ws, embed.convention_url.clone());
     // ── end embed ──
+    // store: conventions kept in the browser (« Mes conventions »)
+    let library = crate::library::Library::new(ws);
+    // end store
 
     // Ctrl+V anywhere in the page while no field is being edited.
     let for_us = embed.clone(); // embed: a paste elsewhere in a host page is the host's
@@ -476,27 +480,27 @@ pub fn App() -> impl IntoView {
                 {move || ws.file_error.get().map(|e| view! { <p class="bw-error" role="alert">{e}</p> })}
             </section>
 
-            {crate::chunks::workbench_view(ws, convention_url)}
+            // The saved convention is loaded here, in the first load, before
+            // anything can be brought in: a convention another tab saves
+            // later is told as such, never put over the user's paste.
+            <Autosave ws=ws />
+
+            {crate::chunks::workbench_view(ws, library, at_once)}
         </div>
     }
 }
 
-/// Everything that works on a convention: the saved one loaded and every
-/// change saved, « Mes conventions », the reading of an import, the status
-/// line, the tabs and their views. Its code is the `workbench` chunk, fetched
-/// as soon as the widget is up (before it, when the browser keeps something
-/// to read): a first visit paints without it.
+/// Everything that works on a convention: the reading of an import, the
+/// figures, the status line, the tabs and their views (the autosave and « Mes
+/// conventions » stay in [`App`]). Its code is the `workbench` chunk
+/// (`chunks::workbench_view`): a first visit paints without it.
 #[component]
-pub fn Workbench(ws: Workspace, convention_url: Option<String>) -> impl IntoView {
+pub fn Workbench(ws: Workspace, library: crate::library::Library) -> impl IntoView {
     let lang = ws.lang;
     let Shown { current, .. } = use_context::<Shown>().unwrap_or_else(|| Shown {
         current: RwSignal::new(View::Budget),
         printing: RwSignal::new(false),
     });
-    crate::embed::load_convention(ws, convention_url);
-    // store: conventions kept in the browser (« Mes conventions »)
-    let library = crate::library::Library::new(ws);
-    // end store
 
     let grid = Grid::new(ws);
     let executed_grid = Grid::executed(ws);
@@ -562,7 +566,7 @@ pub fn Workbench(ws: Workspace, convention_url: Option<String>) -> impl IntoView
                 format!("{title} — {} — {}", crate::settings::settings_line(l, c), today(l))
             }))}
         </p>
-        <Autosave ws=ws />
+
         // store: kept conventions' notices, shared link offer
         <crate::library::LibraryNotices library=library />
         <crate::share::SharedOffer library=library ws=ws />

@@ -200,8 +200,8 @@ split_fn!(
 split_fn!(
     workbench / preload_workbench,
     workbench,
-    |ws: Workspace, convention_url: Option<String>| -> AnyView {
-        view! { <crate::app::Workbench ws=ws convention_url=convention_url /> }.into_any()
+    |ws: Workspace, library: crate::library::Library| -> AnyView {
+        view! { <crate::app::Workbench ws=ws library=library /> }.into_any()
     }
 );
 split_fn!(
@@ -253,11 +253,15 @@ pub fn workbench_fetched_at_start() {
 /// background a moment after start, whichever comes first; until then what a
 /// first visit sees below the paste area (nothing yet). Drawn at once when
 /// fetched before mounting.
-pub fn workbench_view(ws: Workspace, convention_url: Option<String>) -> impl IntoView {
+pub fn workbench_view(
+    ws: Workspace,
+    library: crate::library::Library,
+    at_once: bool,
+) -> impl IntoView {
     let lang = ws.lang;
     let prefetch = use_context::<Prefetch>();
     let at_start = !cfg!(feature = "split")
-        || convention_url.is_some()
+        || at_once
         || WORKBENCH_AT_START.load(std::sync::atomic::Ordering::Relaxed);
     let go = Memo::new(move |was: Option<&bool>| {
         at_start
@@ -273,7 +277,7 @@ pub fn workbench_view(ws: Workspace, convention_url: Option<String>) -> impl Int
         if !go.get() {
             return nothing_yet().into_any();
         }
-        once_loaded(lang, workbench(ws, convention_url.clone()), nothing_yet).into_any()
+        once_loaded(lang, workbench(ws, library), nothing_yet).into_any()
     }
 }
 

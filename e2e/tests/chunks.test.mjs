@@ -5,7 +5,7 @@
 // start; a chunk that cannot be fetched is said, and nothing is lost.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, openIn, start } from './helpers.mjs';
+import { eur, fixture, openIn, savedWith, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -84,6 +84,41 @@ test('a workbench that cannot be fetched is said at the paste; pasted again once
   await area.fill(fixture('vienne-2024-solidarites.tsv'));
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
   for (const p of page.problems) assert.match(p, /split_workbench|Failed to fetch|ERR_INTERNET_DISCONNECTED|TypeError/, p);
+  await context.close();
+});
+
+test('a convention another tab saves while the workbench is on its way is offered, never put over the paste', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // The first tab's workbench is held back until the other tab has saved.
+  const first = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await first.route(/\/split_workbench\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await first.goto(env.url);
+  await first.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t100\n');
+
+  const second = await openIn(context, env.url);
+  await second.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t300\t300\n');
+  await second.getByRole('status').filter({ hasText: eur('600,00') }).waitFor();
+  await savedWith(second, '"300"');
+
+  // The first tab reads its own paste (100 + 100) and is told of the other
+  // tab's version, which it neither loads nor sets aside nor overwrites.
+  release();
+  await first.getByRole('status').filter({ hasText: eur('200,00') }).waitFor();
+  const banner = first.getByRole('alert').filter({ hasText: /modifiée dans un autre onglet/ });
+  await banner.waitFor();
+  await first.waitForTimeout(600); // (a save would be done by now)
+  assert.match(await first.evaluate(() => localStorage.getItem('budget-widget:convention')), /"300"/);
+  assert.ok((await first.getByRole('status').textContent()).includes(eur('200,00')), 'its own figures kept');
+  await banner.getByRole('button', { name: /Charger la version de l’autre onglet/ }).click();
+  await first.getByRole('status').filter({ hasText: eur('600,00') }).waitFor();
+  assert.deepEqual(second.problems, []);
   await context.close();
 });
 
