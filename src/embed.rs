@@ -125,9 +125,8 @@ fn start_reads_json() -> bool {
 }
 
 /// Said instead of the calculator when its JSON reader or its workbench could
-/// not be fetched
-/// although the browser keeps conventions: nothing is read or written, so
-/// nothing kept is touched.
+/// not be fetched although the browser keeps conventions: nothing is read or
+/// written, so nothing kept is touched.
 fn reader_missing() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
