@@ -455,7 +455,7 @@ const lines = [
   `| DOM nodes with 10 000 rows | ${Math.round(med('widget-10000', 'nodes'))} | ${Math.round(med('baseline-10000', 'nodes'))} | |`,
   `| switch language with 10 000 rows, painted | ${ms(results.language)} | | responsive |`,
   `| scroll to the bottom of 10 000 rows, painted | ${ms(results.scroll)} | | responsive |`,
-  `| edit one cell of 10 000 rows → totals updated, painted (median of ${EDITS}) | ${ms(results.editOneCell)} | | ≤ 16 ms: ${goal(results.editOneCell <= 16)} |`,
+  `| edit one cell of 10 000 rows → totals updated, painted, by the page's clock (from the Enter the script dispatches to the task after the frame that shows the total: it counts the wait for that frame, 0 to 16.7 ms) (median of ${EDITS}) | ${ms(results.editOneCell)} | | the goal is read on the next row, which times the frame itself |`,
   `| the same edit by a real Enter key, Chromium's Event Timing (key press → frame presented; 8 ms steps, < 16 ms not reported), median of ${EDITS} | ${presented(results.editPresented.widget)} | one text field changing one line: ${presented(results.editPresented.floor)} | ≤ 16 ms: ${goal(median(results.editPresented.widget) <= 16)} |`,
   `| paste 1 000 rows at first paint (first visit: the workbench's chunk fetched then), median of ${RUNS[1000]} | ${ms(median(results.pasteAtStart))} | | |`,
   `| first contentful paint (first visit, 127.0.0.1) | ${ms(firstVisit.fcp)} | | |`,
