@@ -159,12 +159,13 @@ pub async fn json_reader() -> bool {
 }
 
 /// `fut`'s output if it is ready at once, as a call into a chunk already
-/// fetched is (or any call without chunks).
-fn at_once<F: Future>(fut: F) -> Option<F::Output> {
+/// fetched is (or any call without chunks); otherwise `fut` itself, to be
+/// awaited or dropped.
+fn at_once<F: Future>(mut fut: std::pin::Pin<Box<F>>) -> Result<F::Output, std::pin::Pin<Box<F>>> {
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match std::pin::pin!(fut).poll(&mut cx) {
-        std::task::Poll::Ready(out) => Some(out),
-        std::task::Poll::Pending => None,
+    match fut.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(out) => Ok(out),
+        std::task::Poll::Pending => Err(fut),
     }
 }
 
@@ -173,16 +174,16 @@ fn at_once<F: Future>(fut: F) -> Option<F::Output> {
 ///
 /// [`LoadError::ReaderUnavailable`]: budget_core::saved::LoadError::ReaderUnavailable
 pub fn from_json(text: &str) -> Result<budget_core::Convention, budget_core::saved::LoadError> {
-    match at_once(read_saved(text.to_string())) {
-        Some(Ok(read)) => read,
+    match at_once(Box::pin(read_saved(text.to_string()))) {
+        Ok(Ok(read)) => read,
         _ => Err(budget_core::saved::LoadError::ReaderUnavailable),
     }
 }
 
 /// [`crate::catalog::parse_index`], once the JSON reader is there.
 pub fn parse_index(text: &str) -> Result<crate::catalog::Index, crate::catalog::IndexError> {
-    match at_once(read_index(text.to_string())) {
-        Some(Ok(read)) => read,
+    match at_once(Box::pin(read_index(text.to_string()))) {
+        Ok(Ok(read)) => read,
         _ => Err(crate::catalog::IndexError::ReaderUnavailable),
     }
 }
@@ -219,17 +220,15 @@ pub async fn workbench_ready() -> bool {
 /// when the workbench is there (so that each key typed is read in order),
 /// once it is fetched otherwise; says so if it cannot be.
 pub fn take(ws: Workspace, what: crate::state::Incoming) {
-    let mut read = Box::pin(read_in(ws, what));
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     let unloaded = move || {
         let lang = ws.lang.get_untracked();
         ws.file_error
             .set(Some(t(lang, Key::WorkbenchUnloaded).to_string()));
     };
-    match read.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(Ok(())) => {}
-        std::task::Poll::Ready(Err(Unloaded)) => unloaded(),
-        std::task::Poll::Pending => leptos::task::spawn_local(async move {
+    match at_once(Box::pin(read_in(ws, what))) {
+        Ok(Ok(())) => {}
+        Ok(Err(Unloaded)) => unloaded(),
+        Err(read) => leptos::task::spawn_local(async move {
             if read.await.is_err() {
                 unloaded();
             }
