@@ -951,6 +951,7 @@ fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
                 subtotal: b.subtotal.clone(),
                 executed: b.executed.clone(),
                 consumption: b.consumption.clone(),
+                carry_over: b.carry_over,
                 figures: b.figures.clone(),
             })
         })
@@ -1114,6 +1115,7 @@ fn execution_figures(
     executed: Option<&budget_core::figures::ExecutedAmounts>,
     consumption: Option<&budget_core::figures::Consumption>,
     by_funder: AnyView,
+    extra: Extra,
 ) -> impl IntoView {
     use crate::results::{opt_eur, opt_pct};
     view! {
@@ -1122,7 +1124,29 @@ fn execution_figures(
         <td class="bw-num bw-total">{opt_eur(lang, executed.and_then(|e| e.total))}</td>
         <td class="bw-num">{opt_pct(lang, consumption.and_then(|c| c.rate))}</td>
         <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.remaining))}</td>
-        <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.unspent_state))}</td>
+        {extra.state.then(|| view! { <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.unspent_state))}</td> })}
+        {extra.carry.map(|c| view! { <td class="bw-num">{opt_eur(lang, c)}</td> })}
+        {extra.info.map(|i| view! { <td class="bw-info">{i}</td> })}
+    }
+}
+
+/// The execution table's columns shown only when the table has them: the
+/// unspent State credit (a convention split by funder, with a State), the
+/// carry-over requested, the service and comments; with their content for
+/// one row.
+struct Extra {
+    state: bool,
+    carry: Option<Option<budget_core::Decimal>>,
+    info: Option<String>,
+}
+
+impl Extra {
+    fn of(s: &Summary, carry: Option<budget_core::Decimal>, info: Option<String>) -> Self {
+        Self {
+            state: s.split && s.state.is_some(),
+            carry: s.grand_carry_over.is_some().then_some(carry),
+            info: s.has_info.then(|| info.unwrap_or_default()),
+        }
     }
 }
 
@@ -1141,7 +1165,13 @@ fn executed_sums(
         .into_any()
 }
 
-fn executed_row(grid: Grid, lang: Lang, line: Arc<ActionLine>, funders: usize) -> impl IntoView {
+fn executed_row(
+    grid: Grid,
+    lang: Lang,
+    line: Arc<ActionLine>,
+    funders: usize,
+    extra: Extra,
+) -> impl IntoView {
     let a = line.id;
     let by_funder = (0..funders)
         .map(|f| {
@@ -1162,7 +1192,7 @@ fn executed_row(grid: Grid, lang: Lang, line: Arc<ActionLine>, funders: usize) -
         <tr id=format!("bw-xrow-{a}") class:bw-selected=selected>
             <th scope="row" class="bw-number">{line.number.clone()}</th>
             <td class="bw-title">{line.title.clone()}</td>
-            {execution_figures(lang, line.amounts.as_ref().ok().map(|p| p.total), line.executed.as_ref(), line.consumption.as_ref(), by_funder)}
+            {execution_figures(lang, line.amounts.as_ref().ok().map(|p| p.total), line.executed.as_ref(), line.consumption.as_ref(), by_funder, extra)}
         </tr>
     }
 }
@@ -1181,14 +1211,14 @@ pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                 view! {
                     <tr class="bw-subtotal">
                         <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
-                        {execution_figures(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref(), executed_sums(lang, b.executed.as_ref(), funders))}
+                        {execution_figures(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref(), executed_sums(lang, b.executed.as_ref(), funders), Extra::of(s, b.carry_over, None))}
                     </tr>
                 }
             });
             let actions = b
                 .actions
                 .iter()
-                .map(|l| executed_row(grid, lang, Arc::clone(l), funders))
+                .map(|l| executed_row(grid, lang, Arc::clone(l), funders, Extra::of(s, l.carry_over, Some(l.info.clone()))))
                 .collect_view();
             view! { <tbody>{actions}{subtotal}</tbody> }
         })
@@ -1214,14 +1244,16 @@ pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                         <th scope="col" class="bw-num">{t(lang, Key::ColExecuted)}</th>
                         <th scope="col" class="bw-num">{t(lang, Key::ColRate)}</th>
                         <th scope="col" class="bw-num">{t(lang, Key::ColRemaining)}</th>
-                        <th scope="col" class="bw-num">{t(lang, Key::ColUnspentState)}</th>
+                        {(s.split && s.state.is_some()).then(|| view! { <th scope="col" class="bw-num">{t(lang, Key::ColUnspentState)}</th> })}
+                        {s.grand_carry_over.is_some().then(|| view! { <th scope="col" class="bw-num">{t(lang, Key::ColCarryOver)}</th> })}
+                        {s.has_info.then(|| view! { <th scope="col">{t(lang, Key::ColInfo)}</th> })}
                     </tr>
                 </thead>
                 {rows}
                 <tfoot>
                     <tr class="bw-grand">
                         <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
-                        {execution_figures(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref(), executed_sums(lang, s.grand_executed.as_ref(), funders))}
+                        {execution_figures(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref(), executed_sums(lang, s.grand_executed.as_ref(), funders), Extra::of(s, s.grand_carry_over, None))}
                     </tr>
                 </tfoot>
             </table>

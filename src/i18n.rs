@@ -294,6 +294,17 @@ pub enum Key {
     SharedIgnore,
     SharedBroken,
     SharedNothingLost,
+    GuessesHeading,
+    GuessesIntro,
+    NotSplit,
+    NotApplicable,
+    ReceivedCaption,
+    ReceivedFrom,
+    ReceivedAmount,
+    ReceivedPlanned,
+    ReceivedGap,
+    ColCarryOver,
+    ColInfo,
 }
 
 /// The text of `key` in `lang`.
@@ -643,6 +654,23 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::SharedIgnore => ("Ignorer", "Ignore"),
         Key::SharedBroken => ("Le lien de partage n’a pas pu être lu :", "The share link could not be read:"),
         Key::SharedNothingLost => ("Rien n’a été modifié.", "Nothing was changed."),
+        Key::GuessesHeading => ("Ce que la lecture a supposé", "What the reading assumed"),
+        Key::GuessesIntro => (
+            "Le tableau ne le dit pas clairement : vérifiez, ou choisissez l’autre lecture.",
+            "The table does not say it plainly: check it, or choose the other reading.",
+        ),
+        Key::NotSplit => (
+            "Montants non répartis par financeur : les parts et la règle de cofinancement ne s’appliquent pas.",
+            "Amounts not split by funder: shares and the co-financing rule do not apply.",
+        ),
+        Key::NotApplicable => ("non applicable", "not applicable"),
+        Key::ReceivedCaption => ("Recettes reçues des financeurs", "Money received from funders"),
+        Key::ReceivedFrom => ("De", "From"),
+        Key::ReceivedAmount => ("Reçu", "Received"),
+        Key::ReceivedPlanned => ("Part prévue", "Planned part"),
+        Key::ReceivedGap => ("Écart (reçu − prévu)", "Difference (received − planned)"),
+        Key::ColCarryOver => ("À reporter (demandé)", "To carry over (requested)"),
+        Key::ColInfo => ("Service, commentaires", "Service, comments"),
     };
     match lang {
         Lang::Fr => fr,
@@ -803,6 +831,7 @@ pub fn role_label(lang: Lang, role: &budget_core::read::ColumnRole) -> String {
         FunderRef::State => (if fr { "État" } else { "State" }).to_string(),
         FunderRef::Departement => "Département".to_string(),
         FunderRef::Other(name) => name.clone(),
+        FunderRef::Unsplit => (if fr { "sans répartition" } else { "not split" }).to_string(),
     };
     let pick = |a: &str, b: &str| if fr { a.to_string() } else { b.to_string() };
     match role {
@@ -842,6 +871,7 @@ pub fn role_label(lang: Lang, role: &budget_core::read::ColumnRole) -> String {
             "Executed total (declared, checked)",
         ),
         R::ToCarryOver(f) => format!("{} — {}", pick("À reporter", "To carry over"), funder(f)),
+        R::Received(f) => format!("{} — {}", pick("Reçu (recette)", "Received"), funder(f)),
         R::Rate => pick(
             "Taux de consommation (déclaré, vérifié)",
             "Consumption rate (declared, checked)",

@@ -1,7 +1,7 @@
 //! The mapping preview: after a paste, how each column and each row was
 //! understood, with the column meanings and the header row open to change.
 
-use budget_core::read::{ColumnRole, FunderRef, Reading, RowKind};
+use budget_core::read::{self, ColumnRole, FunderRef, Reading, RowKind};
 use budget_core::{Convention, FunderKind, Lang, Part};
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn column_letter(mut index: usize) -> String {
 /// Every meaning a column can be given, for the funders this table has; the
 /// roles the reader chose (year columns…) are kept in the list.
 pub fn role_choices(reading: &Reading) -> Vec<ColumnRole> {
-    let mut funders = vec![FunderRef::State, FunderRef::Departement];
+    let mut funders = vec![FunderRef::State, FunderRef::Departement, FunderRef::Unsplit];
     for f in &reading.convention.funders {
         if f.kind == FunderKind::Other {
             let r = FunderRef::Other(f.name.clone());
@@ -60,6 +60,9 @@ pub fn role_choices(reading: &Reading) -> Vec<ColumnRole> {
     }
     out.push(ColumnRole::ExecutedTotal);
     out.push(ColumnRole::Rate);
+    for f in funders.iter().filter(|f| **f != FunderRef::Unsplit) {
+        out.push(ColumnRole::Received(f.clone()));
+    }
     for c in &reading.columns {
         if !out.contains(&c.role) {
             out.push(c.role.clone());
@@ -168,10 +171,35 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                 })
                 .collect_view();
             let counts = row_counts(lang, &reading);
+            let guesses = (!reading.assumptions.is_empty()).then(|| {
+                let items = reading
+                    .assumptions
+                    .iter()
+                    .map(|a| {
+                        let options = read::other_reading(&reading, [a]);
+                        let button = (!a.alternative.is_empty()).then(|| {
+                            view! {
+                                <button type="button" on:click=move |_| ws.reread(options.clone())>
+                                    {a.alternative_label(lang)}
+                                </button>
+                            }
+                        });
+                        view! { <li><span>{a.message(lang)}</span> " " {button}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="bw-guesses" role="note" aria-labelledby="bw-guesses-heading">
+                        <h3 id="bw-guesses-heading">{t(lang, Key::GuessesHeading)}</h3>
+                        <p class="bw-hint">{t(lang, Key::GuessesIntro)}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            });
             view! {
                 <section class="bw-mapping" aria-labelledby="bw-mapping-heading">
                     <h2 id="bw-mapping-heading">{t(lang, Key::MappingHeading)}</h2>
                     <p class="bw-hint">{t(lang, Key::MappingIntro)}</p>
+                    {guesses}
                     <div class="bw-field">
                         <label for="bw-header-row">{t(lang, Key::HeaderRowLabel)}</label>
                         <input

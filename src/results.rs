@@ -282,8 +282,8 @@ pub fn errors_section(lang: Lang, s: &Summary) -> impl IntoView {
 /// per set of funders (and again when the total can or cannot be computed);
 /// after an edit only the figures' text changes.
 pub fn live_totals_table(lang: Lang, summary: Memo<Option<Summary>>) -> impl IntoView {
-    // Per funder: name, amount, share; then the total; or why not.
-    type Texts = Result<(Vec<[String; 3]>, String), String>;
+    // Per funder: name, amount, share; then the total and its share; or why not.
+    type Texts = Result<(Vec<[String; 3]>, [String; 2]), String>;
     let texts: Memo<Option<Texts>> = Memo::new(move |_| {
         summary.with(|s| {
             s.as_ref().map(|s| match &s.grand {
@@ -296,13 +296,22 @@ pub fn live_totals_table(lang: Lang, summary: Memo<Option<Summary>>) -> impl Int
                             [
                                 name.clone(),
                                 format_eur(*amount, lang),
-                                share
-                                    .map(|r| format_percent(r, 2, lang))
-                                    .unwrap_or_default(),
+                                match (s.split, share) {
+                                    (false, _) => t(lang, Key::NotApplicable).to_string(),
+                                    (true, Some(r)) => format_percent(*r, 2, lang),
+                                    (true, None) => String::new(),
+                                },
                             ]
                         })
                         .collect(),
-                    format_eur(g.total, lang),
+                    [
+                        format_eur(g.total, lang),
+                        if s.split {
+                            format_percent(budget_core::Decimal::ONE, 2, lang)
+                        } else {
+                            t(lang, Key::NotApplicable).to_string()
+                        },
+                    ],
                 )),
                 Err(e) => Err(e.message(lang)),
             })
@@ -328,9 +337,15 @@ pub fn live_totals_table(lang: Lang, summary: Memo<Option<Summary>>) -> impl Int
     };
     let total = move || {
         texts.with(|t| match t {
-            Some(Ok((_, total))) => total.clone(),
+            Some(Ok((_, [total, _]))) => total.clone(),
             Some(Err(e)) => e.clone(),
             None => String::new(),
+        })
+    };
+    let total_share = move || {
+        texts.with(|t| match t {
+            Some(Ok((_, [_, share]))) => share.clone(),
+            _ => String::new(),
         })
     };
     move || {
@@ -353,16 +368,57 @@ pub fn live_totals_table(lang: Lang, summary: Memo<Option<Summary>>) -> impl Int
                         <tr class="bw-total-row">
                             <th scope="row">{t(lang, Key::ColTotal)}</th>
                             <td class="bw-num">{total}</td>
-                            <td class="bw-num">{format_percent(budget_core::Decimal::ONE, 2, lang)}</td>
+                            <td class="bw-num">{total_share}</td>
                         </tr>
                     }
                     .into_any()
                 }
                 None => view! { <tr><td colspan="3" class="bw-error">{total}</td></tr> }.into_any(),
             };
-            totals_frame(lang, body)
+            view! {
+                {totals_frame(lang, body)}
+                {move || summary.with(|s| s.as_ref().map(|s| split_notes(lang, s)))}
+            }
         })
     }
+}
+
+/// Under the totals: that the amounts are not split by funder (so no shares
+/// and no co-financing rule), and the money received from each funder with
+/// its planned part.
+fn split_notes(lang: Lang, s: &Summary) -> impl IntoView {
+    let not_split = (!s.split).then(|| view! { <p class="bw-note">{t(lang, Key::NotSplit)}</p> });
+    let received = (!s.received.is_empty()).then(|| {
+        let rows = s
+            .received
+            .iter()
+            .map(|r| {
+                view! {
+                    <tr>
+                        <th scope="row">{r.name.clone()}</th>
+                        <td class="bw-num">{format_eur(r.amount, lang)}</td>
+                        <td class="bw-num">{opt_eur(lang, r.planned)}</td>
+                        <td class="bw-num">{opt_eur(lang, r.difference)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="bw-totals bw-received">
+                <caption>{t(lang, Key::ReceivedCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, Key::ReceivedFrom)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ReceivedAmount)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ReceivedPlanned)}</th>
+                        <th scope="col" class="bw-num">{t(lang, Key::ReceivedGap)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    });
+    view! { {not_split} {received} }
 }
 
 fn totals_frame(lang: Lang, body: AnyView) -> impl IntoView {

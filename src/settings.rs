@@ -4,29 +4,15 @@
 //! value that cannot be read changes nothing and says why.
 
 use budget_core::money::format_percent;
-use budget_core::number::{parse_cell, CellValue};
-use budget_core::{Decimal, Lang};
+// The one reader of a share, as `budget check --state-max` reads it.
+use budget_core::number::read_share;
+use budget_core::Lang;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{colon, quoted, t, Key};
 use crate::state::Workspace;
-
-/// Reads a maximum share typed as `50`, `50 %` or `0,5`: a fraction of 1.
-pub fn read_share(text: &str) -> Option<Decimal> {
-    let ratio = match parse_cell(text).ok()? {
-        CellValue::Percent(r) => r,
-        CellValue::Amount { value, .. } if value > Decimal::ONE => {
-            value.checked_div(Decimal::ONE_HUNDRED)?
-        }
-        CellValue::Amount { value, .. } => value,
-        _ => return None,
-    };
-    (Decimal::ZERO..=Decimal::ONE)
-        .contains(&ratio)
-        .then_some(ratio)
-}
 
 /// Reads years typed as `2024, 2025` or `2024-2027`.
 pub fn read_years(text: &str) -> Option<Vec<i32>> {

@@ -28,6 +28,11 @@ pub struct ActionLine {
     pub co_financing: Option<CoFinancing>,
     pub executed: Option<ExecutedAmounts>,
     pub consumption: Option<Consumption>,
+    /// Carry-over requested (montant à reporter), all funders.
+    pub carry_over: Option<Decimal>,
+    /// What the table says of the action besides figures: its service
+    /// (direction) and comments, joined; empty when none.
+    pub info: String,
     /// Per funder, the calculation typed in the cell (`=534,82*12`), if any.
     pub formulas: Vec<Option<String>>,
     /// The figures the line was taken from: the same after an edit that left
@@ -50,6 +55,8 @@ pub struct GroupBlock {
     pub subtotal: Option<Result<FunderAmounts, CalcError>>,
     pub executed: Option<ExecutedAmounts>,
     pub consumption: Option<Consumption>,
+    /// Carry-over requested of the group, all funders.
+    pub carry_over: Option<Decimal>,
     /// The subtotals the block was taken from (`None`: every action of a
     /// convention without groups): the same after an edit that left the
     /// group as it was, and then the block is the same too.
@@ -60,6 +67,11 @@ pub struct GroupBlock {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub funders: Vec<String>,
+    /// Whether the amounts are split by funder: when not, there are no
+    /// shares and no co-financing rule to show ([`Report::split`]).
+    pub split: bool,
+    /// Money received from each payer (recette État), with its planned part.
+    pub received: Vec<budget_core::figures::Received>,
     /// Index of the State among the funders, if any.
     pub state: Option<usize>,
     pub blocks: Vec<GroupBlock>,
@@ -72,6 +84,11 @@ pub struct Summary {
     pub grand_shares: Vec<Option<Decimal>>,
     pub grand_executed: Option<ExecutedAmounts>,
     pub grand_consumption: Option<Consumption>,
+    /// Carry-over requested over the whole convention, all funders; `None`
+    /// when the table asks for none.
+    pub grand_carry_over: Option<Decimal>,
+    /// Whether any action has a service or comments to show.
+    pub has_info: bool,
     /// Whether any action has execution figures (shows the execution view).
     pub has_execution: bool,
     pub action_count: usize,
@@ -105,9 +122,23 @@ fn line(
             }
         })
         .collect();
+    let info = conv
+        .actions
+        .get(a.id)
+        .map(|x| {
+            x.service
+                .iter()
+                .map(String::as_str)
+                .chain((!x.comments.is_empty()).then_some(x.comments.as_str()))
+                .collect::<Vec<_>>()
+                .join(" — ")
+        })
+        .unwrap_or_default();
     Arc::new(ActionLine {
         id: a.id,
         formulas,
+        carry_over: a.figures.carry_over_requested.as_ref().map(|c| c.total),
+        info,
         number: a.number.clone(),
         title: a.title.clone(),
         amounts: planned(&a.figures),
@@ -164,6 +195,7 @@ fn block(
         subtotal: named.then(|| planned(&g.figures)),
         executed: g.figures.executed.clone(),
         consumption: g.figures.consumption.clone(),
+        carry_over: g.figures.carry_over_requested.as_ref().map(|c| c.total),
         figures: Some(Arc::clone(g)),
     }
 }
@@ -290,6 +322,7 @@ impl Summary {
                 subtotal: None,
                 executed: None,
                 consumption: None,
+                carry_over: None,
                 figures: None,
             });
         }
@@ -320,8 +353,13 @@ impl Summary {
             Some(shares) => shares.iter().copied().map(Some).collect(),
             None => vec![None; report.funders.len()],
         };
+        let has_info = blocks
+            .iter()
+            .any(|b| b.actions.iter().any(|l| !l.info.is_empty()));
         Self {
             funders: report.funders.iter().map(|f| f.name.clone()).collect(),
+            split: report.split,
+            received: report.received.clone(),
             state: conv.state(),
             blocks,
             order,
@@ -329,6 +367,8 @@ impl Summary {
             grand_shares,
             grand_executed: report.grand.executed.clone(),
             grand_consumption: report.grand.consumption.clone(),
+            grand_carry_over: report.grand.carry_over_requested.as_ref().map(|c| c.total),
+            has_info,
             has_execution: report.actions.iter().any(|a| {
                 a.figures
                     .executed

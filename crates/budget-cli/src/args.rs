@@ -1,7 +1,7 @@
 //! Command-line arguments, parsed by hand (three sub-commands and a handful of
 //! options do not justify a parsing crate and its build time).
 
-use budget_core::number::{parse_amount, parse_cell, CellValue};
+use budget_core::number::{parse_amount, parse_cell, read_share, CellValue};
 use budget_core::tranches;
 use budget_core::{Decimal, Instalment, Share};
 
@@ -10,7 +10,8 @@ pub const USAGE: &str = "\
 budget — calculateur des conventions budgétaires État–Département
 
 Utilisation :
-  budget check FICHIER [--json] [--state-max POURCENTAGE] [--exempt LIBELLÉ]…
+  budget check FICHIER [--json] [--state-max PART] [--exempt LIBELLÉ]…
+               [--other-reading]
   budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
                   [--due MONTANT | --units N --unit-cost MONTANT] [--json]
   budget eval EXPRESSION [--json]
@@ -24,8 +25,10 @@ budget check FICHIER
   incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
   l'entrée standard.
     --json                 sortie JSON, montants en chaînes décimales exactes
-    --state-max P          part maximale de l'État, en pourcentage (50 par défaut) :
-                           --state-max 60
+    --state-max P          part maximale de l'État (50 % par défaut) : 60, 60 % ou
+                           0,6 disent la même chose
+    --other-reading        lit autrement ce que la lecture a supposé (voir
+                           « Lecture supposée ») : la solution proposée pour chacune
     --exempt L             exempte de la règle de cofinancement un groupe (par son
                            nom) ou une action (par son numéro ou le début de son
                            intitulé) ; majuscules et accents ignorés ; répétable
@@ -77,6 +80,8 @@ pub struct CheckArgs {
     /// As a fraction (60 → 0.6).
     pub state_max: Option<Decimal>,
     pub exempt: Vec<String>,
+    /// Read the table the other way each guess of the reader offers.
+    pub other_reading: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -149,6 +154,7 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
         };
         match name {
             "--json" => out.json = true,
+            "--other-reading" => out.other_reading = true,
             "--state-max" => out.state_max = Some(state_max(&take(&mut it)?)?),
             "--exempt" => out.exempt.push(take(&mut it)?),
             _ if name.starts_with('-') && name != "-" => {
@@ -164,20 +170,12 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
     Ok(out)
 }
 
-/// `60`, `60 %`, `60,5` → 0.60, 0.605 (a percentage from 0 to 100).
+/// `60`, `60 %`, `60,5`, `0,6` → 0.60, 0.605, 0.6: the core's one reader of a
+/// share ([`read_share`]), as the widget's settings read it.
 fn state_max(text: &str) -> Result<Decimal, UsageError> {
-    let bad = || format!("--state-max attend un pourcentage entre 0 et 100 (« {text} »)");
-    let ratio = match parse_cell(text) {
-        Ok(CellValue::Percent(r)) => r,
-        Ok(CellValue::Amount { value, .. }) => {
-            value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(bad)?
-        }
-        _ => return Err(bad()),
-    };
-    if ratio < Decimal::ZERO || ratio > Decimal::ONE {
-        return Err(bad());
-    }
-    Ok(ratio.normalize())
+    read_share(text).ok_or_else(|| {
+        format!("--state-max attend une part entre 0 et 100 % : 50, 50 % ou 0,5 (« {text} »)")
+    })
 }
 
 fn amount(name: &str, text: &str) -> Result<Decimal, UsageError> {
@@ -324,6 +322,7 @@ mod tests {
                 json: true,
                 state_max: Some(d("0.6")),
                 exempt: vec!["Volet 1".into(), "Volet 3".into()],
+                other_reading: false,
             }))
         );
         assert!(parse(&args(&["check"])).is_err());
@@ -334,6 +333,9 @@ mod tests {
         // 60 % and 62,5 read as percentages too.
         assert_eq!(state_max("60 %"), Ok(d("0.6")));
         assert_eq!(state_max("62,5"), Ok(d("0.625")));
+        // The widget's reading: a fraction is a fraction, not 0,5 %.
+        assert_eq!(state_max("0,5"), Ok(d("0.5")));
+        assert!(state_max("150").is_err());
     }
 
     #[test]

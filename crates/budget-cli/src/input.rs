@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use budget_core::files::{self, FileKind, Opened};
-use budget_core::read::{CellError, ReadOptions};
+use budget_core::read::{self, Assumption, CellError, ReadOptions};
 use budget_core::Convention;
 
 /// What was read.
@@ -17,6 +17,10 @@ pub struct Loaded {
     pub source: &'static str,
     /// Something worth telling on stderr (the file was not UTF-8…).
     pub note: Option<String>,
+    /// What the reader guessed about the table (tables only).
+    pub assumptions: Vec<Assumption>,
+    /// The guesses whose other reading was taken (`--other-reading`).
+    pub overruled: Vec<Assumption>,
 }
 
 pub enum LoadFailure {
@@ -26,8 +30,9 @@ pub enum LoadFailure {
     Unreadable(String),
 }
 
-/// Reads `path` (`-` for stdin).
-pub fn load(path: &str) -> Result<Loaded, LoadFailure> {
+/// Reads `path` (`-` for stdin); with `other_reading`, the table is read
+/// again the other way each guess of the reader offers.
+pub fn load(path: &str, other_reading: bool) -> Result<Loaded, LoadFailure> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -54,7 +59,17 @@ pub fn load(path: &str) -> Result<Loaded, LoadFailure> {
     // while the file is read (the command has a single thread).
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let opened = files::open(name, &bytes, &ReadOptions::default());
+    let mut opened = files::open(name, &bytes, &ReadOptions::default());
+    let mut overruled = Vec::new();
+    if other_reading {
+        if let Ok(Opened::Table { reading, .. }) = &opened {
+            if !reading.assumptions.is_empty() {
+                let options = read::other_reading(reading, &reading.assumptions);
+                overruled = reading.assumptions.clone();
+                opened = files::open(name, &bytes, &options);
+            }
+        }
+    }
     std::panic::set_hook(hook);
     match opened {
         Ok(Opened::Saved(convention)) => Ok(Loaded {
@@ -62,6 +77,8 @@ pub fn load(path: &str) -> Result<Loaded, LoadFailure> {
             cell_errors: Vec::new(),
             source: "saved",
             note: None,
+            assumptions: Vec::new(),
+            overruled,
         }),
         Ok(Opened::Table { kind, reading, .. }) => Ok(Loaded {
             convention: reading.convention,
@@ -72,6 +89,8 @@ pub fn load(path: &str) -> Result<Loaded, LoadFailure> {
             } else {
                 None
             },
+            assumptions: reading.assumptions,
+            overruled,
         }),
         Err(e) => Err(LoadFailure::Unreadable(e.to_string())),
     }

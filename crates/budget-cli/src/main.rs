@@ -15,7 +15,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use budget_core::money::{format_number, Lang};
-use budget_core::read::CellError;
+use budget_core::read::{Assumption, CellError};
 use budget_core::report::{self, Report};
 use budget_core::tranches::{self, InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{expr, Decimal};
@@ -82,8 +82,30 @@ struct CheckJson<'a> {
     /// `table` (TSV/CSV) or `saved` (a saved convention).
     source: &'static str,
     unreadable_cells: Vec<UnreadableCell<'a>>,
+    /// What the reader guessed, with the other reading (`--other-reading`).
+    assumptions: Vec<AssumptionJson<'a>>,
+    /// The guesses whose other reading was taken.
+    other_reading: Vec<AssumptionJson<'a>>,
     #[serde(flatten)]
     report: &'a Report,
+}
+
+#[derive(Serialize)]
+struct AssumptionJson<'a> {
+    #[serde(flatten)]
+    assumption: &'a Assumption,
+    message: String,
+    other_reading: String,
+}
+
+impl<'a> AssumptionJson<'a> {
+    fn of(assumption: &'a Assumption) -> Self {
+        Self {
+            assumption,
+            message: assumption.message(Lang::Fr),
+            other_reading: assumption.alternative_label(Lang::Fr),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -94,7 +116,7 @@ struct UnreadableCell<'a> {
 }
 
 fn check(a: &CheckArgs) -> u8 {
-    let loaded = match input::load(&a.file) {
+    let loaded = match input::load(&a.file, a.other_reading) {
         Ok(l) => l,
         Err(input::LoadFailure::Usage(message)) => {
             eprint(&format!("budget : {message}\n"));
@@ -126,11 +148,22 @@ fn check(a: &CheckArgs) -> u8 {
                     message: cell.to_string(),
                 })
                 .collect(),
+            assumptions: loaded.assumptions.iter().map(AssumptionJson::of).collect(),
+            other_reading: loaded.overruled.iter().map(AssumptionJson::of).collect(),
             report: &report,
         };
         print(&json(&doc));
     } else {
-        print(&render::report(&report, &loaded.cell_errors, &a.file));
+        let reading = render::ReadingNotes {
+            assumptions: &loaded.assumptions,
+            overruled: &loaded.overruled,
+        };
+        print(&render::report(
+            &report,
+            &loaded.cell_errors,
+            &a.file,
+            &reading,
+        ));
     }
     if loaded.cell_errors.is_empty() {
         OK

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use budget_core::figures::{Consumption, ExecutedAmounts, FunderAmounts};
 use budget_core::money::{format_eur, format_number, format_percent};
-use budget_core::read::CellError;
+use budget_core::read::{Assumption, CellError};
 use budget_core::report::{ActionFigures, Report, ScheduleFigures, Totals};
 use budget_core::tranches::{InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{Decimal, Lang, Share};
@@ -31,6 +31,15 @@ fn opt_pct(v: Option<Decimal>) -> String {
 struct Out<'a> {
     text: String,
     names: Vec<&'a str>,
+    /// Whether the amounts are split by funder; when not, only totals.
+    split: bool,
+}
+
+/// What the reader guessed about the table, and the guesses the user
+/// overruled with `--other-reading`.
+pub struct ReadingNotes<'a> {
+    pub assumptions: &'a [Assumption],
+    pub overruled: &'a [Assumption],
 }
 
 impl Out<'_> {
@@ -49,6 +58,9 @@ impl Out<'_> {
 
     /// `État 93 507,00 € · Département 146 000,00 € · total 239 507,00 €`
     fn amounts(&self, a: &FunderAmounts) -> String {
+        if !self.split {
+            return eur(a.total);
+        }
         let mut s = String::new();
         for (name, v) in self.names.iter().zip(&a.by_funder) {
             let _ = write!(s, "{name} {} · ", eur(*v));
@@ -58,6 +70,9 @@ impl Out<'_> {
     }
 
     fn executed(&self, e: &ExecutedAmounts) -> String {
+        if !self.split {
+            return opt_eur(e.total);
+        }
         let mut s = String::new();
         for (name, v) in self.names.iter().zip(&e.by_funder) {
             let _ = write!(s, "{name} {} · ", opt_eur(*v));
@@ -77,11 +92,10 @@ impl Out<'_> {
     }
 
     fn consumption(&mut self, c: &Consumption) {
-        let mut s = format!(
-            "  Taux de consommation : {} ({})",
-            opt_pct(c.rate),
-            self.ratios(&c.rate_by_funder)
-        );
+        let mut s = format!("  Taux de consommation : {}", opt_pct(c.rate));
+        if self.split {
+            let _ = write!(s, " ({})", self.ratios(&c.rate_by_funder));
+        }
         let _ = write!(s, " ; crédit restant {}", opt_eur(c.remaining));
         if let Some(u) = c.unspent_state {
             let _ = write!(s, " ; crédit État non consommé {}", eur(u));
@@ -128,10 +142,12 @@ impl Out<'_> {
     }
 
     fn action(&mut self, a: &ActionFigures) {
-        let mut title = format!("Action {}", a.number);
-        if !a.title.is_empty() {
-            let _ = write!(title, " – {}", a.title);
-        }
+        let mut title = match (a.number.is_empty(), a.title.is_empty()) {
+            (false, false) => format!("Action {} – {}", a.number, a.title),
+            (false, true) => format!("Action {}", a.number),
+            (true, false) => format!("Action – {}", a.title),
+            (true, true) => "Action".to_string(),
+        };
         if let Some(row) = a.source_row {
             let _ = write!(title, " (ligne {row})");
         }
@@ -220,10 +236,16 @@ fn settlement_lines(out: &mut Out<'_>, s: &Settlement) {
 
 /// The whole report as French text; `cell_errors` are the cells that could not
 /// be read.
-pub fn report(r: &Report, cell_errors: &[CellError], source: &str) -> String {
+pub fn report(
+    r: &Report,
+    cell_errors: &[CellError],
+    source: &str,
+    reading: &ReadingNotes<'_>,
+) -> String {
     let mut out = Out {
         text: String::new(),
         names: r.funders.iter().map(|f| f.name.as_str()).collect(),
+        split: r.split,
     };
     let title = match (r.title.is_empty(), r.departement.is_empty()) {
         (false, false) => format!("{} — {}", r.title, r.departement),
@@ -232,20 +254,53 @@ pub fn report(r: &Report, cell_errors: &[CellError], source: &str) -> String {
         (true, true) => source.to_string(),
     };
     out.heading(&format!("Convention : {title}"));
+    let funders = if r.split {
+        out.names.join(", ")
+    } else {
+        "aucun (montants non répartis par financeur)".to_string()
+    };
     out.line(format!(
-        "{} actions, {} groupes ; financeurs : {}",
+        "{} actions, {} groupes ; financeurs : {funders}",
         r.actions.len(),
         r.groups.len(),
-        out.names.join(", ")
     ));
-    let mut rule = format!(
-        "Règle de cofinancement : part de l'État ≤ {} du coût de chaque action",
-        pct(r.settings.state_max_share)
-    );
-    if !r.settings.exemptions.is_empty() {
-        let _ = write!(rule, " ; exemptions : {}", r.settings.exemptions.join(", "));
+    if r.split {
+        let mut rule = format!(
+            "Règle de cofinancement : part de l'État ≤ {} du coût de chaque action",
+            pct(r.settings.state_max_share)
+        );
+        if !r.settings.exemptions.is_empty() {
+            let _ = write!(rule, " ; exemptions : {}", r.settings.exemptions.join(", "));
+        }
+        out.line(rule);
+    } else {
+        out.line(
+            "Parts des financeurs et règle de cofinancement : non applicables \
+             (le tableau ne répartit pas ses montants entre financeurs)",
+        );
     }
-    out.line(rule);
+    if !reading.assumptions.is_empty() {
+        out.heading("Lecture supposée");
+        for a in reading.assumptions {
+            out.line(format!("- {}", a.message(FR)));
+            if !a.alternative.is_empty() {
+                out.line(format!(
+                    "  Autre lecture, avec --other-reading : {}",
+                    a.alternative_label(FR)
+                ));
+            }
+        }
+    }
+    if !reading.overruled.is_empty() {
+        out.heading("Autre lecture appliquée (--other-reading)");
+        for a in reading.overruled {
+            out.line(format!(
+                "- {}, au lieu de : {}",
+                a.alternative_label(FR),
+                a.message(FR)
+            ));
+        }
+    }
 
     if !r.actions.is_empty() {
         out.heading("Actions");
@@ -263,7 +318,7 @@ pub fn report(r: &Report, cell_errors: &[CellError], source: &str) -> String {
             };
             out.line(format!("{name} ({} actions)", g.actions.len()));
             out.totals(&g.figures);
-            if g.co_financing_breaches > 0 {
+            if r.split && g.co_financing_breaches > 0 {
                 out.line(format!(
                     "  Actions hors règle de cofinancement : {}",
                     g.co_financing_breaches
@@ -278,9 +333,24 @@ pub fn report(r: &Report, cell_errors: &[CellError], source: &str) -> String {
         .iter()
         .filter(|a| a.co_financing.as_ref().is_some_and(|c| c.breach.is_some()))
         .count();
-    out.line(format!(
-        "  Actions hors règle de cofinancement : {breaches}"
-    ));
+    if r.split {
+        out.line(format!(
+            "  Actions hors règle de cofinancement : {breaches}"
+        ));
+    }
+    if !r.received.is_empty() {
+        out.heading("Recettes reçues");
+        for x in &r.received {
+            let mut s = format!("{} : {}", x.name, eur(x.amount));
+            match (x.planned, x.difference) {
+                (Some(p), Some(d)) => {
+                    let _ = write!(s, " ; part prévue {} ; écart {}", eur(p), eur(d));
+                }
+                _ => s.push_str(" (le tableau ne prévoit pas de part de ce financeur à comparer)"),
+            }
+            out.line(s);
+        }
+    }
 
     if let Some(years) = &r.years {
         out.heading("Années");
@@ -344,6 +414,7 @@ pub fn tranches(
     let mut out = Out {
         text: String::new(),
         names: Vec::new(),
+        split: true,
     };
     out.line(format!("Montant : {}", eur(total)));
     instalment_lines(&mut out, split);

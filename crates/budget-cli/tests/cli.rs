@@ -390,3 +390,67 @@ fn a_damaged_workbook_is_an_error_without_a_panic_message() {
     assert!(err.contains("fichier endommagé ou incomplet"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// An execution annex whose amounts name no funder
+/// (`tests/fixtures/execution-2019-mesures.tsv`): planned 120 000 + 45 000 +
+/// 80 000 + 30 500 + 12 250,40 = 287 750,40 €, executed 95 400,50 + 45 000 +
+/// 62 350,25 + 33 120 + 0 = 235 870,75 €, rate 81,97 %, carry-over 54 499,65 €,
+/// State revenue 60 000 + 40 000 = 100 000 €; no share, no breach, no slip.
+#[test]
+fn an_unsplit_execution_annex_is_read_for_its_own_amounts_and_the_guess_is_said() {
+    let file = fixture("execution-2019-mesures.tsv");
+    let o = budget(&["check", &file, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc = json(&o);
+    assert_eq!(doc["split"], false);
+    assert_eq!(doc["grand"]["planned"]["total"], "287750.40");
+    assert_eq!(doc["grand"]["executed"]["total"], "235870.75");
+    assert_eq!(doc["grand"]["carry_over_requested"]["total"], "54499.65");
+    assert_eq!(doc["grand"]["shares"], Value::Null);
+    assert_eq!(doc["warnings"], serde_json::json!([]));
+    assert_eq!(doc["received"][0]["from"], "state");
+    assert_eq!(doc["received"][0]["amount"], "100000.00");
+    assert_eq!(doc["assumptions"][0]["kind"], "unsplit");
+    let message = doc["assumptions"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("sans répartition entre financeurs"),
+        "{message}"
+    );
+
+    let text = stdout(&budget(&["check", &file]));
+    assert!(text.contains("Lecture supposée"), "{text}");
+    assert!(text.contains("financeurs : aucun (montants non répartis par financeur)"));
+    assert!(
+        text.contains(&format!("Prévu : {}", eur("287 750,40"))),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Taux de consommation : {}", "81,97\u{a0}%")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("État : {}", eur("100 000,00"))),
+        "{text}"
+    );
+    assert!(!text.contains("Cofinancement"), "{text}");
+
+    // One flag for the other reading: the convention column as the State's.
+    let other = json(&budget(&["check", &file, "--json", "--other-reading"]));
+    assert_eq!(other["split"], true);
+    assert_eq!(other["grand"]["planned"]["by_funder"][0], "287750.40");
+    assert_eq!(other["other_reading"][0]["kind"], "unsplit");
+    assert_eq!(other["assumptions"], serde_json::json!([]));
+}
+
+/// `--state-max` reads a share as the widget does: 0,5, 50 and 50 % alike.
+#[test]
+fn the_maximum_state_share_reads_the_same_in_every_form() {
+    let file = fixture("vienne-2024-solidarites.tsv");
+    let share = |v: &str| {
+        json(&budget(&["check", &file, "--json", "--state-max", v]))["settings"]["state_max_share"]
+            .clone()
+    };
+    assert_eq!(share("0,5"), "0.5");
+    assert_eq!(share("50"), "0.5");
+    assert_eq!(share("50 %"), "0.5");
+}

@@ -196,6 +196,9 @@ fn funder_heading(conv: &Convention, funder: FunderId) -> String {
                 "Autres financeurs".into()
             }
         }
+        // Read back as the first planned total of a table naming no funder:
+        // the action's own amount.
+        FunderKind::Unsplit => "Montant".into(),
     }
 }
 

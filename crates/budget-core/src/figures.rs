@@ -7,7 +7,8 @@
 //! | group subtotal, grand total (per funder and overall) | Σ of the action figures of the group / of all actions | [`aggregate`] ([`group_planned`], [`grand_planned`]) |
 //! | planned by part (base, report N-1, avenant) | the same sums restricted to one [`Part`](crate::model::Part) | [`action_planned_by_part`] |
 //! | executed amount (per funder, total) | Σ of the action's executed amounts (or its executed total alone) | [`action_executed`], [`aggregate_executed`] |
-//! | funding share of a funder | amount ÷ total, exact, adding up to exactly 1 | [`shares`] |
+//! | funding share of a funder | amount ÷ total, exact, adding up to exactly 1; not applicable when the amounts are not split by funder | [`shares`], [`funding_shares`] |
+//! | money received from a funder (recette État) | Σ of the received amounts; − the funder's planned part | [`received`] |
 //! | co-financing rule | State ≤ max × total; excess = State − max × total; Département missing d = State ÷ max − total | [`co_financing`] |
 //! | consumption rate | executed ÷ planned (no rate when nothing is planned) | [`rate`], [`consumption`] |
 //! | remaining credit | planned − executed | [`consumption`] |
@@ -41,6 +42,7 @@
 
 mod cofinancing;
 mod consumption;
+mod received;
 mod shares;
 mod totals;
 mod years;
@@ -51,7 +53,8 @@ pub use cofinancing::{
 pub use consumption::{
     action_consumption, consumption, grand_consumption, group_consumption, rate, Consumption,
 };
-pub use shares::{action_shares, grand_shares, group_shares, shares};
+pub use received::{payers, received, Received};
+pub use shares::{action_shares, funding_shares, grand_shares, group_shares, shares};
 pub use totals::{
     action_carry_over_requested, action_committed, action_executed, action_planned,
     action_planned_by_part, aggregate, aggregate_executed, aggregate_optional, executed,

@@ -35,6 +35,11 @@ pub enum FunderKind {
     Departement,
     /// Any other funder (CAF, MSA, FSE, communes…: autres financeurs (C)).
     Other,
+    /// Nobody in particular: the table gives each action's amounts (per year,
+    /// planned, executed) without saying who pays them. A convention with
+    /// such a "funder" is *not split*: funding shares and the co-financing
+    /// rule do not apply to it (see [`Convention::is_split`]).
+    Unsplit,
 }
 
 /// A funder: a column family of the table.
@@ -62,6 +67,13 @@ impl Funder {
         Self {
             kind: FunderKind::Other,
             name: name.into(),
+        }
+    }
+    /// The amounts of a table that does not split them by funder.
+    pub fn unsplit() -> Self {
+        Self {
+            kind: FunderKind::Unsplit,
+            name: "Montant".into(),
         }
     }
 }
@@ -127,6 +139,19 @@ pub struct FunderValue {
     pub formula: Option<String>,
 }
 
+/// Money a funder actually paid in (recette État, versement reçu): a fact of
+/// the execution, never a planned amount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// Who paid it (the State for « Recette État »).
+    pub from: FunderKind,
+    /// Their name as the table gives it ("État", "CAF").
+    pub name: String,
+    pub value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+}
+
 /// What was done with the money (rapport d'exécution).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Execution {
@@ -143,6 +168,9 @@ pub struct Execution {
     /// Montant à reporter / report demandé, per funder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_carry_over: Vec<FunderValue>,
+    /// Money received from a funder (recette État), per funder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub received: Vec<Receipt>,
 }
 
 impl Execution {
@@ -151,6 +179,7 @@ impl Execution {
             && self.executed.is_empty()
             && self.executed_total.is_none()
             && self.to_carry_over.is_empty()
+            && self.received.is_empty()
     }
 }
 
@@ -489,6 +518,14 @@ impl Convention {
     /// Index of the State funder, if the convention has one.
     pub fn state(&self) -> Option<FunderId> {
         self.funder_of_kind(FunderKind::State)
+    }
+
+    /// Whether the amounts are split by funder. A convention read from a table
+    /// that names no funder holds its amounts under one [`FunderKind::Unsplit`]
+    /// funder: its totals and rates are computed, but funding shares and the
+    /// co-financing rule are "not applicable", never 100 % of anyone.
+    pub fn is_split(&self) -> bool {
+        !self.funders.iter().any(|f| f.kind == FunderKind::Unsplit)
     }
 
     /// Index of the Département funder, if the convention has one.

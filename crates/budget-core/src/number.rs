@@ -691,10 +691,47 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, NumberError> {
     }
 }
 
+/// Reads a maximum share (the State's, for the co-financing rule) as a
+/// fraction from 0 to 1, the one reader of this value for the widget and the
+/// command line: `50 %`, `50` and `0,5` all mean one half. A number above 1
+/// is a percentage (`62,5` → 0,625); a number from 0 to 1 is already a
+/// fraction (`0,5`), so `1` is 100 %. `None` when the text is not a share from
+/// 0 to 100 %.
+pub fn read_share(text: &str) -> Option<Decimal> {
+    let ratio = match parse_cell(text).ok()? {
+        CellValue::Percent(r) => r,
+        CellValue::Amount { value, .. } if value > Decimal::ONE => percent_to_ratio(value)?,
+        CellValue::Amount { value, .. } => value,
+        CellValue::Empty | CellValue::NotAvailable => return None,
+    };
+    (Decimal::ZERO..=Decimal::ONE)
+        .contains(&ratio)
+        .then(|| ratio.normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_share_reads_the_same_as_a_percentage_a_number_or_a_fraction() {
+        for text in ["50 %", "50%", "50", "50,0", "0,5", "0.5", " 50 % "] {
+            assert_eq!(read_share(text), Some(d("0.5")), "{text}");
+        }
+        assert_eq!(read_share("62,5"), Some(d("0.625")));
+        assert_eq!(read_share("62,5 %"), Some(d("0.625")));
+        assert_eq!(read_share("100"), Some(Decimal::ONE));
+        assert_eq!(
+            read_share("1"),
+            Some(Decimal::ONE),
+            "1 is a fraction: 100 %"
+        );
+        assert_eq!(read_share("0"), Some(Decimal::ZERO));
+        for bad in ["", "n/a", "150", "-10", "abc", "120 %"] {
+            assert_eq!(read_share(bad), None, "{bad}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

@@ -26,8 +26,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Action, ActionId, Amount, Convention, Declared, Funder, FunderId, FunderKind, FunderValue,
-    Group, GroupId, GroupKind, Measure, Part, Scope,
+    Group, GroupId, GroupKind, Measure, Part, Receipt, Scope,
 };
+use crate::money::Lang;
 use crate::number::{parse_cell, percent_to_ratio, CellValue, NumberError};
 use crate::text::fold;
 
@@ -60,6 +61,9 @@ pub struct Reading {
     pub columns: Vec<Column>,
     /// Every row of the table, blank ones included, in order.
     pub rows: Vec<RowReading>,
+    /// What the reader guessed rather than read (no funder named, a title
+    /// column with an unknown heading…), each with the other reading.
+    pub assumptions: Vec<Assumption>,
 }
 
 /// One column of the table and what it was understood to hold.
@@ -115,6 +119,9 @@ pub enum ColumnRole {
     Rate,
     /// Planned total of one year, all funders: declared.
     YearTotal(i32),
+    /// Money actually received from a funder (recette État, versement reçu):
+    /// an execution figure of its own, never a planned amount.
+    Received(FunderRef),
 }
 
 impl ColumnRole {
@@ -132,6 +139,9 @@ impl ColumnRole {
         )
     }
 
+    /// The funder whose amounts (planned, committed, executed, to carry over)
+    /// the column holds; not the payer of a [`Self::Received`] column, which is
+    /// no part of the split.
     fn funder(&self) -> Option<&FunderRef> {
         match self {
             Self::Planned { funder, .. }
@@ -153,6 +163,134 @@ pub enum FunderRef {
     Departement,
     /// Another funder, by name ("Autres financeurs" for column (C), "CAF"…).
     Other(String),
+    /// Nobody named: the action's own amount, not split by funder (a table
+    /// whose headings name no funder).
+    Unsplit,
+}
+
+/// Something the reader guessed rather than read, told to the user in words
+/// with the other reading ([`Assumption::alternative`]) one click (or one
+/// flag, `budget check --other-reading`) away.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assumption {
+    pub kind: AssumptionKind,
+    /// The columns concerned, 1-based, with their headings.
+    pub columns: Vec<(usize, String)>,
+    /// The other reading: the role each of those columns (1-based) would have.
+    pub alternative: Vec<(usize, ColumnRole)>,
+}
+
+/// What kind of guess an [`Assumption`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssumptionKind {
+    /// No heading names a funder (État, Département, CAF…): the amounts are
+    /// the actions' own (cost, per year, planned, executed), not split; shares
+    /// and the co-financing rule do not apply. Other reading: the State's.
+    Unsplit,
+    /// No heading names the titles: a column of text whose heading is empty
+    /// or unknown is taken for them. Other reading: ignore the column.
+    TitleColumn,
+    /// The table has no header row: its amount columns are taken, in order,
+    /// for the State, the Département, then other funders. Other reading: one
+    /// amount per action, not split.
+    FundersByPosition,
+}
+
+impl Assumption {
+    fn headings(&self, lang: Lang) -> String {
+        let quoted: Vec<String> = self
+            .columns
+            .iter()
+            .map(|(i, h)| {
+                if h.is_empty() {
+                    match lang {
+                        Lang::Fr => format!("colonne {i}"),
+                        Lang::En => format!("column {i}"),
+                    }
+                } else {
+                    match lang {
+                        Lang::Fr => format!("« {h} »"),
+                        Lang::En => format!("“{h}”"),
+                    }
+                }
+            })
+            .collect();
+        quoted.join(", ")
+    }
+
+    /// What was assumed, in one sentence a finance officer reads.
+    pub fn message(&self, lang: Lang) -> String {
+        let cols = self.headings(lang);
+        match (self.kind, lang) {
+            (AssumptionKind::Unsplit, Lang::Fr) => format!(
+                "Aucun en-tête ne nomme un financeur (État, Département…) : les montants \
+                 ({cols}) sont lus comme ceux de chaque action, sans répartition entre \
+                 financeurs ; les parts et la règle de cofinancement ne s'appliquent pas."
+            ),
+            (AssumptionKind::Unsplit, Lang::En) => format!(
+                "No heading names a funder (State, Département…): the amounts ({cols}) are \
+                 read as each action's own, not split between funders; shares and the \
+                 co-financing rule do not apply."
+            ),
+            (AssumptionKind::TitleColumn, Lang::Fr) => format!(
+                "Aucun en-tête ne désigne l'intitulé : la colonne de texte {cols} est lue \
+                 comme l'intitulé des actions."
+            ),
+            (AssumptionKind::TitleColumn, Lang::En) => format!(
+                "No heading names the titles: the text column {cols} is read as the \
+                 actions' titles."
+            ),
+            (AssumptionKind::FundersByPosition, Lang::Fr) => format!(
+                "Le tableau n'a pas d'en-têtes : les colonnes de montants ({cols}) sont \
+                 lues dans l'ordre comme l'État, le Département, puis les autres financeurs."
+            ),
+            (AssumptionKind::FundersByPosition, Lang::En) => format!(
+                "The table has no headings: its amount columns ({cols}) are read in order \
+                 as the State, the Département, then other funders."
+            ),
+        }
+    }
+
+    /// The other reading, as a button or a flag says it.
+    pub fn alternative_label(&self, lang: Lang) -> String {
+        match (self.kind, lang) {
+            (AssumptionKind::Unsplit, Lang::Fr) => {
+                "Lire ces montants comme la part de l'État".into()
+            }
+            (AssumptionKind::Unsplit, Lang::En) => "Read these amounts as the State's".into(),
+            (AssumptionKind::TitleColumn, Lang::Fr) => "Ne pas lire cette colonne".into(),
+            (AssumptionKind::TitleColumn, Lang::En) => "Do not read this column".into(),
+            (AssumptionKind::FundersByPosition, Lang::Fr) => {
+                "Lire un seul montant par action, sans répartition".into()
+            }
+            (AssumptionKind::FundersByPosition, Lang::En) => {
+                "Read one amount per action, not split".into()
+            }
+        }
+    }
+}
+
+/// The choices that read `reading`'s table the other way `assumptions` offer:
+/// every column keeps the role it was given, but for those an assumption
+/// names, which take its alternative. Reading the same table with them makes
+/// no more guesses of those kinds.
+pub fn other_reading<'a>(
+    reading: &Reading,
+    assumptions: impl IntoIterator<Item = &'a Assumption>,
+) -> ReadOptions {
+    let mut columns: Vec<ColumnRole> = reading.columns.iter().map(|c| c.role.clone()).collect();
+    for a in assumptions {
+        for (index, role) in &a.alternative {
+            if let Some(slot) = index.checked_sub(1).and_then(|i| columns.get_mut(i)) {
+                *slot = role.clone();
+            }
+        }
+    }
+    ReadOptions {
+        header_row: Some(reading.header_row.unwrap_or(0)),
+        columns: Some(columns),
+    }
 }
 
 /// How one row was understood.
@@ -270,7 +408,7 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         .map(|r| r.cells.iter().map(|c| collapse_blanks(c)).collect())
         .unwrap_or_default();
     let data_start = header_row.map_or(1, |n| n.saturating_add(1));
-    let roles = column_roles(
+    let (roles, assumptions) = column_roles(
         grid,
         &header_cells,
         width,
@@ -331,6 +469,7 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         header_row,
         columns,
         rows,
+        assumptions,
     }
 }
 
@@ -861,9 +1000,11 @@ enum Guess {
 ///    rate; `ligne budgétaire` → budget line; `intitulé`, `libellé` → title;
 ///    `fiche action`, `n°`, `numéro` → number; `axe`, `mesure`, `volet` → group;
 ///    `direction`, `service` → service;
-/// 2. execution: `à reporter`, `report demandé` → to carry over; `engagé(s)` →
-///    committed; `consommé`, `exécuté`, `réalisé` → executed for the funder named,
-///    or the executed total (`Consommation totale`);
+/// 2. execution: `recette(s)`, `encaissé`, `perçu`, `versement` of a funder
+///    named → received; `à reporter`, `report demandé` → to carry over;
+///    `engagé(s)` → committed; `consommé`, `exécuté`, `réalisé`, `mandaté` →
+///    executed for the funder named, or the executed total (`Consommation
+///    totale`);
 /// 3. planned parts: `report` → carry-over, `avenant` → amendment, of the funder
 ///    named (the State's when none is);
 /// 4. planned total: `budget global`, `budget total`, `coût total`, `(A+B+C)`,
@@ -873,12 +1014,15 @@ enum Guess {
 ///    see [`Guess::BareYear`];
 /// 6. a funder named (`Etat`, `part Etat`, `participations directes`, `(A)`; `CD`,
 ///    `département`, `(B)`; `autres financeurs`, `(C)`, `CAF`, `MSA`, `FSE`…) →
-///    its planned amount; two funders or `prévisionnel`, `montant inscrit`,
-///    `total` without a funder → planned total; `subvention` → the State's amount;
+///    its planned amount; two funders or `prévisionnel`, `prévu`, `montant
+///    inscrit`, `conventionné`, `total` without a funder → planned total;
+///    `subvention` → the State's amount; `montant` alone → planned total;
 /// 7. last, the looser words: `action` → number, `dépense` → title.
 ///
-/// Carry-over, commitment and to-carry-over columns naming no funder are read as
-/// the State's: in these reports they are the State's credits.
+/// Carry-over, commitment, to-carry-over and received columns naming no funder
+/// are read as the State's: in these reports they are the State's credits. When
+/// *no* heading of the table names a funder, [`column_roles`] reads them as the
+/// action's own amounts instead (not split by funder).
 fn classify_header(text: &str) -> Guess {
     use ColumnRole as R;
     let h = Heading::new(text);
@@ -911,11 +1055,15 @@ fn classify_header(text: &str) -> Guess {
         R::Group
     } else if funders.is_empty() && h.any_word(&["direction", "service", "services", "pilote"]) {
         R::Service
+    } else if h.any_prefix(&["recette", "encaiss", "percu"])
+        || (!funders.is_empty() && h.any_prefix(&["versement", "verse"]))
+    {
+        R::Received(named_or_state())
     } else if h.any_phrase(&["a reporter", "report demande", "reports demandes"]) {
         R::ToCarryOver(named_or_state())
     } else if h.any_prefix(&["engag"]) {
         R::Committed(named_or_state())
-    } else if h.any_prefix(&["consomm", "execut", "realis"]) {
+    } else if h.any_prefix(&["consomm", "execut", "realis", "mandat"]) {
         single.clone().map_or(R::ExecutedTotal, R::Executed)
     } else if h.any_word(&["report", "reports"]) {
         planned(named_or_state(), Part::CarryOver, None)
@@ -941,12 +1089,14 @@ fn classify_header(text: &str) -> Guess {
         planned(funder, Part::Base, None)
     } else if funders.len() > 1
         || h.has_phrase("montant inscrit")
-        || h.any_prefix(&["previsionnel"])
+        || h.any_prefix(&["previsionnel", "prevu", "conventionn", "inscrit"])
         || h.any_word(&["total", "totaux", "budget", "cout"])
     {
         R::PlannedTotal
     } else if h.any_word(&["subvention", "subventions", "dotation"]) {
         planned(FunderRef::State, Part::Base, None)
+    } else if h.any_word(&["montant", "montants"]) {
+        R::PlannedTotal
     } else if h.any_word(&["action", "actions", "fiche", "ref", "reference"]) {
         R::Number
     } else if h.any_prefix(&["depense"]) || h.any_word(&["titre", "objet"]) {
@@ -982,7 +1132,7 @@ fn column_roles(
     has_header: bool,
     data_start: usize,
     options: &ReadOptions,
-) -> Vec<ColumnRole> {
+) -> (Vec<ColumnRole>, Vec<Assumption>) {
     let overrides = options.columns.as_deref().unwrap_or_default();
     if !has_header && overrides.is_empty() {
         return guess_roles_from_content(grid, width, data_start);
@@ -1035,14 +1185,162 @@ fn column_roles(
             }
         }
     }
-    roles
+    let mut assumptions = Vec::new();
+    let header = |i: usize| headers.get(i).cloned().unwrap_or_default();
+    let detected = |i: usize| overrides.get(i).is_none();
+    if let Some(alternative) = unsplit_when_no_funder_is_named(&mut roles, headers, overrides) {
+        assumptions.push(Assumption {
+            kind: AssumptionKind::Unsplit,
+            columns: alternative
+                .iter()
+                .map(|(i, _)| (*i, header(i - 1)))
+                .collect(),
+            alternative,
+        });
+    }
+    if !roles.contains(&ColumnRole::Title) {
+        let data: Vec<&Row<'_>> = grid.iter().filter(|r| r.number >= data_start).collect();
+        let found = (0..roles.len()).find(|&i| {
+            detected(i)
+                && matches!(roles.get(i), Some(ColumnRole::Ignored | ColumnRole::Number))
+                && holds_titles(&data, i)
+        });
+        if let Some(i) = found {
+            let before = roles.get(i).cloned().unwrap_or(ColumnRole::Ignored);
+            if let Some(slot) = roles.get_mut(i) {
+                *slot = ColumnRole::Title;
+            }
+            let alternative = match before {
+                ColumnRole::Number => ColumnRole::Number,
+                _ => ColumnRole::Ignored,
+            };
+            assumptions.push(Assumption {
+                kind: AssumptionKind::TitleColumn,
+                columns: vec![(i + 1, header(i))],
+                alternative: vec![(i + 1, alternative)],
+            });
+        }
+    }
+    (roles, assumptions)
+}
+
+/// When no heading of the table names a funder (nor a column the user gave a
+/// funder), the amounts the reader would have booked to the State by default
+/// (`2024`, `CA 2023`, `Report`, `Montant à reporter`), or the planned total
+/// (`Montant inscrit dans la convention`) when there is no other planned
+/// column, are the actions' own: read as [`FunderRef::Unsplit`]. Returns the
+/// columns changed (1-based) with the role they would otherwise have had.
+fn unsplit_when_no_funder_is_named(
+    roles: &mut [ColumnRole],
+    headers: &[String],
+    overrides: &[ColumnRole],
+) -> Option<Vec<(usize, ColumnRole)>> {
+    use ColumnRole as R;
+    let detected = |i: usize| overrides.get(i).is_none();
+    let names_funder = roles.iter().enumerate().any(|(i, r)| match r.funder() {
+        None | Some(FunderRef::Unsplit) => false,
+        Some(_) => {
+            !detected(i)
+                || !Heading::new(headers.get(i).map_or("", String::as_str))
+                    .funders()
+                    .is_empty()
+        }
+    });
+    if names_funder {
+        return None;
+    }
+    let unsplit = |part: Part, year: Option<i32>| R::Planned {
+        funder: FunderRef::Unsplit,
+        part,
+        year,
+    };
+    let state = |part: Part, year: Option<i32>| R::Planned {
+        funder: FunderRef::State,
+        part,
+        year,
+    };
+    let mut changed: Vec<(usize, ColumnRole)> = Vec::new();
+    // The planned amounts: those the State would have had by default…
+    for (i, role) in roles.iter_mut().enumerate() {
+        if let (true, R::Planned { funder, part, year }) = (detected(i), &*role) {
+            if *funder == FunderRef::State {
+                let (part, year) = (*part, *year);
+                changed.push((i + 1, std::mem::replace(role, unsplit(part, year))));
+            }
+        }
+    }
+    // …else the planned total (montant inscrit dans la convention), else the
+    // totals of each year.
+    if !roles.iter().any(|r| matches!(r, R::Planned { .. })) {
+        let total =
+            (0..roles.len()).find(|&i| detected(i) && roles.get(i) == Some(&R::PlannedTotal));
+        if let Some((i, role)) = total.and_then(|i| Some((i, roles.get_mut(i)?))) {
+            *role = unsplit(Part::Base, None);
+            changed.push((i + 1, state(Part::Base, None)));
+        } else {
+            for (i, role) in roles.iter_mut().enumerate() {
+                if let (true, R::YearTotal(year)) = (detected(i), &*role) {
+                    let year = Some(*year);
+                    *role = unsplit(Part::Base, year);
+                    changed.push((i + 1, state(Part::Base, year)));
+                }
+            }
+        }
+    }
+    if changed.is_empty() {
+        return None;
+    }
+    // The execution figures of the same actions: theirs too.
+    for (i, role) in roles.iter_mut().enumerate() {
+        if !detected(i) {
+            continue;
+        }
+        let own = match &*role {
+            R::Committed(FunderRef::State) => R::Committed(FunderRef::Unsplit),
+            R::ToCarryOver(FunderRef::State) => R::ToCarryOver(FunderRef::Unsplit),
+            R::ExecutedTotal => R::Executed(FunderRef::Unsplit),
+            _ => continue,
+        };
+        changed.push((i + 1, std::mem::replace(role, own)));
+    }
+    changed.sort_by_key(|(i, _)| *i);
+    Some(changed)
+}
+
+/// Whether the data cells of column `i` read as titles: mostly text that is
+/// not an amount, with at least one cell of several words (numbers like `2.9`
+/// or `A1` are not titles).
+fn holds_titles(data: &[&Row<'_>], i: usize) -> bool {
+    let cells: Vec<&str> = data
+        .iter()
+        .map(|r| r.text(i))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let texts = cells
+        .iter()
+        .filter(|c| {
+            !matches!(
+                parse_cell(c),
+                Ok(CellValue::Amount { .. } | CellValue::Percent(_))
+            )
+        })
+        .count();
+    let worded = cells
+        .iter()
+        .filter(|c| c.chars().count() > 6 && c.contains(char::is_whitespace))
+        .count();
+    !cells.is_empty() && texts * 2 > cells.len() && worded * 2 >= cells.len()
 }
 
 /// Roles for a table without headings, from what its cells hold: the first text
 /// column is the title (after a first column of short labels, the number), and
 /// the figure columns are, in order, the State's, the Département's, then other
 /// funders' planned amounts. A guess for the user to check.
-fn guess_roles_from_content(grid: &[Row<'_>], width: usize, data_start: usize) -> Vec<ColumnRole> {
+fn guess_roles_from_content(
+    grid: &[Row<'_>],
+    width: usize,
+    data_start: usize,
+) -> (Vec<ColumnRole>, Vec<Assumption>) {
     let data: Vec<&Row<'_>> = grid.iter().filter(|r| r.number >= data_start).collect();
     let is_figure_column = |i: usize| {
         let cells: Vec<&str> = data
@@ -1093,7 +1391,34 @@ fn guess_roles_from_content(grid: &[Row<'_>], width: usize, data_start: usize) -
             figures += 1;
         }
     }
-    roles
+    let amount_columns: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, ColumnRole::Planned { .. }))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut assumptions = Vec::new();
+    if !amount_columns.is_empty() {
+        // One amount per action: not split. Several: the mapping is where the
+        // user says whose each one is.
+        let alternative = match amount_columns.as_slice() {
+            [only] => vec![(
+                *only,
+                ColumnRole::Planned {
+                    funder: FunderRef::Unsplit,
+                    part: Part::Base,
+                    year: None,
+                },
+            )],
+            _ => Vec::new(),
+        };
+        assumptions.push(Assumption {
+            kind: AssumptionKind::FundersByPosition,
+            columns: amount_columns.iter().map(|i| (*i, String::new())).collect(),
+            alternative,
+        });
+    }
+    (roles, assumptions)
 }
 
 // ---------------------------------------------------------------------------
@@ -1204,6 +1529,14 @@ impl TextColumns {
 impl<'a> TableReader<'a> {
     fn new(columns: &'a [Column]) -> Self {
         let mut conv = Convention::default();
+        // A table whose amounts are not split by funder has no State nor
+        // Département: only its own amounts.
+        if columns
+            .iter()
+            .any(|c| c.role.funder() == Some(&FunderRef::Unsplit))
+        {
+            conv.funders.clear();
+        }
         let funder_of_column = columns
             .iter()
             .map(|c| c.role.funder().map(|f| funder_id(&mut conv, f)))
@@ -1504,6 +1837,15 @@ impl<'a> TableReader<'a> {
                 (ColumnRole::YearTotal(year), _) => {
                     self.declare(scope, Measure::Year(*year), value, label, row.number);
                 }
+                (ColumnRole::Received(from), _) => {
+                    let (from, name) = payer(from);
+                    action.execution.received.push(Receipt {
+                        from,
+                        name,
+                        value,
+                        formula,
+                    });
+                }
                 _ => {}
             }
         }
@@ -1643,6 +1985,16 @@ impl PlannedSum {
     }
 }
 
+/// Who paid a received amount, as the model names them.
+fn payer(funder: &FunderRef) -> (FunderKind, String) {
+    match funder {
+        FunderRef::State => (FunderKind::State, Funder::state().name),
+        FunderRef::Departement => (FunderKind::Departement, Funder::departement().name),
+        FunderRef::Other(name) => (FunderKind::Other, name.clone()),
+        FunderRef::Unsplit => (FunderKind::Unsplit, Funder::unsplit().name),
+    }
+}
+
 /// Index of a funder in the convention, added if new.
 fn funder_id(conv: &mut Convention, funder: &FunderRef) -> FunderId {
     let found = match funder {
@@ -1652,12 +2004,14 @@ fn funder_id(conv: &mut Convention, funder: &FunderRef) -> FunderId {
             .funders
             .iter()
             .position(|f| f.kind == FunderKind::Other && &f.name == name),
+        FunderRef::Unsplit => conv.funder_of_kind(FunderKind::Unsplit),
     };
     found.unwrap_or_else(|| {
         conv.funders.push(match funder {
             FunderRef::State => Funder::state(),
             FunderRef::Departement => Funder::departement(),
             FunderRef::Other(name) => Funder::other(name.clone()),
+            FunderRef::Unsplit => Funder::unsplit(),
         });
         conv.funders.len() - 1
     })
@@ -1701,7 +2055,15 @@ mod tests {
             ("Consommation totale", ColumnRole::ExecutedTotal),
             ("État", planned(State, Part::Base, None)),
             ("PART ETAT", planned(State, Part::Base, None)),
-            ("Recette Etat", planned(State, Part::Base, None)),
+            // Money the State paid in: received, never its planned part.
+            ("Recette Etat", ColumnRole::Received(State)),
+            ("Recettes perçues", ColumnRole::Received(State)),
+            ("Versement Etat", ColumnRole::Received(State)),
+            ("Montant conventionné", ColumnRole::PlannedTotal),
+            ("Prévu", ColumnRole::PlannedTotal),
+            ("Montant", ColumnRole::PlannedTotal),
+            ("Montant mandaté", ColumnRole::ExecutedTotal),
+            ("Dépenses réalisées", ColumnRole::ExecutedTotal),
             ("Montant (A)", planned(State, Part::Base, None)),
             ("Crédits CD", planned(Departement, Part::Base, None)),
             ("(B)", planned(Departement, Part::Base, None)),

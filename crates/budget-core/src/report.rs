@@ -122,6 +122,10 @@ pub struct Report {
     pub title: String,
     pub departement: String,
     pub funders: Vec<FunderInfo>,
+    /// Whether the amounts are split by funder ([`Convention::is_split`]):
+    /// when not, `shares` and `co_financing` are `None` everywhere ("not
+    /// applicable"), never 100 % of anyone.
+    pub split: bool,
     pub settings: Settings,
     /// One entry per action, in table order. Shared: the figures of an
     /// action an edit left as it was are the same allocation in the figures
@@ -139,6 +143,11 @@ pub struct Report {
     pub grand: Totals,
     /// Totals per year and change from year to year, when amounts have years.
     pub years: Option<Years>,
+    /// Money received from each payer over the whole convention (recette
+    /// État), with the payer's planned part to compare with; empty when the
+    /// table gives none ([`figures::received`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub received: Vec<figures::Received>,
     pub schedules: Vec<ScheduleFigures>,
     /// Every inconsistency ([`checks::check`]).
     pub warnings: Vec<Warning>,
@@ -190,9 +199,11 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
     let executed = errors.keep(scope, figures::action_executed(conv, id));
     let totals = Totals {
         planned_by_part: errors.keep(scope, figures::action_planned_by_part(conv, id)),
-        shares: planned
-            .as_ref()
-            .and_then(|p| errors.keep(scope, figures::shares(p)).flatten()),
+        shares: planned.as_ref().and_then(|p| {
+            errors
+                .keep(scope, figures::funding_shares(conv, p))
+                .flatten()
+        }),
         consumption: match (&planned, &executed) {
             (Some(p), Some(e)) => errors.keep(scope, figures::consumption(conv, p, e)),
             _ => None,
@@ -283,9 +294,11 @@ fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut
         members.iter().map(|t| &t.carry_over_requested).collect();
     let committed: Vec<&Option<FunderAmounts>> = members.iter().map(|t| &t.committed).collect();
     Totals {
-        shares: planned
-            .as_ref()
-            .and_then(|p| errors.keep(scope_, figures::shares(p)).flatten()),
+        shares: planned.as_ref().and_then(|p| {
+            errors
+                .keep(scope_, figures::funding_shares(conv, p))
+                .flatten()
+        }),
         consumption: match (&planned, &executed) {
             (Some(p), Some(e)) => errors.keep(scope_, figures::consumption(conv, p, e)),
             _ => None,
@@ -555,6 +568,12 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
             .filter(|y| !y.by_year.is_empty())
     };
     let schedules = schedule_figures(conv, &mut errors);
+    let received = errors
+        .keep(
+            Some(Scope::Grand),
+            figures::received(conv, Scope::Grand, grand.planned.as_ref()),
+        )
+        .unwrap_or_default();
     Report {
         title: conv.title.clone(),
         departement: conv.departement.clone(),
@@ -568,12 +587,14 @@ fn figures_with(conv: &Convention, previous: Option<(&Convention, &Report)>) -> 
                 kind: f.kind,
             })
             .collect(),
+        split: conv.is_split(),
         settings: conv.settings.clone(),
         actions,
         groups,
         ungrouped,
         grand,
         years,
+        received,
         schedules,
         warnings: Vec::new(),
         errors: errors.0,

@@ -4,7 +4,8 @@ use std::str::FromStr;
 
 use budget_core::number::NumberError;
 use budget_core::read::{
-    read_table, read_table_with, CellError, ColumnRole, FunderRef, ReadOptions, Reading, RowKind,
+    other_reading, read_table, read_table_with, CellError, ColumnRole, FunderRef, ReadOptions,
+    Reading, RowKind,
 };
 use budget_core::{Decimal, GroupKind, Measure, Part, Scope};
 
@@ -132,17 +133,21 @@ fn header_on_row_3_under_titles() {
 }
 
 #[test]
-fn bare_year_columns_are_the_states_amounts() {
+fn bare_year_columns_without_a_funder_are_the_actions_own_amounts() {
+    // No heading names a funder: each year's amount is the action's cost that
+    // year, not the State's (which would make every row a 100 % State breach).
     let text = "N°\tIntitulé\t2024\t2025\t2026\n\
                 1\tAccompagnement\t100 000\t110 000\t120 000\n";
     let r = read_table(text);
-    let year = |y| ColumnRole::Planned {
-        funder: FunderRef::State,
+    let year = |funder, y| ColumnRole::Planned {
+        funder,
         part: Part::Base,
         year: Some(y),
     };
-    assert_eq!(&roles(&r)[2..], [year(2024), year(2025), year(2026)]);
+    let own = |y| year(FunderRef::Unsplit, y);
+    assert_eq!(&roles(&r)[2..], [own(2024), own(2025), own(2026)]);
     assert_eq!(r.convention.years, [2024, 2025, 2026]);
+    assert!(!r.convention.is_split());
     let amounts: Vec<_> = r.convention.actions[0]
         .planned
         .iter()
@@ -156,6 +161,16 @@ fn bare_year_columns_are_the_states_amounts() {
             (0, Some(2026), d("120000"))
         ]
     );
+    // Said, with the State's reading one step away.
+    let guess = &r.assumptions[0];
+    let state = |y| year(FunderRef::State, y);
+    assert_eq!(
+        guess.alternative,
+        [(3, state(2024)), (4, state(2025)), (5, state(2026))]
+    );
+    let again = read_table_with(text, &other_reading(&r, [guess]));
+    assert_eq!(&roles(&again)[2..], [state(2024), state(2025), state(2026)]);
+    assert!(again.assumptions.is_empty());
 }
 
 #[test]

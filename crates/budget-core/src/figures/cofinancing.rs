@@ -89,7 +89,8 @@ pub fn is_exempt(conv: &Convention, action: ActionId) -> bool {
 /// Département missing 38 648 ÷ 0,5 − 51 000 = 26 296 € (check:
 /// 38 648 ÷ 77 296 = 50 %).
 ///
-/// `None` when the convention has no State funder or the action does not exist.
+/// `None` when the convention has no State funder, its amounts are not split
+/// by funder, or the action does not exist.
 pub fn co_financing(conv: &Convention, action: ActionId) -> CalcResult<Option<CoFinancing>> {
     co_financing_of(conv, action, &action_planned(conv, action)?)
 }
@@ -104,6 +105,10 @@ pub fn co_financing_of(
     let (Some(state_id), Some(_)) = (conv.state(), conv.actions.get(action)) else {
         return Ok(None);
     };
+    // Amounts not split by funder say nothing of the State's part.
+    if !conv.is_split() {
+        return Ok(None);
+    }
     let state = planned.funder(state_id);
     let total = planned.total;
     let max_share = conv.settings.state_max_share;

@@ -43,17 +43,30 @@ pub fn shares(amounts: &FunderAmounts) -> CalcResult<Option<Vec<Decimal>>> {
     Ok(Some(out))
 }
 
-/// Funding split of an action ([`shares`] of [`action_planned`]).
+/// The funding split of `amounts` of `conv`: [`shares`], or `None` when the
+/// convention's amounts are not split by funder ([`Convention::is_split`]):
+/// then there is no split to show, not 100 % of anyone.
+pub fn funding_shares(
+    conv: &Convention,
+    amounts: &FunderAmounts,
+) -> CalcResult<Option<Vec<Decimal>>> {
+    if !conv.is_split() {
+        return Ok(None);
+    }
+    shares(amounts)
+}
+
+/// Funding split of an action ([`funding_shares`] of [`action_planned`]).
 pub fn action_shares(conv: &Convention, action: ActionId) -> CalcResult<Option<Vec<Decimal>>> {
-    shares(&action_planned(conv, action)?)
+    funding_shares(conv, &action_planned(conv, action)?)
 }
 
-/// Funding split of a group ([`shares`] of [`group_planned`]).
+/// Funding split of a group ([`funding_shares`] of [`group_planned`]).
 pub fn group_shares(conv: &Convention, group: GroupId) -> CalcResult<Option<Vec<Decimal>>> {
-    shares(&group_planned(conv, group)?)
+    funding_shares(conv, &group_planned(conv, group)?)
 }
 
-/// Funding split of the whole convention ([`shares`] of [`grand_planned`]).
+/// Funding split of the whole convention ([`funding_shares`] of [`grand_planned`]).
 pub fn grand_shares(conv: &Convention) -> CalcResult<Option<Vec<Decimal>>> {
-    shares(&grand_planned(conv)?)
+    funding_shares(conv, &grand_planned(conv)?)
 }
