@@ -177,7 +177,7 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                     .iter()
                     .map(|a| {
                         let options = read::other_reading(&reading, [a]);
-                        let button = (!a.alternative.is_empty()).then(|| {
+                        let button = a.has_alternative().then(|| {
                             view! {
                                 <button type="button" on:click=move |_| ws.reread(options.clone())>
                                     {a.alternative_label(lang)}

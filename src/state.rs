@@ -227,6 +227,7 @@ impl Workspace {
         self.reread(ReadOptions {
             header_row: Some(row),
             columns: None,
+            groups_from_subtotals: None,
         });
     }
 

@@ -283,7 +283,7 @@ pub fn report(
         out.heading("Lecture supposée");
         for a in reading.assumptions {
             out.line(format!("- {}", a.message(FR)));
-            if !a.alternative.is_empty() {
+            if a.has_alternative() {
                 out.line(format!(
                     "  Autre lecture, avec --other-reading : {}",
                     a.alternative_label(FR)

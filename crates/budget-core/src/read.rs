@@ -45,6 +45,12 @@ pub struct ReadOptions {
     /// Role of each column, first column first; `None` to detect them from the
     /// headings. Columns beyond the end of the list are detected.
     pub columns: Option<Vec<ColumnRole>>,
+    /// Whether total rows below actions that belong to no group (`TOTAL AXE
+    /// 1`, `Sous total`, with no group heading nor group column) close a group
+    /// of the actions above them; `None` (yes) to detect, `Some(false)` to
+    /// ignore such rows instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups_from_subtotals: Option<bool>,
 }
 
 /// The result of reading a table: the convention, what could not be read, and how
@@ -178,6 +184,13 @@ pub struct Assumption {
     pub columns: Vec<(usize, String)>,
     /// The other reading: the role each of those columns (1-based) would have.
     pub alternative: Vec<(usize, ColumnRole)>,
+    /// The rows concerned, 1-based, with their labels (groups formed from
+    /// total rows).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<(usize, String)>,
+    /// The other reading's choice of [`ReadOptions::groups_from_subtotals`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups_from_subtotals: Option<bool>,
 }
 
 /// What kind of guess an [`Assumption`] is.
@@ -195,6 +208,11 @@ pub enum AssumptionKind {
     /// for the State, the Département, then other funders. Other reading: one
     /// amount per action, not split.
     FundersByPosition,
+    /// Total rows below actions of no group (`TOTAL AXE 1`, with no group
+    /// heading nor group column) are taken for the subtotals of the actions
+    /// above them, since the previous total: each forms a group named after
+    /// it. Other reading: ignore those rows.
+    GroupsFromSubtotals,
 }
 
 impl Assumption {
@@ -249,6 +267,16 @@ impl Assumption {
                 "The table has no headings: its amount columns ({cols}) are read in order \
                  as the State, the Département, then other funders."
             ),
+            (AssumptionKind::GroupsFromSubtotals, Lang::Fr) => format!(
+                "Les lignes de total {} sont lues comme les sous-totaux des actions qui les \
+                 précèdent : chacune forme un groupe, vérifié contre ses actions.",
+                self.row_labels(lang)
+            ),
+            (AssumptionKind::GroupsFromSubtotals, Lang::En) => format!(
+                "The total rows {} are read as the subtotals of the actions above them: each \
+                 forms a group, checked against its actions.",
+                self.row_labels(lang)
+            ),
         }
     }
 
@@ -259,15 +287,45 @@ impl Assumption {
                 "Lire ces montants comme la part de l'État".into()
             }
             (AssumptionKind::Unsplit, Lang::En) => "Read these amounts as the State's".into(),
-            (AssumptionKind::TitleColumn, Lang::Fr) => "Ne pas lire cette colonne".into(),
-            (AssumptionKind::TitleColumn, Lang::En) => "Do not read this column".into(),
+            (AssumptionKind::TitleColumn, lang) => {
+                let as_number = self
+                    .alternative
+                    .iter()
+                    .any(|(_, r)| *r == ColumnRole::Number);
+                match (as_number, lang) {
+                    (true, Lang::Fr) => "Lire cette colonne comme le n° des actions".into(),
+                    (true, Lang::En) => "Read this column as the action numbers".into(),
+                    (false, Lang::Fr) => "Ne pas lire cette colonne".into(),
+                    (false, Lang::En) => "Do not read this column".into(),
+                }
+            }
             (AssumptionKind::FundersByPosition, Lang::Fr) => {
                 "Lire un seul montant par action, sans répartition".into()
             }
             (AssumptionKind::FundersByPosition, Lang::En) => {
                 "Read one amount per action, not split".into()
             }
+            (AssumptionKind::GroupsFromSubtotals, Lang::Fr) => "Ignorer ces lignes de total".into(),
+            (AssumptionKind::GroupsFromSubtotals, Lang::En) => "Ignore these total rows".into(),
         }
+    }
+
+    /// Whether there is another reading to offer.
+    pub fn has_alternative(&self) -> bool {
+        !self.alternative.is_empty() || self.groups_from_subtotals.is_some()
+    }
+
+    /// `« TOTAL AXE 1 » (ligne 6), « TOTAL AXE 3 » (ligne 12)`.
+    fn row_labels(&self, lang: Lang) -> String {
+        let labels: Vec<String> = self
+            .rows
+            .iter()
+            .map(|(row, label)| match lang {
+                Lang::Fr => format!("« {label} » (ligne {row})"),
+                Lang::En => format!("“{label}” (row {row})"),
+            })
+            .collect();
+        labels.join(", ")
     }
 }
 
@@ -280,16 +338,19 @@ pub fn other_reading<'a>(
     assumptions: impl IntoIterator<Item = &'a Assumption>,
 ) -> ReadOptions {
     let mut columns: Vec<ColumnRole> = reading.columns.iter().map(|c| c.role.clone()).collect();
+    let mut groups_from_subtotals = None;
     for a in assumptions {
         for (index, role) in &a.alternative {
             if let Some(slot) = index.checked_sub(1).and_then(|i| columns.get_mut(i)) {
                 *slot = role.clone();
             }
         }
+        groups_from_subtotals = a.groups_from_subtotals.or(groups_from_subtotals);
     }
     ReadOptions {
         header_row: Some(reading.header_row.unwrap_or(0)),
         columns: Some(columns),
+        groups_from_subtotals,
     }
 }
 
@@ -426,7 +487,7 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         })
         .collect();
 
-    let mut reader = TableReader::new(&columns);
+    let mut reader = TableReader::new(&columns, options);
     // Every row has its reading; at most every row below the headings is an
     // action. Sized at once rather than grown (and copied) step by step.
     reader.rows.reserve(grid.len());
@@ -458,6 +519,16 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         reader.rows.push(RowReading {
             row: row.number,
             kind,
+        });
+    }
+    let mut assumptions = assumptions;
+    if !reader.inferred_groups.is_empty() {
+        assumptions.push(Assumption {
+            kind: AssumptionKind::GroupsFromSubtotals,
+            columns: Vec::new(),
+            alternative: Vec::new(),
+            rows: std::mem::take(&mut reader.inferred_groups),
+            groups_from_subtotals: Some(false),
         });
     }
     let TableReader {
@@ -1196,6 +1267,8 @@ fn column_roles(
                 .map(|(i, _)| (*i, header(i - 1)))
                 .collect(),
             alternative,
+            rows: Vec::new(),
+            groups_from_subtotals: None,
         });
     }
     if !roles.contains(&ColumnRole::Title) {
@@ -1218,6 +1291,8 @@ fn column_roles(
                 kind: AssumptionKind::TitleColumn,
                 columns: vec![(i + 1, header(i))],
                 alternative: vec![(i + 1, alternative)],
+                rows: Vec::new(),
+                groups_from_subtotals: None,
             });
         }
     }
@@ -1416,6 +1491,8 @@ fn guess_roles_from_content(
             kind: AssumptionKind::FundersByPosition,
             columns: amount_columns.iter().map(|i| (*i, String::new())).collect(),
             alternative,
+            rows: Vec::new(),
+            groups_from_subtotals: None,
         });
     }
     (roles, assumptions)
@@ -1496,6 +1573,12 @@ struct TableReader<'a> {
     after_grand_total: bool,
     /// Columns of each text role, first to last (0-based).
     text_columns: TextColumns,
+    /// The first action not yet covered by a total row.
+    pending_from: ActionId,
+    /// Whether total rows below actions of no group form groups.
+    groups_from_subtotals: bool,
+    /// The total rows that formed groups (row, label).
+    inferred_groups: Vec<(usize, String)>,
 }
 
 /// The 0-based columns of each text role (looked up for every row).
@@ -1527,7 +1610,7 @@ impl TextColumns {
 }
 
 impl<'a> TableReader<'a> {
-    fn new(columns: &'a [Column]) -> Self {
+    fn new(columns: &'a [Column], options: &ReadOptions) -> Self {
         let mut conv = Convention::default();
         // A table whose amounts are not split by funder has no State nor
         // Département: only its own amounts.
@@ -1573,6 +1656,9 @@ impl<'a> TableReader<'a> {
             last_total_row: None,
             after_grand_total: false,
             text_columns: TextColumns::new(columns),
+            pending_from: 0,
+            groups_from_subtotals: options.groups_from_subtotals.unwrap_or(true),
+            inferred_groups: Vec::new(),
         }
     }
 
@@ -1602,7 +1688,13 @@ impl<'a> TableReader<'a> {
         if let Some((label, kind)) = self.total_label_with(row, &number) {
             return self.read_total(row, label, kind);
         }
-        let title = self.text_of(row, &ColumnRole::Title);
+        let mut title = self.text_of(row, &ColumnRole::Title);
+        let mut number = number;
+        if number.is_empty() {
+            if let Some((n, t)) = number_in_title(&title) {
+                (number, title) = (n, t);
+            }
+        }
         let has_figure = self
             .columns
             .iter()
@@ -1701,6 +1793,35 @@ impl<'a> TableReader<'a> {
         }
         self.current_group = Some(id);
         id
+    }
+
+    /// The group a subtotal row below ungrouped actions closes, named after
+    /// its label without the word total (`TOTAL AXE 1 Prévenir…` → `AXE 1
+    /// Prévenir…`).
+    fn inferred_group(&mut self, label: &str) -> GroupId {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let skip = words
+            .iter()
+            .take_while(|w| {
+                let h = Heading::new(w);
+                h.words.is_empty()
+                    || h.words.iter().all(|x| {
+                        matches!(x.as_str(), "sous" | "s" | "total" | "totaux" | "soustotal")
+                    })
+            })
+            .count();
+        let rest = words.get(skip..).unwrap_or_default().join(" ");
+        let name = rest
+            .trim_start_matches(['-', '–', '—', ':', ' '])
+            .to_string();
+        let name = if name.is_empty() {
+            label.to_string()
+        } else {
+            name
+        };
+        let kind = group_kind_of(&name).unwrap_or(GroupKind::Other);
+        self.conv.groups.push(Group { kind, name });
+        self.conv.groups.len() - 1
     }
 
     fn error(&mut self, row: &Row<'_>, column: &Column, reason: NumberError) {
@@ -1867,7 +1988,7 @@ impl<'a> TableReader<'a> {
         // "Total axe 2", "Total Volet 1": a group's, whatever comes after.
         let names_group =
             Heading::new(&label).any_word(&["axe", "axes", "mesure", "mesures", "volet", "volets"]);
-        let group = match kind {
+        let mut group = match kind {
             TotalLabel::Sub => self.current_group,
             TotalLabel::Grand => None,
             TotalLabel::Plain => {
@@ -1881,6 +2002,36 @@ impl<'a> TableReader<'a> {
                 }
             }
         };
+        // A subtotal below actions of no group, with no group heading nor
+        // group column (`TOTAL AXE 1` under its actions): theirs, since the
+        // previous total row. Not the table's last total row, unless it says
+        // it is a subtotal or names a group.
+        let below_ungrouped = self.current_group.is_none()
+            && self.text_columns.group.is_empty()
+            && kind != TotalLabel::Grand
+            && (kind == TotalLabel::Sub || names_group || self.last_total_row != Some(row.number))
+            && self.pending_from < self.conv.actions.len()
+            && self
+                .conv
+                .actions
+                .range(self.pending_from..self.conv.actions.len())
+                .all(|a| a.group.is_none());
+        if below_ungrouped {
+            if !self.groups_from_subtotals {
+                self.pending_from = self.conv.actions.len();
+                return RowKind::Ignored;
+            }
+            let g = self.inferred_group(&label);
+            for id in self.pending_from..self.conv.actions.len() {
+                if let Some(a) = self.conv.actions.get_mut(id) {
+                    a.group = Some(g);
+                }
+            }
+            self.inferred_groups.push((row.number, label.clone()));
+            self.current_group = None;
+            group = Some(g);
+        }
+        self.pending_from = self.conv.actions.len();
         let scope = match group {
             Some(g) => {
                 self.group_closed = true;
@@ -1983,6 +2134,66 @@ impl PlannedSum {
             None
         }
     }
+}
+
+/// The action number a title starts with, and the rest of the title:
+/// `Action 1.1 Crèche familiale` → (`1.1`, `Crèche familiale`); `Fiche action
+/// n°5 : Mobilité` → (`5`, `Mobilité`); `2.9 - Référents` → (`2.9`,
+/// `Référents`). A bare number is taken only when it has a dot (`1.1`), not
+/// `2024 Budget`. For tables whose titles carry their numbers, with no number
+/// column.
+fn number_in_title(title: &str) -> Option<(String, String)> {
+    let trimmed = title.trim_start();
+    let lower = fold(trimmed);
+    // Folding keeps the length of these ASCII prefixes.
+    let mut rest = trimmed;
+    let mut prefixed = false;
+    for prefix in ["fiche action", "fiche-action", "action", "fiche"] {
+        if lower.starts_with(prefix) && trimmed.is_char_boundary(prefix.len()) {
+            rest = trimmed.get(prefix.len()..).unwrap_or_default().trim_start();
+            prefixed = true;
+            break;
+        }
+    }
+    // `n°`, `nº`, `no`, `n` before the number.
+    if prefixed {
+        let mut chars = rest.char_indices();
+        if let Some((_, 'n' | 'N')) = chars.next() {
+            let cut = match chars.next() {
+                Some((i, '°' | 'º' | 'o' | 'O')) => {
+                    Some(i + rest.get(i..)?.chars().next()?.len_utf8())
+                }
+                Some((i, ' ')) => Some(i),
+                _ => None,
+            };
+            if let Some(cut) = cut {
+                rest = rest.get(cut..).unwrap_or(rest).trim_start();
+            }
+        }
+    }
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(rest.len(), |(i, _)| i);
+    let token = rest.get(..end)?.trim_end_matches('.');
+    let after = rest.get(end..)?;
+    let starts_digit = token.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if !starts_digit || (!prefixed && !token.contains('.')) {
+        return None;
+    }
+    // A separator, then words.
+    if !after
+        .starts_with(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | ')'))
+    {
+        return None;
+    }
+    let text = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | ')')
+    });
+    if !text.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    Some((token.to_string(), text.trim_end().to_string()))
 }
 
 /// Who paid a received amount, as the model names them.
@@ -2129,6 +2340,30 @@ mod tests {
         assert_eq!(h.words, ["sous", "total", "axe", "1"]);
         assert!(h.has_phrase("sous total"));
         assert!(!h.has_phrase("total axe 2"));
+    }
+
+    #[test]
+    fn a_title_may_carry_the_action_number() {
+        let split = |t: &str| number_in_title(t);
+        let pair = |n: &str, t: &str| Some((n.to_string(), t.to_string()));
+        assert_eq!(
+            split("Action 1.1 Crèche familiale préventive"),
+            pair("1.1", "Crèche familiale préventive")
+        );
+        assert_eq!(split("Fiche action n°5 : Mobilité"), pair("5", "Mobilité"));
+        assert_eq!(split("ACTION 12 - Insertion"), pair("12", "Insertion"));
+        assert_eq!(
+            split("2.9 - Référents de parcours"),
+            pair("2.9", "Référents de parcours")
+        );
+        assert_eq!(
+            split("2024 Budget de l'année"),
+            None,
+            "a bare year is no number"
+        );
+        assert_eq!(split("Accueil de jour"), None);
+        assert_eq!(split("Action sociale 2024"), None);
+        assert_eq!(split("Action 3"), None, "a number and no title");
     }
 
     #[test]

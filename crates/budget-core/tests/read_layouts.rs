@@ -495,6 +495,7 @@ fn options_override_the_header_row_and_roles() {
     let options = ReadOptions {
         header_row: Some(2),
         columns: Some(vec![ColumnRole::Number, ColumnRole::Title]),
+        groups_from_subtotals: None,
     };
     let r = read_table_with(text, &options);
     assert_eq!(r.header_row, Some(2));
@@ -582,6 +583,7 @@ fn header_row_zero_means_no_headings() {
     let options = ReadOptions {
         header_row: Some(0),
         columns: None,
+        groups_from_subtotals: None,
     };
     let r = read_table_with(text, &options);
     assert_eq!(r.header_row, None);

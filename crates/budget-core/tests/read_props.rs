@@ -34,6 +34,7 @@ proptest! {
         let options = ReadOptions {
             header_row,
             columns: Some(vec![ColumnRole::ExecutedTotal; n]),
+            groups_from_subtotals: None,
         };
         let _ = read_table_with(&text, &options);
     }
