@@ -228,6 +228,7 @@ impl Workspace {
             header_row: Some(row),
             columns: None,
             groups_from_subtotals: None,
+            group_rows: None,
         });
     }
 

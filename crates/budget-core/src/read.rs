@@ -51,6 +51,12 @@ pub struct ReadOptions {
     /// ignore such rows instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups_from_subtotals: Option<bool>,
+    /// Whether a row without number whose amounts are exactly those of the
+    /// rows below it (a bold « Insertion » row over its actions) is their
+    /// group, with its declared subtotal; `None` (yes) to detect,
+    /// `Some(false)` to read it as an action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_rows: Option<bool>,
 }
 
 /// The result of reading a table: the convention, what could not be read, and how
@@ -191,6 +197,9 @@ pub struct Assumption {
     /// The other reading's choice of [`ReadOptions::groups_from_subtotals`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups_from_subtotals: Option<bool>,
+    /// The other reading's choice of [`ReadOptions::group_rows`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_rows: Option<bool>,
 }
 
 /// What kind of guess an [`Assumption`] is.
@@ -213,6 +222,15 @@ pub enum AssumptionKind {
     /// above them, since the previous total: each forms a group named after
     /// it. Other reading: ignore those rows.
     GroupsFromSubtotals,
+    /// A row inside the table holds headings, not amounts (a second table
+    /// pasted below the first): read as the start of a group named by its
+    /// first cell. No other reading: its cells hold no amount.
+    HeaderRowInside,
+    /// A row without number whose amounts are exactly the sum of the rows
+    /// below it (a bold « Insertion » row over its actions, with no word
+    /// total) is taken for their group and its declared subtotal, not
+    /// counted again. Other reading: an action like the others.
+    GroupRowsWithSubtotal,
 }
 
 impl Assumption {
@@ -272,6 +290,27 @@ impl Assumption {
                  précèdent : chacune forme un groupe, vérifié contre ses actions.",
                 self.row_labels(lang)
             ),
+            (AssumptionKind::GroupRowsWithSubtotal, Lang::Fr) => format!(
+                "Lignes sans numéro dont les montants sont exactement la somme des lignes \
+                 qui les suivent, lues comme le groupe de ces lignes avec son sous-total \
+                 déclaré (et non comptées une seconde fois) : {}.",
+                self.row_labels(lang)
+            ),
+            (AssumptionKind::GroupRowsWithSubtotal, Lang::En) => format!(
+                "Rows without a number whose amounts are exactly the sum of the rows below \
+                 them, read as those rows' group with its declared subtotal (and not counted \
+                 twice): {}.",
+                self.row_labels(lang)
+            ),
+            (AssumptionKind::HeaderRowInside, Lang::Fr) => format!(
+                "Des lignes du tableau contiennent des en-têtes et non des montants ; \
+                 chacune ouvre un groupe : {}.",
+                self.row_labels(lang)
+            ),
+            (AssumptionKind::HeaderRowInside, Lang::En) => format!(
+                "Some rows hold headings, not amounts; each starts a group: {}.",
+                self.row_labels(lang)
+            ),
             (AssumptionKind::GroupsFromSubtotals, Lang::En) => format!(
                 "The total rows {} are read as the subtotals of the actions above them: each \
                  forms a group, checked against its actions.",
@@ -305,6 +344,13 @@ impl Assumption {
             (AssumptionKind::FundersByPosition, Lang::En) => {
                 "Read one amount per action, not split".into()
             }
+            (AssumptionKind::HeaderRowInside, _) => String::new(),
+            (AssumptionKind::GroupRowsWithSubtotal, Lang::Fr) => {
+                "Lire ces lignes comme des actions".into()
+            }
+            (AssumptionKind::GroupRowsWithSubtotal, Lang::En) => {
+                "Read these rows as actions".into()
+            }
             (AssumptionKind::GroupsFromSubtotals, Lang::Fr) => "Ignorer ces lignes de total".into(),
             (AssumptionKind::GroupsFromSubtotals, Lang::En) => "Ignore these total rows".into(),
         }
@@ -312,7 +358,9 @@ impl Assumption {
 
     /// Whether there is another reading to offer.
     pub fn has_alternative(&self) -> bool {
-        !self.alternative.is_empty() || self.groups_from_subtotals.is_some()
+        !self.alternative.is_empty()
+            || self.groups_from_subtotals.is_some()
+            || self.group_rows.is_some()
     }
 
     /// `« TOTAL AXE 1 » (ligne 6), « TOTAL AXE 3 » (ligne 12)`.
@@ -339,6 +387,7 @@ pub fn other_reading<'a>(
 ) -> ReadOptions {
     let mut columns: Vec<ColumnRole> = reading.columns.iter().map(|c| c.role.clone()).collect();
     let mut groups_from_subtotals = None;
+    let mut group_rows = None;
     for a in assumptions {
         for (index, role) in &a.alternative {
             if let Some(slot) = index.checked_sub(1).and_then(|i| columns.get_mut(i)) {
@@ -346,11 +395,13 @@ pub fn other_reading<'a>(
             }
         }
         groups_from_subtotals = a.groups_from_subtotals.or(groups_from_subtotals);
+        group_rows = a.group_rows.or(group_rows);
     }
     ReadOptions {
         header_row: Some(reading.header_row.unwrap_or(0)),
         columns: Some(columns),
         groups_from_subtotals,
+        group_rows,
     }
 }
 
@@ -529,6 +580,32 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
             alternative: Vec::new(),
             rows: std::mem::take(&mut reader.inferred_groups),
             groups_from_subtotals: Some(false),
+            group_rows: None,
+        });
+    }
+    let group_rows = if reader.group_rows {
+        reader.group_rows_with_their_subtotal()
+    } else {
+        Vec::new()
+    };
+    if !group_rows.is_empty() {
+        assumptions.push(Assumption {
+            kind: AssumptionKind::GroupRowsWithSubtotal,
+            columns: Vec::new(),
+            alternative: Vec::new(),
+            rows: group_rows,
+            groups_from_subtotals: None,
+            group_rows: Some(false),
+        });
+    }
+    if !reader.headers_inside.is_empty() {
+        assumptions.push(Assumption {
+            kind: AssumptionKind::HeaderRowInside,
+            columns: Vec::new(),
+            alternative: Vec::new(),
+            rows: std::mem::take(&mut reader.headers_inside),
+            groups_from_subtotals: None,
+            group_rows: None,
         });
     }
     let TableReader {
@@ -1269,6 +1346,7 @@ fn column_roles(
             alternative,
             rows: Vec::new(),
             groups_from_subtotals: None,
+            group_rows: None,
         });
     }
     if !roles.contains(&ColumnRole::Title) {
@@ -1293,6 +1371,7 @@ fn column_roles(
                 alternative: vec![(i + 1, alternative)],
                 rows: Vec::new(),
                 groups_from_subtotals: None,
+                group_rows: None,
             });
         }
     }
@@ -1493,6 +1572,7 @@ fn guess_roles_from_content(
             alternative,
             rows: Vec::new(),
             groups_from_subtotals: None,
+            group_rows: None,
         });
     }
     (roles, assumptions)
@@ -1579,6 +1659,10 @@ struct TableReader<'a> {
     groups_from_subtotals: bool,
     /// The total rows that formed groups (row, label).
     inferred_groups: Vec<(usize, String)>,
+    /// Header rows inside the table read as group headings (row, name).
+    headers_inside: Vec<(usize, String)>,
+    /// Whether rows carrying their group's subtotal above it are looked for.
+    group_rows: bool,
 }
 
 /// The 0-based columns of each text role (looked up for every row).
@@ -1659,6 +1743,8 @@ impl<'a> TableReader<'a> {
             pending_from: 0,
             groups_from_subtotals: options.groups_from_subtotals.unwrap_or(true),
             inferred_groups: Vec::new(),
+            headers_inside: Vec::new(),
+            group_rows: options.group_rows.unwrap_or(true),
         }
     }
 
@@ -1704,6 +1790,46 @@ impl<'a> TableReader<'a> {
             return RowKind::Ignored;
         }
         if let Some(name) = self.group_heading(row) {
+            let id = self.open_group(&name);
+            return RowKind::GroupHeading(id);
+        }
+        if has_figure && self.is_header_again(row) {
+            // The same headings again (a page break): nothing to read. Other
+            // headings (a second table): a group named by their first cell.
+            let same = self
+                .columns
+                .iter()
+                .all(|c| fold(&collapse_blanks(row.text(c.index - 1))) == fold(&c.header));
+            if same {
+                return RowKind::Header;
+            }
+            let name = row
+                .cells
+                .iter()
+                .map(|c| unprotect(c))
+                .find(|c| !c.is_empty())
+                .map(collapse_blanks)
+                .unwrap_or_default();
+            // The actions above, of no group, are the first table's: a group
+            // named by the first heading (« ACTIONS SOLIDARITES »).
+            let first = self.columns.first().map(|c| c.header.clone());
+            if self.headers_inside.is_empty() && self.text_columns.group.is_empty() {
+                if let Some(first) = first.filter(|h| !h.is_empty()) {
+                    let ungrouped: Vec<ActionId> = (0..self.conv.actions.len())
+                        .filter(|&i| self.conv.actions.get(i).is_some_and(|a| a.group.is_none()))
+                        .collect();
+                    if !ungrouped.is_empty() {
+                        let g = self.open_group(&first);
+                        for i in ungrouped {
+                            if let Some(a) = self.conv.actions.get_mut(i) {
+                                a.group = Some(g);
+                            }
+                        }
+                    }
+                }
+            }
+            self.headers_inside.push((row.number, name.clone()));
+            self.pending_from = self.conv.actions.len();
             let id = self.open_group(&name);
             return RowKind::GroupHeading(id);
         }
@@ -1793,6 +1919,242 @@ impl<'a> TableReader<'a> {
         }
         self.current_group = Some(id);
         id
+    }
+
+    /// Rows without number whose planned amounts are, funder by funder,
+    /// exactly the sum of the actions just below them (at least one numbered
+    /// action, or two): their group, with their amounts as its declared
+    /// subtotal. Only in tables without groups. Returns those rows (row,
+    /// title).
+    fn group_rows_with_their_subtotal(&mut self) -> Vec<(usize, String)> {
+        let n = self.conv.actions.len();
+        let funders = self.conv.funders.len();
+        if n < 2 || self.conv.actions.iter().any(|a| a.group.is_some()) {
+            return Vec::new();
+        }
+        let sums = |a: &Action| -> Option<Vec<Decimal>> {
+            let mut out = vec![Decimal::ZERO; funders];
+            for p in &a.planned {
+                let slot = out.get_mut(p.funder)?;
+                *slot = slot.checked_add(p.value)?;
+            }
+            Some(out)
+        };
+        let amounts: Vec<Option<Vec<Decimal>>> = self.conv.actions.iter().map(sums).collect();
+        // Strictly (a group row over one numbered action, or over two or
+        // more), else loosely (over any one action) when the table's own
+        // grand total then adds up, and not otherwise.
+        let strict = self.scan_group_rows(&amounts, true);
+        let loose = self.scan_group_rows(&amounts, false);
+        let grand: Vec<(FunderId, Decimal)> = self
+            .conv
+            .declared
+            .iter()
+            .filter(|d| d.scope == Scope::Grand)
+            .filter_map(|d| match d.measure {
+                Measure::Planned(f) => Some((f, d.value)),
+                _ => None,
+            })
+            .collect();
+        let adds_up = |found: &[(ActionId, ActionId)]| {
+            !grand.is_empty()
+                && grand.iter().all(|(f, declared)| {
+                    let mut sum = Decimal::ZERO;
+                    for (k, a) in amounts.iter().enumerate() {
+                        if found.iter().any(|(h, _)| *h == k) {
+                            continue;
+                        }
+                        let v = a
+                            .as_ref()
+                            .and_then(|a| a.get(*f))
+                            .copied()
+                            .unwrap_or_default();
+                        sum = sum.checked_add(v).unwrap_or(Decimal::MAX);
+                    }
+                    sum == *declared
+                })
+        };
+        let found = if loose.len() > strict.len() && adds_up(&loose) {
+            loose
+        } else {
+            strict
+        };
+        if found.is_empty() {
+            return Vec::new();
+        }
+        self.take_group_rows(found, &amounts)
+    }
+
+    /// The group rows [`Self::group_rows_with_their_subtotal`] finds: (row,
+    /// end of its actions), `strict` or not about how many actions it needs.
+    fn scan_group_rows(
+        &self,
+        amounts: &[Option<Vec<Decimal>>],
+        strict: bool,
+    ) -> Vec<(ActionId, ActionId)> {
+        let n = self.conv.actions.len();
+        let funders = self.conv.funders.len();
+        let mut found: Vec<(ActionId, ActionId)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let head = self.conv.actions.get(i);
+            let target = amounts.get(i).cloned().flatten();
+            let candidate = head.is_some_and(|a| a.number.is_empty() && !a.title.is_empty());
+            let (Some(target), true) = (target, candidate) else {
+                i += 1;
+                continue;
+            };
+            if target.iter().all(Decimal::is_zero) || target.iter().any(|v| v.is_sign_negative()) {
+                i += 1;
+                continue;
+            }
+            let mut acc = vec![Decimal::ZERO; funders];
+            let mut end = None;
+            for j in (i + 1)..n {
+                let Some(Some(row)) = amounts.get(j) else {
+                    break;
+                };
+                if row.iter().any(|v| v.is_sign_negative()) {
+                    break;
+                }
+                for (a, v) in acc.iter_mut().zip(row) {
+                    *a = a.checked_add(*v).unwrap_or(Decimal::MAX);
+                }
+                if acc == target {
+                    end = Some(j + 1);
+                    break;
+                }
+                if acc.iter().zip(&target).any(|(a, t)| a > t) {
+                    break;
+                }
+            }
+            let numbered = |k: usize| {
+                self.conv
+                    .actions
+                    .get(k)
+                    .is_some_and(|a| !a.number.is_empty())
+            };
+            match end {
+                Some(end) if !strict || end - i > 2 || (end - i == 2 && numbered(i + 1)) => {
+                    found.push((i, end));
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        found
+    }
+
+    /// Makes the `found` rows (row, end of its actions) groups of the actions
+    /// below them, with their amounts as declared subtotals, and takes them
+    /// out of the actions. Returns them (row, title).
+    fn take_group_rows(
+        &mut self,
+        found: Vec<(ActionId, ActionId)>,
+        amounts: &[Option<Vec<Decimal>>],
+    ) -> Vec<(usize, String)> {
+        let n = self.conv.actions.len();
+        let mut told = Vec::new();
+        let mut heads: Vec<(ActionId, GroupId)> = Vec::new();
+        for (head, end) in found {
+            let Some(a) = self.conv.actions.get(head).cloned() else {
+                continue;
+            };
+            let kind = group_kind_of(&a.title).unwrap_or(GroupKind::Other);
+            self.conv.groups.push(Group {
+                kind,
+                name: a.title.clone(),
+            });
+            let g = self.conv.groups.len() - 1;
+            for k in (head + 1)..end {
+                if let Some(x) = self.conv.actions.get_mut(k) {
+                    x.group = Some(g);
+                }
+            }
+            let row = a.source_row.unwrap_or(0);
+            if let Some(Some(by_funder)) = amounts.get(head) {
+                for (f, v) in by_funder.iter().enumerate() {
+                    if a.planned.iter().any(|p| p.funder == f) {
+                        self.declare(Scope::Group(g), Measure::Planned(f), *v, &a.title, row);
+                    }
+                }
+            }
+            for e in &a.execution.executed {
+                self.declare(
+                    Scope::Group(g),
+                    Measure::Executed(e.funder),
+                    e.value,
+                    &a.title,
+                    row,
+                );
+            }
+            if let Some(t) = a.execution.executed_total {
+                self.declare(Scope::Group(g), Measure::ExecutedTotal, t, &a.title, row);
+            }
+            told.push((row, a.title.clone()));
+            heads.push((head, g));
+        }
+        // Take the group rows out of the actions; every id after them moves.
+        let mut new_id: Vec<Option<ActionId>> = Vec::with_capacity(n);
+        let mut next = 0;
+        for id in 0..n {
+            if heads.iter().any(|(h, _)| *h == id) {
+                new_id.push(None);
+            } else {
+                new_id.push(Some(next));
+                next += 1;
+            }
+        }
+        let mut kept = 0;
+        self.conv.actions.retain(|_| {
+            let keep = new_id.get(kept).copied().flatten().is_some();
+            kept += 1;
+            keep
+        });
+        for d in &mut self.conv.declared {
+            if let Scope::Action(a) = d.scope {
+                d.scope = match (
+                    new_id.get(a).copied().flatten(),
+                    heads.iter().find(|(h, _)| *h == a),
+                ) {
+                    (Some(b), _) => Scope::Action(b),
+                    (None, Some((_, g))) => Scope::Group(*g),
+                    (None, None) => d.scope,
+                };
+            }
+        }
+        for r in &mut self.rows {
+            if let RowKind::Action(a) = r.kind {
+                r.kind = match (
+                    new_id.get(a).copied().flatten(),
+                    heads.iter().find(|(h, _)| *h == a),
+                ) {
+                    (Some(b), _) => RowKind::Action(b),
+                    (None, Some((_, g))) => RowKind::GroupHeading(*g),
+                    (None, None) => r.kind.clone(),
+                };
+            }
+        }
+        told
+    }
+
+    /// Whether `row` is a header row inside the table: no amount in its
+    /// figure columns, text there instead, and at least two cells that are
+    /// known headings. Stops at the first amount (most rows).
+    fn is_header_again(&self, row: &Row<'_>) -> bool {
+        let mut text = false;
+        for c in self.columns.iter().filter(|c| c.role.is_figure()) {
+            let cell = row.cell(c.index - 1);
+            if cell.is_empty() {
+                continue;
+            }
+            match parse_cell(cell) {
+                Ok(CellValue::Empty | CellValue::NotAvailable) => {}
+                Ok(_) => return false,
+                Err(_) => text = true,
+            }
+        }
+        text && looks_like_header(row)
     }
 
     /// The group a subtotal row below ungrouped actions closes, named after

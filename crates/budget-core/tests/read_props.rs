@@ -35,6 +35,7 @@ proptest! {
             header_row,
             columns: Some(vec![ColumnRole::ExecutedTotal; n]),
             groups_from_subtotals: None,
+            group_rows: None,
         };
         let _ = read_table_with(&text, &options);
     }

@@ -143,7 +143,9 @@ fn sum(lines: &[Line], f: impl Fn(&Line) -> u32) -> u32 {
 }
 
 /// The same groups of actions as a table: plain (no subtotal rows), or with
-/// subtotal rows in one of three layouts.
+/// subtotal rows in one of four layouts: 1 a group column and « Sous total »
+/// rows, 2 group heading rows and « Sous total » rows, 3 « TOTAL AXE n » rows
+/// below their actions, 4 group rows carrying their subtotal above them.
 fn table(groups: &[Vec<Line>], layout: u8) -> String {
     let mut out = String::new();
     let mut n = 0;
@@ -154,6 +156,16 @@ fn table(groups: &[Vec<Line>], layout: u8) -> String {
     for (g, lines) in groups.iter().enumerate() {
         if layout == 2 {
             out.push_str(&format!("Axe {}\n", g + 1));
+        }
+        if layout == 4 {
+            // A group row carrying its subtotal, above its actions.
+            let (s, dd) = (sum(lines, |l| l.state), sum(lines, |l| l.dept));
+            out.push_str(&format!(
+                "\tGroupe {}\t{}\t{}\n",
+                g + 1,
+                cents(s),
+                cents(dd)
+            ));
         }
         for (i, l) in lines.iter().enumerate() {
             n += 1;
@@ -200,10 +212,10 @@ proptest! {
     #[test]
     fn subtotal_rows_in_any_layout_change_no_figure(
         groups in prop::collection::vec(
-            prop::collection::vec((0u32..5_000_000, 0u32..5_000_000).prop_map(|(state, dept)| Line { state, dept }), 1..5),
+            prop::collection::vec((1u32..5_000_000, 1u32..5_000_000).prop_map(|(state, dept)| Line { state, dept }), 1..5),
             1..4,
         ),
-        layout in 1u8..4,
+        layout in 1u8..5,
     ) {
         let plain = report::compute(&read_table(&table(&groups, 0)).convention);
         let with = read_table(&table(&groups, layout));
@@ -214,4 +226,106 @@ proptest! {
         prop_assert_eq!(&with.warnings.iter().filter(|w| w.kind == budget_core::checks::WarningKind::DeclaredMismatch).count(), &0);
         prop_assert_eq!(with.groups.len(), groups.len());
     }
+}
+
+/// A bold « Insertion » row with its own amounts, then its actions: the group
+/// and its subtotal, not counted twice. Insertion: État 20 000 + 10 000 =
+/// 30 000, Département 20 000 + 25 000 = 45 000; Enfance over one action
+/// (12 000 / 12 000), taken because the table's TOTAL then adds up: État
+/// 30 000 + 12 000 = 42 000, Département 45 000 + 12 000 = 57 000.
+#[test]
+fn group_rows_carrying_their_subtotal_are_not_counted_twice() {
+    let text = "Intitulé\tEtat\tDépartement\n\
+                Insertion\t30 000\t45 000\n\
+                Référents de parcours\t20 000\t20 000\n\
+                Chantiers d'insertion\t10 000\t25 000\n\
+                Enfance\t12 000\t12 000\n\
+                Crèche préventive\t12 000\t12 000\n\
+                TOTAL\t42 000\t57 000\n";
+    let r = read_table(text);
+    let conv = &r.convention;
+    let titles: Vec<&str> = conv.actions.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Référents de parcours",
+            "Chantiers d'insertion",
+            "Crèche préventive"
+        ]
+    );
+    let groups: Vec<&str> = conv.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(groups, ["Insertion", "Enfance"]);
+    let report = report::compute(conv);
+    let grand = report.grand.planned.as_ref().unwrap();
+    assert_eq!(grand.total, d("99000"));
+    assert_eq!(report.warnings, vec![]);
+    let guess = r
+        .assumptions
+        .iter()
+        .find(|a| a.kind == AssumptionKind::GroupRowsWithSubtotal)
+        .unwrap();
+    assert_eq!(
+        guess.rows.iter().map(|(row, _)| *row).collect::<Vec<_>>(),
+        [2, 5]
+    );
+    // The other reading: every row an action (and the TOTAL a slip).
+    let again = read_table_with(text, &other_reading(&r, [guess]));
+    assert_eq!(again.convention.actions.len(), 5);
+    assert!(again.convention.groups.is_empty());
+}
+
+/// Without a TOTAL to settle it, one unnumbered row over one other is not
+/// taken for a group: two actions with the same amounts are common.
+#[test]
+fn two_rows_with_the_same_amounts_stay_two_actions() {
+    let r = read_table(
+        "Intitulé\tEtat\tDépartement\nAccueil\t12 000\t12 000\nMobilité\t12 000\t12 000\n",
+    );
+    assert_eq!(r.convention.actions.len(), 2);
+    assert!(r.assumptions.is_empty());
+}
+
+/// A row whose amounts are not exactly those of the rows below it is not
+/// taken for their group: the reader never invents a subtotal that does not
+/// add up (Insertion says 31 000 for the State, its rows 20 000 + 10 000).
+#[test]
+fn a_group_row_that_does_not_add_up_is_not_guessed() {
+    let r = read_table(
+        "Intitulé\tEtat\tDépartement\nInsertion\t31 000\t45 000\nRéférents\t20 000\t20 000\nChantiers\t10 000\t25 000\n",
+    );
+    assert_eq!(r.convention.actions.len(), 3);
+    assert!(r.convention.groups.is_empty());
+}
+
+/// A second table's headings in the middle (`ACTIONS EMPLOI-INSERTION |
+/// DEPARTEMENT | ETAT`) start a group, and the first table's actions are
+/// named after its first heading; the same headings repeated after a page
+/// break are read as headings, not as an action of unreadable cells.
+#[test]
+fn a_header_row_inside_the_table_starts_a_group() {
+    let text = "ACTIONS SOLIDARITES\tDEPARTEMENT\tETAT\n\
+                Action 1.1 Crèche familiale\t146 000 €\t93 507 €\n\
+                Action 1.2 Thérapie familiale\t50 000 €\t50 000 €\n\
+                ACTIONS EMPLOI-INSERTION\tDEPARTEMENT\tETAT\n\
+                Action 1 Référents de parcours\t40 000 €\t40 000 €\n\
+                ACTIONS SOLIDARITES\tDEPARTEMENT\tETAT\n\
+                TOTAL\t236 000 €\t183 507 €\n";
+    let r = read_table(text);
+    assert_eq!(r.errors, vec![], "no unreadable cell");
+    let groups: Vec<&str> = r
+        .convention
+        .groups
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    assert_eq!(groups, ["ACTIONS SOLIDARITES", "ACTIONS EMPLOI-INSERTION"]);
+    assert_eq!(r.convention.actions.len(), 3);
+    assert_eq!(r.rows[5].kind, budget_core::read::RowKind::Header);
+    let report = report::compute(&r.convention);
+    // 146 000 + 50 000 + 40 000 = 236 000; 93 507 + 50 000 + 40 000 = 183 507.
+    assert_eq!(report.warnings, vec![]);
+    assert!(r
+        .assumptions
+        .iter()
+        .any(|a| a.kind == AssumptionKind::HeaderRowInside && a.rows[0].0 == 4));
 }
