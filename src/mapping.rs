@@ -171,6 +171,9 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                 })
                 .collect_view();
             let counts = row_counts(lang, &reading);
+            let refused = reading.refused.as_ref().map(|r| {
+                view! { <p class="bw-error" role="alert">{r.message(lang)}</p> }
+            });
             let guesses = (!reading.assumptions.is_empty()).then(|| {
                 let items = reading
                     .assumptions
@@ -199,6 +202,7 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                 <section class="bw-mapping" aria-labelledby="bw-mapping-heading">
                     <h2 id="bw-mapping-heading">{t(lang, Key::MappingHeading)}</h2>
                     <p class="bw-hint">{t(lang, Key::MappingIntro)}</p>
+                    {refused}
                     {guesses}
                     <div class="bw-field">
                         <label for="bw-header-row">{t(lang, Key::HeaderRowLabel)}</label>

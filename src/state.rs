@@ -381,7 +381,11 @@ impl Workspace {
     }
 
     fn apply(&self, import: Import) {
-        self.convention.set(Some(import.reading.convention.clone()));
+        // A text with nothing to read (no headings, no amounts) changes no
+        // figure: the preview says why, the table before stays.
+        if import.reading.refused.is_none() {
+            self.convention.set(Some(import.reading.convention.clone()));
+        }
         self.errors.set(import.reading.errors.clone());
         self.import.set(Some(import));
     }

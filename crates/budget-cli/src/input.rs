@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use budget_core::files::{self, FileKind, Opened};
-use budget_core::read::{self, Assumption, CellError, ReadOptions};
+use budget_core::read::{self, Assumption, CellError, ReadOptions, Refusal};
 use budget_core::Convention;
 
 /// What was read.
@@ -21,6 +21,8 @@ pub struct Loaded {
     pub assumptions: Vec<Assumption>,
     /// The guesses whose other reading was taken (`--other-reading`).
     pub overruled: Vec<Assumption>,
+    /// Why the text was not read as a table, if it was not.
+    pub refused: Option<Refusal>,
 }
 
 pub enum LoadFailure {
@@ -79,6 +81,7 @@ pub fn load(path: &str, other_reading: bool) -> Result<Loaded, LoadFailure> {
             note: None,
             assumptions: Vec::new(),
             overruled,
+            refused: None,
         }),
         Ok(Opened::Table { kind, reading, .. }) => Ok(Loaded {
             convention: reading.convention,
@@ -91,6 +94,7 @@ pub fn load(path: &str, other_reading: bool) -> Result<Loaded, LoadFailure> {
             },
             assumptions: reading.assumptions,
             overruled,
+            refused: reading.refused,
         }),
         Err(e) => Err(LoadFailure::Unreadable(e.to_string())),
     }

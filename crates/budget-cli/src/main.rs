@@ -130,6 +130,19 @@ fn check(a: &CheckArgs) -> u8 {
     if let Some(note) = &loaded.note {
         eprint(&format!("budget : {note}\n"));
     }
+    if let Some(refusal) = &loaded.refused {
+        let message = refusal.message(Lang::Fr);
+        if a.json {
+            print(&json(&serde_json::json!({
+                "file": a.file,
+                "source": loaded.source,
+                "refused": { "message": message, "report_line": refusal.report_line },
+            })));
+        } else {
+            eprint(&format!("budget : {} : {message}\n", a.file));
+        }
+        return UNREADABLE;
+    }
     let mut conv = loaded.convention;
     if let Some(max) = a.state_max {
         conv.settings.state_max_share = max;

@@ -76,6 +76,69 @@ pub struct Reading {
     /// What the reader guessed rather than read (no funder named, a title
     /// column with an unknown heading…), each with the other reading.
     pub assumptions: Vec<Assumption>,
+    /// Why nothing was read, when the text holds nothing recognisable as a
+    /// table of actions (no headings, no column of amounts): then the
+    /// convention has no action.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused: Option<Refusal>,
+}
+
+/// Why a text was not read as a table (see [`Reading::refused`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    /// A line « libellé : montant » of the text (row, text), when it looks
+    /// like the text of a report rather than a table.
+    pub report_line: Option<(usize, String)>,
+}
+
+impl Refusal {
+    /// Why, and what to do, in one or two sentences.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = match lang {
+            Lang::Fr => "Rien dans ce texte ne ressemble à un tableau d'actions : ni ligne \
+                         d'en-têtes (« Intitulé », « État », « Département », « Montant »…), ni \
+                         colonne de montants. Il n'a pas été lu."
+                .to_string(),
+            Lang::En => "Nothing in this text looks like a table of actions: no row of headings \
+                         (“Intitulé”, “État”, “Département”, “Montant”…), no column of amounts. \
+                         It was not read."
+                .to_string(),
+        };
+        if let Some((row, line)) = &self.report_line {
+            out.push(' ');
+            out.push_str(&match lang {
+                Lang::Fr => format!(
+                    "La ligne {row} (« {line} ») ressemble au texte d'un rapport : collez le \
+                     tableau financier, ou recopiez ces montants dans un tableau."
+                ),
+                Lang::En => format!(
+                    "Row {row} (“{line}”) looks like the text of a report: paste the financial \
+                     table, or copy these amounts into a table."
+                ),
+            });
+        }
+        out
+    }
+}
+
+/// The first line `label : amount` of the text (`Report Etat 2021 : 24 600 €`),
+/// if any: the text of a report, not a table.
+fn report_line(grid: &[Row<'_>]) -> Option<(usize, String)> {
+    grid.iter().find_map(|r| {
+        let text = collapse_blanks(
+            r.cells
+                .iter()
+                .map(|c| unprotect(c))
+                .find(|c| !c.is_empty())?,
+        );
+        let (label, amount) = text.rsplit_once([':', '='])?;
+        let label_is_words = label.chars().any(char::is_alphabetic);
+        let amount = amount.trim();
+        let is_amount = !amount.is_empty()
+            && amount.chars().any(|c| c.is_ascii_digit())
+            && matches!(parse_cell(amount), Ok(CellValue::Amount { .. }));
+        (label_is_words && is_amount).then(|| (r.number, text.trim().to_string()))
+    })
 }
 
 /// One column of the table and what it was understood to hold.
@@ -241,8 +304,8 @@ impl Assumption {
             .map(|(i, h)| {
                 if h.is_empty() {
                     match lang {
-                        Lang::Fr => format!("colonne {i}"),
-                        Lang::En => format!("column {i}"),
+                        Lang::Fr => format!("n° {i} (sans en-tête)"),
+                        Lang::En => format!("no. {i} (no heading)"),
                     }
                 } else {
                     match lang {
@@ -270,12 +333,12 @@ impl Assumption {
                  co-financing rule do not apply."
             ),
             (AssumptionKind::TitleColumn, Lang::Fr) => format!(
-                "Aucun en-tête ne désigne l'intitulé : la colonne de texte {cols} est lue \
-                 comme l'intitulé des actions."
+                "Aucun en-tête ne désigne l'intitulé : la colonne {cols}, qui contient du \
+                 texte, est lue comme l'intitulé des actions."
             ),
             (AssumptionKind::TitleColumn, Lang::En) => format!(
-                "No heading names the titles: the text column {cols} is read as the \
-                 actions' titles."
+                "No heading names the titles: the column {cols}, which holds text, is read \
+                 as the actions' titles."
             ),
             (AssumptionKind::FundersByPosition, Lang::Fr) => format!(
                 "Le tableau n'a pas d'en-têtes : les colonnes de montants ({cols}) sont \
@@ -538,6 +601,37 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         })
         .collect();
 
+    // No headings and no column of amounts: nothing here is a table of
+    // actions. Refused, rather than read as actions of 0 € each.
+    let nothing = header_row.is_none()
+        && options.header_row.is_none()
+        && options.columns.is_none()
+        && !columns.iter().any(|c| c.role.is_figure())
+        && grid.iter().any(|r| !r.is_blank());
+    if nothing {
+        return Reading {
+            convention: Convention::default(),
+            errors: Vec::new(),
+            header_row: None,
+            columns,
+            rows: grid
+                .iter()
+                .map(|r| RowReading {
+                    row: r.number,
+                    kind: if r.is_blank() {
+                        RowKind::Empty
+                    } else {
+                        RowKind::Ignored
+                    },
+                })
+                .collect(),
+            assumptions: Vec::new(),
+            refused: Some(Refusal {
+                report_line: report_line(grid),
+            }),
+        };
+    }
+
     let mut reader = TableReader::new(&columns, options);
     // Every row has its reading; at most every row below the headings is an
     // action. Sized at once rather than grown (and copied) step by step.
@@ -618,6 +712,7 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         columns,
         rows,
         assumptions,
+        refused: None,
     }
 }
 
@@ -1247,7 +1342,16 @@ fn classify_header(text: &str) -> Guess {
         R::PlannedTotal
     } else if h.any_word(&["action", "actions", "fiche", "ref", "reference"]) {
         R::Number
-    } else if h.any_prefix(&["depense"]) || h.any_word(&["titre", "objet"]) {
+    } else if h.any_prefix(&["depense"])
+        || h.any_word(&[
+            "titre",
+            "objet",
+            "operation",
+            "operations",
+            "projet",
+            "projets",
+        ])
+    {
         R::Title
     } else {
         R::Ignored
@@ -1443,6 +1547,21 @@ fn unsplit_when_no_funder_is_named(
     }
     if changed.is_empty() {
         return None;
+    }
+    // An AP/CP schedule's « Reste à financer » (what no year's credit covers
+    // yet) is the rest of the action's amount, of no year: with the years it
+    // makes the declared AP.
+    for (i, role) in roles.iter_mut().enumerate() {
+        let rest = Heading::new(headers.get(i).map_or("", String::as_str)).any_phrase(&[
+            "reste a financer",
+            "reste a programmer",
+            "reste a realiser",
+            "reste a mandater",
+        ]);
+        if detected(i) && rest && *role == R::Ignored {
+            changed.push((i + 1, R::Ignored));
+            *role = unsplit(Part::Base, None);
+        }
     }
     // The execution figures of the same actions: theirs too.
     for (i, role) in roles.iter_mut().enumerate() {

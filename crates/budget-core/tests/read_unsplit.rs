@@ -236,7 +236,7 @@ fn an_unknown_or_empty_heading_over_text_is_the_title() {
     let guess = &r.assumptions[0];
     assert_eq!(guess.kind, AssumptionKind::TitleColumn);
     assert!(
-        guess.message(Lang::Fr).contains("colonne 1"),
+        guess.message(Lang::Fr).contains("n° 1 (sans en-tête)"),
         "{}",
         guess.message(Lang::Fr)
     );
