@@ -86,3 +86,21 @@ test('the Vienne council table reads its axes from their total rows, with no fal
   await checks.getByText(/Aucune incohérence/).waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+// A block of the Creuse report's text (« Fiche action n°5 … Budget total :
+// 251 278 € ») is no table: said, and the table pasted before stays.
+test('report text pasted in place of a table is refused and the table before stays', async () => {
+  const page = await open(env);
+  const area = page.getByLabel(/Tableau à coller/);
+  await area.fill(fixture('execution-2019-mesures.tsv'));
+  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
+  await totals.waitFor();
+  await area.fill(fixture('creuse-2023-fiche-5.txt'));
+  const preview = page.getByRole('region', { name: 'Lecture du tableau' });
+  const alert = preview.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Rien dans ce texte ne ressemble à un tableau d.actions/);
+  assert.match(await alert.textContent(), /« Budget total : 251 278 € »/);
+  assert.deepEqual(await rowCells(totals, 'Total'), [eur('287 750,40'), 'non applicable']);
+  assert.deepEqual(page.problems, []);
+});

@@ -454,3 +454,92 @@ fn the_maximum_state_share_reads_the_same_in_every_form() {
     assert_eq!(share("50"), "0.5");
     assert_eq!(share("50 %"), "0.5");
 }
+
+/// Every layout fixture through `budget check --json`: its grand total
+/// (worked by hand in `budget-core/tests/read_layout_fixtures.rs`), whether
+/// its amounts are split, the guesses said, and no slip that is not in it.
+#[test]
+fn every_layout_fixture_reads_right_or_says_what_it_guessed() {
+    let cases = [
+        // file, planned total, split, guesses, exit status
+        (
+            "layout-annees-sans-financeur.tsv",
+            "4823950.50",
+            false,
+            &["unsplit", "title_column"][..],
+            0,
+        ),
+        (
+            "layout-lignes-groupe-sous-total.tsv",
+            "99000.00",
+            true,
+            &["group_rows_with_subtotal"][..],
+            0,
+        ),
+        (
+            "layout-departement-etat.tsv",
+            "150000",
+            true,
+            &["title_column"][..],
+            0,
+        ),
+        (
+            "layout-intitule-sans-entete.tsv",
+            "32500.00",
+            true,
+            &["title_column"][..],
+            0,
+        ),
+        (
+            "layout-entetes-au-milieu.tsv",
+            "419507",
+            true,
+            &["title_column", "header_row_inside"][..],
+            0,
+        ),
+        ("layout-deux-montants.tsv", "132000", true, &[][..], 1),
+        ("layout-ap-cp.tsv", "3250000.00", false, &["unsplit"][..], 0),
+        (
+            "vienne-2024-conseil-axes.tsv",
+            "1214759",
+            true,
+            &["title_column", "groups_from_subtotals"][..],
+            0,
+        ),
+    ];
+    for (file, total, split, guesses, status) in cases {
+        let o = budget(&["check", &fixture(file), "--json"]);
+        assert_eq!(o.status.code(), Some(status), "{file}: {}", stderr(&o));
+        let doc = json(&o);
+        assert_eq!(doc["grand"]["planned"]["total"], total, "{file}");
+        assert_eq!(doc["split"], split, "{file}");
+        let kinds: Vec<&str> = doc["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, guesses, "{file}");
+        assert_eq!(doc["warnings"], serde_json::json!([]), "{file}");
+    }
+}
+
+/// A block of a report's text is no table: refused with the reason, exit 1.
+#[test]
+fn report_text_is_refused_not_read_as_actions() {
+    let o = budget(&["check", &fixture("creuse-2023-fiche-5.txt")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("Rien dans ce texte ne ressemble à un tableau d'actions"),
+        "{err}"
+    );
+    assert!(err.contains("« Budget total : 251 278 € »"), "{err}");
+    assert_eq!(stdout(&o), "");
+    let doc = json(&budget(&[
+        "check",
+        &fixture("creuse-2023-fiche-5.txt"),
+        "--json",
+    ]));
+    assert_eq!(doc["refused"]["report_line"][0], 31);
+}

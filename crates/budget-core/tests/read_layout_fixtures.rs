@@ -1,0 +1,148 @@
+//! One fixture per layout users paste (`tests/fixtures/layout-*.tsv`, written
+//! in the shapes of real département tables), read by the core; every expected
+//! figure is worked by hand in the test.
+
+use std::str::FromStr;
+
+use budget_core::read::{read_table, AssumptionKind, Reading};
+use budget_core::report::{self, Report};
+use budget_core::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn read(name: &str) -> (Reading, Report) {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let r = read_table(&std::fs::read_to_string(path).unwrap());
+    let report = report::compute(&r.convention);
+    (r, report)
+}
+
+fn kinds(r: &Reading) -> Vec<AssumptionKind> {
+    r.assumptions.iter().map(|a| a.kind).collect()
+}
+
+#[test]
+fn years_without_funders() {
+    let (r, report) = read("layout-annees-sans-financeur.tsv");
+    assert_eq!(
+        kinds(&r),
+        [AssumptionKind::Unsplit, AssumptionKind::TitleColumn]
+    );
+    assert!(!report.split);
+    let years = report.years.as_ref().unwrap();
+    // 412 300 + 150 000 + 1 020 000; 398 750,50 + 162 400 + 1 045 500;
+    // 405 000 + 170 000 + 1 060 000.
+    assert_eq!(years.total_of(2022), d("1582300"));
+    assert_eq!(years.total_of(2023), d("1606650.50"));
+    assert_eq!(years.total_of(2024), d("1635000"));
+    assert_eq!(report.warnings, vec![]);
+}
+
+#[test]
+fn group_rows_carrying_their_subtotal() {
+    let (r, report) = read("layout-lignes-groupe-sous-total.tsv");
+    assert_eq!(kinds(&r), [AssumptionKind::GroupRowsWithSubtotal]);
+    assert_eq!(r.convention.actions.len(), 3);
+    // 20 000 + 10 000 + 12 000 = 42 000; 20 000 + 25 000 + 12 000 = 57 000.
+    assert_eq!(report.grand.planned.as_ref().unwrap().total, d("99000"));
+    assert_eq!(report.warnings, vec![]);
+}
+
+#[test]
+fn departement_before_etat() {
+    let (r, report) = read("layout-departement-etat.tsv");
+    let conv = &r.convention;
+    let planned = report.grand.planned.as_ref().unwrap();
+    // État 40 000 + 25 000; Département 60 000 + 25 000.
+    assert_eq!(planned.by_funder[conv.state().unwrap()], d("65000"));
+    assert_eq!(
+        planned.by_funder[conv.departement_funder().unwrap()],
+        d("85000")
+    );
+    // Action 1: 40 000 of 100 000 = 40 %, within the rule.
+    let cf = report.actions[0].co_financing.as_ref().unwrap();
+    assert_eq!(cf.state_share, Some(d("0.4")));
+    assert_eq!(report.warnings, vec![]);
+}
+
+#[test]
+fn a_title_column_without_heading() {
+    let (r, report) = read("layout-intitule-sans-entete.tsv");
+    assert_eq!(kinds(&r), [AssumptionKind::TitleColumn]);
+    assert_eq!(r.convention.actions[0].title, "Accueil des jeunes majeurs");
+    // Mobilité solidaire: 5 000 of 12 500 = 40 %.
+    let cf = report.actions[1].co_financing.as_ref().unwrap();
+    assert_eq!(cf.state_share, Some(d("0.4")));
+}
+
+#[test]
+fn a_header_row_inside() {
+    let (r, report) = read("layout-entetes-au-milieu.tsv");
+    assert!(kinds(&r).contains(&AssumptionKind::HeaderRowInside));
+    assert_eq!(r.errors, vec![]);
+    assert_eq!(report.groups.len(), 2);
+    // 146 000 + 50 000 + 40 000 = 236 000 (Département), as the TOTAL says.
+    assert_eq!(report.warnings, vec![]);
+}
+
+#[test]
+fn cells_with_two_amounts_or_notes_are_unreadable_and_the_rest_is_read() {
+    let (r, report) = read("layout-deux-montants.tsv");
+    let bad: Vec<(usize, usize, &str)> = r
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            (2, 3, "647 714 € 432 926 €"),
+            (3, 3, "30 000 € (engagé)"),
+            (4, 3, "Voir PLI")
+        ]
+    );
+    // Département 50 000 + 30 000 + 12 000 + 20 000 = 112 000, all read.
+    let conv = &r.convention;
+    let planned = report.grand.planned.as_ref().unwrap();
+    assert_eq!(
+        planned.by_funder[conv.departement_funder().unwrap()],
+        d("112000")
+    );
+}
+
+#[test]
+fn an_ap_cp_schedule() {
+    let (r, report) = read("layout-ap-cp.tsv");
+    assert!(kinds(&r).contains(&AssumptionKind::Unsplit));
+    assert!(!report.split);
+    let years = report.years.as_ref().unwrap();
+    // CP 2024 600 000 + 350 000; CP 2025 900 000 + 300 000; CP 2026 500 000 +
+    // 200 000; reste à financer 400 000 + 0.
+    assert_eq!(years.total_of(2024), d("950000"));
+    assert_eq!(years.total_of(2025), d("1200000"));
+    assert_eq!(years.total_of(2026), d("700000"));
+    assert_eq!(years.without_year.as_ref().unwrap().total, d("400000"));
+    // The AP of each operation is its CPs and its rest: 2 400 000 and 850 000.
+    assert_eq!(report.grand.planned.as_ref().unwrap().total, d("3250000"));
+    assert_eq!(report.warnings, vec![]);
+}
+
+#[test]
+fn a_block_of_report_text_is_refused_with_the_reason() {
+    let path = format!(
+        "{}/../../tests/fixtures/creuse-2023-fiche-5.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let r = read_table(&std::fs::read_to_string(path).unwrap());
+    assert!(r.convention.actions.is_empty(), "no action of 0 € invented");
+    let refusal = r.refused.as_ref().unwrap();
+    let (row, line) = refusal.report_line.as_ref().unwrap();
+    assert_eq!((*row, line.as_str()), (31, "Budget total : 251 278 €"));
+    let message = refusal.message(budget_core::Lang::Fr);
+    assert!(
+        message.contains("ressemble au texte d'un rapport"),
+        "{message}"
+    );
+}
