@@ -137,7 +137,7 @@ fn line(
     Arc::new(ActionLine {
         id: a.id,
         formulas,
-        carry_over: a.figures.carry_over_requested.as_ref().map(|c| c.total),
+        carry_over: a.figures.carry_over_total,
         info,
         number: a.number.clone(),
         title: a.title.clone(),
@@ -195,7 +195,7 @@ fn block(
         subtotal: named.then(|| planned(&g.figures)),
         executed: g.figures.executed.clone(),
         consumption: g.figures.consumption.clone(),
-        carry_over: g.figures.carry_over_requested.as_ref().map(|c| c.total),
+        carry_over: g.figures.carry_over_total,
         figures: Some(Arc::clone(g)),
     }
 }
@@ -367,7 +367,7 @@ impl Summary {
             grand_shares,
             grand_executed: report.grand.executed.clone(),
             grand_consumption: report.grand.consumption.clone(),
-            grand_carry_over: report.grand.carry_over_requested.as_ref().map(|c| c.total),
+            grand_carry_over: report.grand.carry_over_total,
             has_info,
             has_execution: report.actions.iter().any(|a| {
                 a.figures

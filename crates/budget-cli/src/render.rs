@@ -124,10 +124,7 @@ impl Out<'_> {
             let line = format!("  Parts : {}", self.ratios(&shares));
             self.line(line);
         }
-        if let Some(c) = &t.committed {
-            let line = format!("  Engagé : {}", self.amounts(c));
-            self.line(line);
-        }
+        self.split_or_own("Engagé", t.committed.as_ref(), t.committed_total);
         if let Some(e) = t.executed.as_ref().filter(|e| e.reported > 0) {
             let line = format!("  Exécuté : {}", self.executed(e));
             self.line(line);
@@ -135,9 +132,35 @@ impl Out<'_> {
                 self.consumption(c);
             }
         }
-        if let Some(r) = &t.carry_over_requested {
-            let line = format!("  Report demandé : {}", self.amounts(r));
-            self.line(line);
+        self.split_or_own(
+            "Report demandé",
+            t.carry_over_requested.as_ref(),
+            t.carry_over_total,
+        );
+    }
+
+    /// A figure given per funder, for the action as a whole, or both.
+    fn split_or_own(&mut self, what: &str, split: Option<&FunderAmounts>, total: Option<Decimal>) {
+        match (split, total) {
+            (Some(s), Some(t)) if s.total == t => {
+                let line = format!("  {what} : {}", self.amounts(s));
+                self.line(line);
+            }
+            (Some(s), total) => {
+                let line = format!("  {what} : {}", self.amounts(s));
+                self.line(line);
+                if let Some(t) = total {
+                    self.line(format!("  {what}, total de l'action : {}", eur(t)));
+                }
+            }
+            (None, Some(t)) if self.split => {
+                self.line(format!(
+                    "  {what} : {} (pour l'action, sans répartition par financeur)",
+                    eur(t)
+                ));
+            }
+            (None, Some(t)) => self.line(format!("  {what} : {}", eur(t))),
+            (None, None) => {}
         }
     }
 

@@ -70,16 +70,31 @@ pub enum WarningKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Figure {
-    Planned { funder: FunderId },
+    Planned {
+        funder: FunderId,
+    },
     PlannedTotal,
-    Executed { funder: FunderId },
+    Executed {
+        funder: FunderId,
+    },
     ExecutedTotal,
-    Year { year: i32 },
+    Year {
+        year: i32,
+    },
     ConsumptionRate,
-    Committed { funder: FunderId },
-    CarryOverRequested { funder: FunderId },
+    Committed {
+        funder: FunderId,
+    },
+    CarryOverRequested {
+        funder: FunderId,
+    },
+    /// The carry-over requested for the whole action (given once, not per
+    /// funder).
+    CarryOverRequestedTotal,
     StateShare,
-    ExecutedShare { funder: FunderId },
+    ExecutedShare {
+        funder: FunderId,
+    },
 }
 
 impl Figure {
@@ -124,6 +139,8 @@ impl Figure {
             (Figure::CarryOverRequested { .. }, Lang::En) => {
                 format!("{funder} carry-over requested")
             }
+            (Figure::CarryOverRequestedTotal, Lang::Fr) => "report demandé".into(),
+            (Figure::CarryOverRequestedTotal, Lang::En) => "carry-over requested".into(),
             (Figure::StateShare, Lang::Fr) => "part de l'État".into(),
             (Figure::StateShare, Lang::En) => "State share".into(),
             (Figure::ExecutedShare { .. }, Lang::Fr) => format!("part {funder} de l'exécuté"),
@@ -702,10 +719,24 @@ impl Checker<'_> {
         planned: &FunderAmounts,
         executed: &ExecutedAmounts,
     ) -> Result<(), CalcError> {
+        let consumption = figures::consumption(self.conv, planned, executed)?;
+        // Given once for the action: against what the action left unspent.
+        let own = self
+            .conv
+            .actions
+            .get(id)
+            .and_then(|a| a.execution.to_carry_over_total);
+        if let (Some(asked), Some(remaining)) = (own, consumption.remaining) {
+            let unspent = remaining.max(Decimal::ZERO);
+            if asked > unspent {
+                let w = Warning::new(WarningKind::CarryOverAboveUnspent, at)
+                    .about(self.conv, Figure::CarryOverRequestedTotal);
+                self.push(w.values(asked, unspent));
+            }
+        }
         let Some(requested) = figures::action_carry_over_requested(self.conv, id)? else {
             return Ok(());
         };
-        let consumption = figures::consumption(self.conv, planned, executed)?;
         for (f, asked) in requested.by_funder.iter().enumerate() {
             let Some(unspent) = consumption.unspent_by_funder.get(f).copied().flatten() else {
                 continue;

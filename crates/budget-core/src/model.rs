@@ -168,6 +168,14 @@ pub struct Execution {
     /// Montant à reporter / report demandé, per funder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_carry_over: Vec<FunderValue>,
+    /// Amount to carry over given once for the action, not per funder (a
+    /// « Report demandé » column naming no funder in a table that splits its
+    /// planned amounts): the action's own figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_carry_over_total: Option<Decimal>,
+    /// Committed credits given once for the action, not per funder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committed_total: Option<Decimal>,
     /// Money received from a funder (recette État), per funder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub received: Vec<Receipt>,
@@ -179,6 +187,8 @@ impl Execution {
             && self.executed.is_empty()
             && self.executed_total.is_none()
             && self.to_carry_over.is_empty()
+            && self.to_carry_over_total.is_none()
+            && self.committed_total.is_none()
             && self.received.is_empty()
     }
 }

@@ -1453,6 +1453,28 @@ fn column_roles(
             group_rows: None,
         });
     }
+    // A table split by funder with a commitment or carry-over column that
+    // names none (« Crédits engagés », « Report demandé »): the action's own
+    // figure, not the State's.
+    let split = !roles
+        .iter()
+        .any(|r| r.funder() == Some(&FunderRef::Unsplit));
+    if split {
+        for (i, role) in roles.iter_mut().enumerate() {
+            let names = !Heading::new(headers.get(i).map_or("", String::as_str))
+                .funders()
+                .is_empty();
+            if !detected(i) || names {
+                continue;
+            }
+            match role {
+                ColumnRole::Committed(f) | ColumnRole::ToCarryOver(f) if *f == FunderRef::State => {
+                    *f = FunderRef::Unsplit;
+                }
+                _ => {}
+            }
+        }
+    }
     if !roles.contains(&ColumnRole::Title) {
         let data: Vec<&Row<'_>> = grid.iter().filter(|r| r.number >= data_start).collect();
         let found = (0..roles.len()).find(|&i| {
@@ -1817,15 +1839,28 @@ impl<'a> TableReader<'a> {
         let mut conv = Convention::default();
         // A table whose amounts are not split by funder has no State nor
         // Département: only its own amounts.
-        if columns
-            .iter()
-            .any(|c| c.role.funder() == Some(&FunderRef::Unsplit))
-        {
+        let unsplit = columns.iter().any(|c| {
+            matches!(
+                c.role,
+                ColumnRole::Planned {
+                    funder: FunderRef::Unsplit,
+                    ..
+                }
+            )
+        });
+        if unsplit {
             conv.funders.clear();
         }
+        // In a table split by funder, an execution column of no funder is
+        // the action's own figure: no funder of its own.
         let funder_of_column = columns
             .iter()
-            .map(|c| c.role.funder().map(|f| funder_id(&mut conv, f)))
+            .map(|c| {
+                c.role
+                    .funder()
+                    .filter(|f| unsplit || **f != FunderRef::Unsplit)
+                    .map(|f| funder_id(&mut conv, f))
+            })
             .collect();
         let mut years: Vec<i32> = columns
             .iter()
@@ -2423,6 +2458,12 @@ impl<'a> TableReader<'a> {
                         value,
                         formula,
                     });
+                }
+                (ColumnRole::Committed(FunderRef::Unsplit), None) => {
+                    action.execution.committed_total = Some(value);
+                }
+                (ColumnRole::ToCarryOver(FunderRef::Unsplit), None) => {
+                    action.execution.to_carry_over_total = Some(value);
                 }
                 (ColumnRole::PlannedTotal, _) => {
                     self.declare(scope, Measure::PlannedTotal, value, label, row.number);

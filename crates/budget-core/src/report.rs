@@ -53,6 +53,11 @@ pub struct Totals {
     pub carry_over_requested: Option<FunderAmounts>,
     /// Committed credits (crédits engagés).
     pub committed: Option<FunderAmounts>,
+    /// Carry-over requested, all funders, the amounts given once per action
+    /// (not per funder) included ([`figures::action_carry_over_total`]).
+    pub carry_over_total: Option<Decimal>,
+    /// Committed credits, all funders, those given once per action included.
+    pub committed_total: Option<Decimal>,
 }
 
 /// The figures of one action.
@@ -214,6 +219,12 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
         committed: errors
             .keep(scope, figures::action_committed(conv, id))
             .flatten(),
+        carry_over_total: errors
+            .keep(scope, figures::action_carry_over_total(conv, id))
+            .flatten(),
+        committed_total: errors
+            .keep(scope, figures::action_committed_total(conv, id))
+            .flatten(),
         planned,
         executed,
     };
@@ -258,6 +269,8 @@ fn tame_totals(t: &Totals) -> bool {
         })
         && t.carry_over_requested.as_ref().is_none_or(amounts)
         && t.committed.as_ref().is_none_or(amounts)
+        && t.carry_over_total.is_none_or(tame)
+        && t.committed_total.is_none_or(tame)
 }
 
 /// The figures of several actions from theirs: sums by [`aggregate`] and
@@ -306,6 +319,21 @@ fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut
         carry_over_requested: errors.keep(scope_, aggregate_optional(n, carry)).flatten(),
         committed: errors
             .keep(scope_, aggregate_optional(n, committed))
+            .flatten(),
+        carry_over_total: errors
+            .keep(
+                scope_,
+                figures::sum_known(
+                    members.iter().map(|t| t.carry_over_total),
+                    "montant à reporter",
+                ),
+            )
+            .flatten(),
+        committed_total: errors
+            .keep(
+                scope_,
+                figures::sum_known(members.iter().map(|t| t.committed_total), "crédits engagés"),
+            )
             .flatten(),
         planned,
         planned_by_part,

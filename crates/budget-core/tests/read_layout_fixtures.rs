@@ -146,3 +146,37 @@ fn a_block_of_report_text_is_refused_with_the_reason() {
         "{message}"
     );
 }
+
+/// « Crédits engagés », « Consommé », « Report demandé » given once per
+/// action in a table split by funder: the action's own figures, not the
+/// State's. Accueil: engaged 90 000, executed 80 000 of 100 000 (80 %),
+/// carry-over 20 000 = its unspent 20 000; Maraudes asks 8 000 for 25 000 −
+/// 20 000 = 5 000 unspent: the one slip of the table.
+#[test]
+fn amounts_of_the_action_not_of_a_funder() {
+    let (r, report) = read("layout-montants-de-l-action.tsv");
+    let conv = &r.convention;
+    assert_eq!(conv.funders.len(), 2, "no funder added for them");
+    let accueil = &conv.actions[0].execution;
+    assert_eq!(accueil.committed_total, Some(d("90000")));
+    assert_eq!(accueil.to_carry_over_total, Some(d("20000")));
+    assert!(accueil.committed.is_empty() && accueil.to_carry_over.is_empty());
+    let a = &report.actions[0].figures;
+    assert_eq!(a.consumption.as_ref().unwrap().rate, Some(d("0.8")));
+    assert_eq!(a.carry_over_total, Some(d("20000")));
+    // 90 000 + 25 000; 20 000 + 8 000.
+    assert_eq!(report.grand.committed_total, Some(d("115000")));
+    assert_eq!(report.grand.carry_over_total, Some(d("28000")));
+    let warnings: Vec<_> = report
+        .warnings
+        .iter()
+        .map(|w| (w.kind, w.difference))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            budget_core::checks::WarningKind::CarryOverAboveUnspent,
+            Some(d("3000"))
+        )]
+    );
+}

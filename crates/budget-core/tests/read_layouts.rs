@@ -466,8 +466,10 @@ fn named_funders_and_execution_columns() {
     assert_eq!(a.execution.committed[0].funder, 0);
     assert_eq!(a.execution.committed[0].value, d("90"));
     assert_eq!(a.execution.executed[0].funder, 1);
-    // "Montant à reporter" without a funder: the State's.
-    assert_eq!(a.execution.to_carry_over[0].funder, 0);
+    // "Montant à reporter" without a funder: the action's own figure, not
+    // the State's (the table splits by funder, this column does not).
+    assert!(a.execution.to_carry_over.is_empty());
+    assert_eq!(a.execution.to_carry_over_total, Some(d("10")));
     // "Taux (%)" holding 80: 80 % = 0.8.
     assert_eq!(
         declared(&r, Scope::Action(0), Measure::ConsumptionRate),

@@ -460,3 +460,56 @@ pub fn action_committed(conv: &Convention, action: ActionId) -> CalcResult<Optio
         _ => Ok(None),
     }
 }
+
+/// Carry-over requested for the whole action, all funders: the sum of its
+/// per-funder amounts and of the amount it gives once for itself
+/// (`to_carry_over_total`); `None` when it gives neither.
+pub fn action_carry_over_total(conv: &Convention, action: ActionId) -> CalcResult<Option<Decimal>> {
+    let Some(a) = conv.actions.get(action) else {
+        return Ok(None);
+    };
+    own_plus_split(
+        a.execution.to_carry_over_total,
+        &a.execution.to_carry_over,
+        "montant à reporter",
+    )
+}
+
+/// Committed credits of the whole action, all funders: as
+/// [`action_carry_over_total`], of `committed` and `committed_total`.
+pub fn action_committed_total(conv: &Convention, action: ActionId) -> CalcResult<Option<Decimal>> {
+    let Some(a) = conv.actions.get(action) else {
+        return Ok(None);
+    };
+    own_plus_split(
+        a.execution.committed_total,
+        &a.execution.committed,
+        "crédits engagés",
+    )
+}
+
+fn own_plus_split(
+    own: Option<Decimal>,
+    split: &[FunderValue],
+    what: &'static str,
+) -> CalcResult<Option<Decimal>> {
+    if own.is_none() && split.is_empty() {
+        return Ok(None);
+    }
+    let values = own.into_iter().chain(split.iter().map(|v| v.value));
+    exact_sum(values, what).map(Some)
+}
+
+/// Sum of the figures that are known (the totals of several actions or
+/// groups); `None` when none is.
+pub fn sum_known<I>(items: I, what: &'static str) -> CalcResult<Option<Decimal>>
+where
+    I: IntoIterator<Item = Option<Decimal>>,
+    I::IntoIter: Clone,
+{
+    let known = items.into_iter().flatten();
+    if known.clone().next().is_none() {
+        return Ok(None);
+    }
+    exact_sum(known, what).map(Some)
+}
