@@ -305,6 +305,9 @@ pub enum Key {
     ReceivedGap,
     ColCarryOver,
     ColInfo,
+    YrChangeIn,
+    YrColGroup,
+    YrGroupsCaption,
 }
 
 /// The text of `key` in `lang`.
@@ -671,6 +674,9 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ReceivedGap => ("Écart (reçu − prévu)", "Difference (received − planned)"),
         Key::ColCarryOver => ("À reporter (demandé)", "To carry over (requested)"),
         Key::ColInfo => ("Service, commentaires", "Service, comments"),
+        Key::YrChangeIn => ("Évolution", "Change"),
+        Key::YrColGroup => ("Groupe", "Group"),
+        Key::YrGroupsCaption => ("Total de chaque groupe par année", "Each group’s total per year"),
     };
     match lang {
         Lang::Fr => fr,

@@ -1,5 +1,6 @@
 //! The multi-year view: the envelope of each year per funder with its change
-//! from the previous year, and each action's total per year.
+//! from the previous year, and each group's and each action's total per year
+//! with its change from year to year.
 //!
 //! Figures: [`budget_core::figures::year_totals`] (whole convention and each
 //! action), [`budget_core::figures::grand_planned`] and
@@ -94,6 +95,75 @@ fn years_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
     )
 }
 
+/// The change of `scope`'s total in `year` from the year before, in a cell:
+/// `+24 350,50 € (+1,54 %)`; `—` for the first year.
+fn change_cell(lang: Lang, of: &Years, year: i32) -> AnyView {
+    let text = of
+        .by_year
+        .iter()
+        .find(|y| y.year == year)
+        .and_then(|y| y.change.as_ref())
+        .map(|c| match c.relative {
+            Some(r) => format!(
+                "{} ({})",
+                signed_eur(c.absolute, lang),
+                signed_percent(r, lang)
+            ),
+            None => signed_eur(c.absolute, lang),
+        })
+        .unwrap_or_else(|| "—".into());
+    td_num(text)
+}
+
+/// The headings of the change columns: one per year after the first.
+fn change_heads(lang: Lang, columns: &[i32]) -> Vec<AnyView> {
+    columns
+        .iter()
+        .skip(1)
+        .map(|y| th_col(format!("{} {y}", t(lang, Key::YrChangeIn)), true))
+        .collect()
+}
+
+/// The table of each group's total per year, with its change from year to
+/// year (when the convention has groups).
+fn groups_table(lang: Lang, conv: &Convention, years: &Years) -> Option<AnyView> {
+    if conv.groups.is_empty() {
+        return None;
+    }
+    let columns: Vec<i32> = years.by_year.iter().map(|y| y.year).collect();
+    let mut head = vec![th_col(t(lang, Key::YrColGroup).into(), false)];
+    head.extend(columns.iter().map(|y| th_col(y.to_string(), true)));
+    head.extend(change_heads(lang, &columns));
+    let span = columns.len() * 2;
+    let body = conv
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let mut cells = vec![th_row(group.name.clone(), "", 1)];
+            match figures::year_totals(conv, Scope::Group(g)) {
+                Ok(gy) => {
+                    cells.extend(
+                        columns
+                            .iter()
+                            .map(|y| td_num(format_eur(gy.total_of(*y), lang))),
+                    );
+                    cells.extend(columns.iter().skip(1).map(|y| change_cell(lang, &gy, *y)));
+                }
+                Err(e) => cells.push(td(e.message(lang), "bw-error", span)),
+            }
+            row("", cells)
+        })
+        .collect();
+    Some(table(
+        "bw-years-groups",
+        t(lang, Key::YrGroupsCaption).into(),
+        head,
+        body,
+        Vec::new(),
+    ))
+}
+
 /// The table of each action's total per year.
 fn actions_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
     let columns: Vec<i32> = years.by_year.iter().map(|y| y.year).collect();
@@ -103,11 +173,12 @@ fn actions_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
         th_col(t(lang, Key::ColTitle).into(), false),
     ];
     head.extend(columns.iter().map(|y| th_col(y.to_string(), true)));
+    head.extend(change_heads(lang, &columns));
     if with_without {
         head.push(th_col(t(lang, Key::YrWithoutYear).into(), true));
     }
     head.push(th_col(t(lang, Key::ColTotal).into(), true));
-    let span = columns.len() + usize::from(with_without) + 1;
+    let span = columns.len() * 2 + usize::from(with_without);
     let body = conv
         .actions
         .iter()
@@ -127,6 +198,7 @@ fn actions_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
                             .iter()
                             .map(|y| td_num(format_eur(ay.total_of(*y), lang))),
                     );
+                    cells.extend(columns.iter().skip(1).map(|y| change_cell(lang, &ay, *y)));
                     if with_without {
                         // An action whose amounts all lack a year has no year
                         // figures at all: everything it plans is "without year".
@@ -160,6 +232,7 @@ fn years_content(lang: Lang, conv: &Convention) -> AnyView {
         }
         Ok(years) => view! {
             {years_table(lang, conv, &years)}
+            {groups_table(lang, conv, &years)}
             {actions_table(lang, conv, &years)}
         }
         .into_any(),

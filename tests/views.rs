@@ -506,20 +506,26 @@ async fn years_table_with_the_change_from_year_to_year() {
         [eur("23 000,00"), eur("12 000,00"), eur("35 000,00")]
     );
     let a = table(&container, "Total de chaque action par année");
-    // Action 1: 2024 15 000, 2025 16 000, total 31 000.
+    // Action 1: 2024 15 000, 2025 16 000 (+1 000 = +6,67 %), total 31 000.
     assert_eq!(
         row_cells(&a, "1"),
         vec![
             "Maraudes".to_string(),
             eur("15 000,00"),
             eur("16 000,00"),
+            format!("▲ +{} (+{})", eur("1 000,00"), pct("6,67")),
             eur("31 000,00")
         ]
     );
-    // Action 2: 2024 1 000, 2025 3 000, total 4 000.
+    // Action 2: 2024 1 000, 2025 3 000 (+2 000 = +200 %), total 4 000.
     assert_eq!(
         row_cells(&a, "2")[1..],
-        [eur("1 000,00"), eur("3 000,00"), eur("4 000,00")]
+        [
+            eur("1 000,00"),
+            eur("3 000,00"),
+            format!("▲ +{} (+{})", eur("2 000,00"), pct("200,00")),
+            eur("4 000,00")
+        ]
     );
     container.remove();
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use budget_core::figures::{Consumption, ExecutedAmounts, FunderAmounts};
+use budget_core::figures::{Consumption, ExecutedAmounts, FunderAmounts, Years};
 use budget_core::money::{format_eur, format_number, format_percent};
 use budget_core::read::{Assumption, CellError};
 use budget_core::report::{ActionFigures, Report, ScheduleFigures, Totals};
@@ -137,6 +137,31 @@ impl Out<'_> {
             t.carry_over_requested.as_ref(),
             t.carry_over_total,
         );
+    }
+
+    /// One line per year (its amounts and the change from the year before),
+    /// then the amounts of no year; each line after `indent`.
+    fn years(&mut self, years: &Years, indent: &str) {
+        for y in &years.by_year {
+            let mut s = format!("{indent}{} : {}", y.year, self.amounts(&y.planned));
+            if let Some(c) = &y.change {
+                let sign = if c.absolute > Decimal::ZERO { "+" } else { "" };
+                let _ = write!(
+                    s,
+                    " ; évolution depuis {} : {sign}{}",
+                    c.from_year,
+                    eur(c.absolute)
+                );
+                if let Some(rel) = c.relative {
+                    let _ = write!(s, " ({sign}{})", pct(rel));
+                }
+            }
+            self.line(s);
+        }
+        if let Some(w) = &years.without_year {
+            let line = format!("{indent}sans année : {}", self.amounts(w));
+            self.line(line);
+        }
     }
 
     /// A figure given per funder, for the action as a whole, or both.
@@ -377,25 +402,30 @@ pub fn report(
 
     if let Some(years) = &r.years {
         out.heading("Années");
-        for y in &years.by_year {
-            let mut s = format!("{} : {}", y.year, out.amounts(&y.planned));
-            if let Some(c) = &y.change {
-                let sign = if c.absolute > Decimal::ZERO { "+" } else { "" };
-                let _ = write!(
-                    s,
-                    " ; évolution depuis {} : {sign}{}",
-                    c.from_year,
-                    eur(c.absolute)
-                );
-                if let Some(rel) = c.relative {
-                    let _ = write!(s, " ({sign}{})", pct(rel));
+        out.years(years, "");
+        let groups: Vec<_> = r.groups.iter().filter(|g| g.years.is_some()).collect();
+        if !groups.is_empty() {
+            out.heading("Années par groupe");
+            for g in groups {
+                out.line(&g.name);
+                if let Some(y) = &g.years {
+                    out.years(y, "  ");
                 }
             }
-            out.line(s);
         }
-        if let Some(w) = &years.without_year {
-            let line = format!("sans année : {}", out.amounts(w));
-            out.line(line);
+        let actions: Vec<_> = r.actions.iter().filter(|a| a.years.is_some()).collect();
+        if !actions.is_empty() {
+            out.heading("Années par action");
+            for a in actions {
+                out.line(match (a.number.is_empty(), a.title.is_empty()) {
+                    (false, false) => format!("{} – {}", a.number, a.title),
+                    (false, true) => a.number.clone(),
+                    _ => a.title.clone(),
+                });
+                if let Some(y) = &a.years {
+                    out.years(y, "  ");
+                }
+            }
         }
     }
     if !r.schedules.is_empty() {

@@ -1241,7 +1241,8 @@ enum Guess {
 ///
 /// 1. descriptive columns: `commentaire`, `observations` → comments; `taux` →
 ///    rate; `ligne budgétaire` → budget line; `intitulé`, `libellé` → title;
-///    `fiche action`, `n°`, `numéro` → number; `axe`, `mesure`, `volet` → group;
+///    `fiche action`, `n°`, `numéro` → number; `axe`, `mesure`, `volet`,
+///    `programme` → group;
 ///    `direction`, `service` → service;
 /// 2. execution: `recette(s)`, `encaissé`, `perçu`, `versement` of a funder
 ///    named → received; `à reporter`, `report demandé` → to carry over;
@@ -1294,7 +1295,16 @@ fn classify_header(text: &str) -> Guess {
         || h.compact.starts_with("n°")
     {
         R::Number
-    } else if h.any_word(&["axe", "axes", "mesure", "mesures", "volet", "volets"]) {
+    } else if h.any_word(&[
+        "axe",
+        "axes",
+        "mesure",
+        "mesures",
+        "volet",
+        "volets",
+        "programme",
+        "programmes",
+    ]) {
         R::Group
     } else if funders.is_empty() && h.any_word(&["direction", "service", "services", "pilote"]) {
         R::Service

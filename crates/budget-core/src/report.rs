@@ -74,6 +74,10 @@ pub struct ActionFigures {
     /// The co-financing rule ([`figures::co_financing`]); `None` without a
     /// State funder or when it could not be computed.
     pub co_financing: Option<CoFinancing>,
+    /// Its amounts per year and their change from year to year, when it has
+    /// amounts of some year ([`figures::year_totals`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<Years>,
 }
 
 /// The figures of a group (or of the actions without a group).
@@ -88,6 +92,10 @@ pub struct GroupFigures {
     pub figures: Totals,
     /// How many of its actions break the co-financing rule.
     pub co_financing_breaches: usize,
+    /// Its amounts per year and their change from year to year, when its
+    /// actions have amounts of some year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<Years>,
     /// Whether every amount of its actions is [`tame`]: then its subtotals
     /// are the exact sums, and so is any sum of them.
     #[serde(skip)]
@@ -233,7 +241,14 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
             .keep(scope, figures::co_financing_of(conv, id, p))
             .flatten()
     });
+    let dated = action.is_some_and(|a| a.planned.iter().any(|p| p.year.is_some()));
+    let years = if dated {
+        errors.keep(scope, figures::year_totals(conv, Scope::Action(id)))
+    } else {
+        None
+    };
     ActionFigures {
+        years,
         id,
         number: action.map(|a| a.number.clone()).unwrap_or_default(),
         title: action.map(|a| a.title.clone()).unwrap_or_default(),
@@ -356,7 +371,14 @@ fn group_figures(
         .filter(|a| a.co_financing.as_ref().is_some_and(|c| c.breach.is_some()))
         .count();
     let tame = members().all(|a| tame_totals(&a.figures));
+    // (The actions of no group are no scope of their own: no years.)
+    let years = if id.is_some() && members().any(|a| a.years.is_some()) {
+        errors.keep(Some(scope), figures::year_totals(conv, scope))
+    } else {
+        None
+    };
     GroupFigures {
+        years,
         id,
         name,
         actions: ids,

@@ -38,6 +38,26 @@ fn years_without_funders() {
     assert_eq!(years.total_of(2023), d("1606650.50"));
     assert_eq!(years.total_of(2024), d("1635000"));
     assert_eq!(report.warnings, vec![]);
+    // The « Programme » column groups them: Insertion 412 300 + 150 000 =
+    // 562 300 in 2022, 398 750,50 + 162 400 = 561 150,50 in 2023 (−1 149,50),
+    // 405 000 + 170 000 = 575 000 in 2024 (+13 849,50).
+    let insertion = report.groups[0].years.as_ref().unwrap();
+    assert_eq!(report.groups[0].name, "Insertion");
+    assert_eq!(insertion.total_of(2022), d("562300"));
+    assert_eq!(
+        insertion.by_year[1].change.as_ref().unwrap().absolute,
+        d("-1149.50")
+    );
+    assert_eq!(
+        insertion.by_year[2].change.as_ref().unwrap().absolute,
+        d("13849.50")
+    );
+    // Each row too: the first action 412 300 → 398 750,50 (−13 549,50).
+    let first = report.actions[0].years.as_ref().unwrap();
+    assert_eq!(
+        first.by_year[1].change.as_ref().unwrap().absolute,
+        d("-13549.50")
+    );
 }
 
 #[test]
