@@ -1041,7 +1041,7 @@ pub fn budget_table(grid: Grid, lang: Lang, summary: Memo<Option<Summary>>) -> i
     let head = Memo::new(move |_| {
         summary.with(|s| {
             s.as_ref()
-                .map(|s| (s.funders.clone(), s.max_state_share))
+                .map(|s| (s.funders.clone(), s.max_state_share, s.split))
                 .unwrap_or_default()
         })
     });
@@ -1064,7 +1064,7 @@ pub fn budget_table(grid: Grid, lang: Lang, summary: Memo<Option<Summary>>) -> i
     });
     let pager = Memo::new(move |_| page.with(|p| p.pager));
     let table = move || {
-        let (names, max_share) = head.get();
+        let (names, max_share, split) = head.get();
         let funders = names.len();
         let funder_headers = names
             .into_iter()
@@ -1083,7 +1083,11 @@ pub fn budget_table(grid: Grid, lang: Lang, summary: Memo<Option<Summary>>) -> i
                         {funder_headers}
                         <th scope="col" class="bw-num">{t(lang, Key::ColTotal)}</th>
                         <th scope="col" class="bw-num">{t(lang, Key::ColStateShare)}</th>
-                        <th scope="col">{format!("{} (≤ {max_share})", t(lang, Key::ColCoFin))}</th>
+                        <th scope="col">{if split {
+                            format!("{} (≤ {max_share})", t(lang, Key::ColCoFin))
+                        } else {
+                            format!("{} ({})", t(lang, Key::ColCoFin), t(lang, Key::NotApplicable))
+                        }}</th>
                     </tr>
                 </thead>
                 <For each=blocks key=|k| k.clone() children=move |k| group_rows(grid, lang, page, k, funders) />

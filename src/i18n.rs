@@ -308,6 +308,10 @@ pub enum Key {
     YrChangeIn,
     YrColGroup,
     YrGroupsCaption,
+    ColReading,
+    ReadFromHeading,
+    ReadGuessed,
+    ReadChosen,
 }
 
 /// The text of `key` in `lang`.
@@ -675,6 +679,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ColCarryOver => ("À reporter (demandé)", "To carry over (requested)"),
         Key::ColInfo => ("Service, commentaires", "Service, comments"),
         Key::YrChangeIn => ("Évolution", "Change"),
+        Key::ColReading => ("Lecture", "Reading"),
+        Key::ReadFromHeading => ("lue dans l’en-tête", "read from the heading"),
+        Key::ReadGuessed => ("supposée", "assumed"),
+        Key::ReadChosen => ("choisie", "chosen"),
         Key::YrColGroup => ("Groupe", "Group"),
         Key::YrGroupsCaption => ("Total de chaque groupe par année", "Each group’s total per year"),
     };

@@ -1,7 +1,7 @@
 //! The mapping preview: after a paste, how each column and each row was
 //! understood, with the column meanings and the header row open to change.
 
-use budget_core::read::{self, ColumnRole, FunderRef, Reading, RowKind};
+use budget_core::read::{self, ColumnRole, Confidence, FunderRef, Reading, RowKind};
 use budget_core::{Convention, FunderKind, Lang, Part};
 use leptos::prelude::*;
 
@@ -134,10 +134,19 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                         .collect_view();
                     let choices = choices.clone();
                     let select_label = format!("{} {letter}", t(lang, Key::RoleOf));
+                    let sure = t(
+                        lang,
+                        match col.confidence {
+                            Confidence::Read => Key::ReadFromHeading,
+                            Confidence::Guessed => Key::ReadGuessed,
+                            Confidence::Chosen => Key::ReadChosen,
+                        },
+                    );
                     view! {
-                        <tr>
+                        <tr class:bw-guessed=col.confidence == Confidence::Guessed>
                             <th scope="row">{letter}</th>
                             <td>{col.header.clone()}</td>
+                            <td>{sure}</td>
                             <td>
                                 <select
                                     aria-label=select_label
@@ -228,6 +237,7 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                                 <tr>
                                     <th scope="col">{t(lang, Key::ColColumn)}</th>
                                     <th scope="col">{t(lang, Key::ColHeading)}</th>
+                                    <th scope="col">{t(lang, Key::ColReading)}</th>
                                     <th scope="col">{t(lang, Key::ColRole)}</th>
                                 </tr>
                             </thead>

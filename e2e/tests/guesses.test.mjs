@@ -27,6 +27,13 @@ test('an annex that names no funder is read for its own amounts, and the guess i
   const guesses = preview.getByRole('note', { name: 'Ce que la lecture a supposé' });
   await guesses.waitFor();
   assert.match(await guesses.textContent(), /Aucun en-tête ne nomme un financeur/);
+  // Each column says how sure the reading is: D (« Montant inscrit… ») assumed,
+  // A (« Mesure ») read from its heading.
+  const columns = preview.getByRole('table', { name: 'Colonnes reconnues' });
+  const column = async (letter) =>
+    (await columns.getByRole('row').filter({ has: page.getByRole('rowheader', { name: letter, exact: true }) }).getByRole('cell').allTextContents())[1];
+  assert.equal(await column('D'), 'supposée');
+  assert.equal(await column('A'), 'lue dans l’en-tête');
 
   const totals = page.getByRole('table', { name: 'Totaux par financeur' });
   assert.deepEqual(await rowCells(totals, 'Total'), [eur('287 750,40'), 'non applicable']);

@@ -150,6 +150,22 @@ pub struct Column {
     pub header: String,
     /// What the column holds.
     pub role: ColumnRole,
+    /// How sure the reader is of `role`.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// How a column's role was decided.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Its heading says it (`Etat`, `Intitulé`, `Sous total`…).
+    #[default]
+    Read,
+    /// Guessed: one of the [`Reading::assumptions`] is about it.
+    Guessed,
+    /// The user chose it ([`ReadOptions::columns`]).
+    Chosen,
 }
 
 /// What a column holds.
@@ -294,6 +310,10 @@ pub enum AssumptionKind {
     /// total) is taken for their group and its declared subtotal, not
     /// counted again. Other reading: an action like the others.
     GroupRowsWithSubtotal,
+    /// In a table that names its funders, planned columns that name none
+    /// (« Report 2021 », « Avenant », « Subvention ») are taken for the
+    /// State's, as in these reports. Other reading: the Département's.
+    StateByDefault,
 }
 
 impl Assumption {
@@ -365,6 +385,14 @@ impl Assumption {
                  twice): {}.",
                 self.row_labels(lang)
             ),
+            (AssumptionKind::StateByDefault, Lang::Fr) => format!(
+                "Les colonnes {cols} ne nomment pas de financeur : elles sont lues comme la \
+                 part de l'État, comme dans les rapports de ces conventions."
+            ),
+            (AssumptionKind::StateByDefault, Lang::En) => format!(
+                "The columns {cols} name no funder: they are read as the State's, as in the \
+                 reports of these conventions."
+            ),
             (AssumptionKind::HeaderRowInside, Lang::Fr) => format!(
                 "Des lignes du tableau contiennent des en-têtes et non des montants ; \
                  chacune ouvre un groupe : {}.",
@@ -408,6 +436,12 @@ impl Assumption {
                 "Read one amount per action, not split".into()
             }
             (AssumptionKind::HeaderRowInside, _) => String::new(),
+            (AssumptionKind::StateByDefault, Lang::Fr) => {
+                "Lire ces colonnes comme la part du Département".into()
+            }
+            (AssumptionKind::StateByDefault, Lang::En) => {
+                "Read these columns as the Département's".into()
+            }
             (AssumptionKind::GroupRowsWithSubtotal, Lang::Fr) => {
                 "Lire ces lignes comme des actions".into()
             }
@@ -594,10 +628,25 @@ fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
     let columns: Vec<Column> = roles
         .into_iter()
         .enumerate()
-        .map(|(i, role)| Column {
-            index: i + 1,
-            header: header_cells.get(i).cloned().unwrap_or_default(),
-            role,
+        .map(|(i, role)| {
+            let index = i + 1;
+            let chosen = options.columns.as_ref().is_some_and(|c| i < c.len());
+            let guessed = assumptions.iter().any(|a| {
+                a.columns.iter().any(|(c, _)| *c == index)
+                    || a.alternative.iter().any(|(c, _)| *c == index)
+            });
+            Column {
+                index,
+                header: header_cells.get(i).cloned().unwrap_or_default(),
+                role,
+                confidence: if chosen {
+                    Confidence::Chosen
+                } else if guessed {
+                    Confidence::Guessed
+                } else {
+                    Confidence::Read
+                },
+            }
         })
         .collect();
 
@@ -1469,6 +1518,49 @@ fn column_roles(
     let split = !roles
         .iter()
         .any(|r| r.funder() == Some(&FunderRef::Unsplit));
+    // Planned amounts of no funder in a table that names others (« Report
+    // 2021 », « Subvention », « Avenant »): the State's, as in these reports,
+    // but said.
+    if split {
+        let defaulted: Vec<(usize, ColumnRole)> = roles
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                detected(*i)
+                    && matches!(
+                        r,
+                        ColumnRole::Planned {
+                            funder: FunderRef::State,
+                            ..
+                        }
+                    )
+                    && Heading::new(headers.get(*i).map_or("", String::as_str))
+                        .funders()
+                        .is_empty()
+            })
+            .filter_map(|(i, r)| match r {
+                ColumnRole::Planned { part, year, .. } => Some((
+                    i + 1,
+                    ColumnRole::Planned {
+                        funder: FunderRef::Departement,
+                        part: *part,
+                        year: *year,
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
+        if !defaulted.is_empty() {
+            assumptions.push(Assumption {
+                kind: AssumptionKind::StateByDefault,
+                columns: defaulted.iter().map(|(i, _)| (*i, header(i - 1))).collect(),
+                alternative: defaulted,
+                rows: Vec::new(),
+                groups_from_subtotals: None,
+                group_rows: None,
+            });
+        }
+    }
     if split {
         for (i, role) in roles.iter_mut().enumerate() {
             let names = !Heading::new(headers.get(i).map_or("", String::as_str))

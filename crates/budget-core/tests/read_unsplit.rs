@@ -259,3 +259,59 @@ fn a_table_without_headings_says_it_guessed_the_funders_from_their_order() {
     assert_eq!(report.grand.planned.as_ref().unwrap().total, d("15000"));
     assert_eq!(report.grand.shares, None);
 }
+
+#[test]
+fn each_column_says_how_sure_the_reader_is() {
+    use budget_core::read::Confidence;
+    let (r, _) = execution_2019();
+    let sure: Vec<Confidence> = r.columns.iter().map(|c| c.confidence).collect();
+    assert_eq!(
+        sure,
+        [
+            Confidence::Read,    // Mesure
+            Confidence::Read,    // Direction
+            Confidence::Read,    // Dépense
+            Confidence::Guessed, // Montant inscrit… : not split, guessed
+            Confidence::Guessed, // Montant réalisé…
+            Confidence::Guessed, // Montant à reporter…
+            Confidence::Read,    // Commentaires
+            Confidence::Read,    // Recette Etat
+        ]
+    );
+    let guess = &r.assumptions[0];
+    let again = read_table_with(
+        &fixture("execution-2019-mesures.tsv"),
+        &other_reading(&r, [guess]),
+    );
+    assert!(again
+        .columns
+        .iter()
+        .all(|c| c.confidence == Confidence::Chosen));
+}
+
+#[test]
+fn a_planned_column_naming_no_funder_beside_named_ones_is_the_states_and_said() {
+    // « Report 2021 » next to « Département »: the State's carry-over, as in
+    // the Creuse report, but a guess.
+    let text = "N°\tIntitulé\tDépartement\tReport 2021\n1\tAccueil\t10 000\t4 000\n";
+    let r = read_table(text);
+    let guess = &r.assumptions[0];
+    assert_eq!(guess.kind, AssumptionKind::StateByDefault);
+    assert_eq!(guess.columns, [(4, "Report 2021".to_string())]);
+    let state = r.convention.state().unwrap();
+    assert_eq!(r.convention.actions[0].planned[1].funder, state);
+    let again = read_table_with(text, &other_reading(&r, [guess]));
+    let dept = again.convention.departement_funder().unwrap();
+    assert!(again.convention.actions[0]
+        .planned
+        .iter()
+        .all(|p| p.funder == dept));
+    assert_eq!(
+        report::compute(&again.convention)
+            .grand
+            .planned
+            .unwrap()
+            .total,
+        d("14000")
+    );
+}
