@@ -59,6 +59,14 @@ pub enum ExportError {
         /// How many funders the convention has.
         count: usize,
     },
+    /// The amounts are not split by funder: what the attributing funder
+    /// gives is not known, and an SCDL file would state it.
+    #[error(
+        "fichier SCDL impossible à produire : les montants du tableau ne sont pas répartis \
+         par financeur, on ne sait pas ce que verse l'attribuant (dites, dans la lecture du \
+         tableau, quelle colonne est la part de quel financeur)"
+    )]
+    NotSplit,
     /// A figure cannot be computed (an overflow).
     #[error(transparent)]
     Calc(#[from] CalcError),
@@ -475,6 +483,13 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
             index: meta.attribuant,
             count: conv.funders.len(),
         });
+    }
+    if conv
+        .funders
+        .get(meta.attribuant)
+        .is_some_and(|f| f.kind == FunderKind::Unsplit)
+    {
+        return Err(ExportError::NotSplit);
     }
     let mut issues = Vec::new();
     let mut check = |field: &'static str, value: &str, ok: bool, expected: &'static str| {

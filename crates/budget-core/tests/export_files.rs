@@ -245,3 +245,21 @@ fn scdl_refuses_an_unknown_funder() {
         Err(ExportError::UnknownFunder { index: 7, count: 3 })
     );
 }
+
+/// A table that does not split its amounts by funder says nothing of what the
+/// attributing funder gives: no SCDL file is written from it.
+#[test]
+fn no_scdl_file_from_amounts_not_split_by_funder() {
+    let conv = budget_core::read::read_table("Intitulé\tMontant\nAccueil\t10 000\n").convention;
+    assert!(!conv.is_split());
+    assert_eq!(
+        csv_scdl_subventions(
+            &conv,
+            &ScdlMeta {
+                attribuant: 0,
+                ..meta()
+            }
+        ),
+        Err(ExportError::NotSplit)
+    );
+}
