@@ -22,7 +22,7 @@
 //   - first paint of the widget (first-contentful-paint, and the heading on
 //     screen), on a first visit;
 //   - brotli size (quality 11) of what the page loads on a first visit.
-// --write-readme puts the table into README.md between the bench-browser
+// --write-readme puts the table into docs/performance.md between the bench-browser
 // markers. Figures depend on the machine: compare them within one run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -478,15 +478,15 @@ profileNotes.forEach((n) => console.error(n));
 console.error(`load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} CPUs)`);
 
 if (WRITE_README) {
-  const readme = join(root, 'README.md');
+  const readme = join(root, 'docs', 'performance.md');
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- bench-browser:start -->';
   const end = '<!-- bench-browser:end -->';
   const [a, b] = [text.indexOf(start), text.indexOf(end)];
-  if (a < 0 || b < a) throw new Error(`README.md has no ${start} … ${end} markers`);
+  if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
   const stamp =
     `Measured ${new Date().toISOString().slice(0, 10)} by \`node scripts/bench-browser.mjs --write-readme\` ` +
     `(${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}).`;
   writeFileSync(readme, `${text.slice(0, a + start.length)}\n${stamp}\n\n${report}\n\n${profileNotes.join('\n')}\n${text.slice(b)}`);
-  console.error('README.md updated');
+  console.error('docs/performance.md updated');
 }
