@@ -7,20 +7,10 @@ use leptos::prelude::*;
 
 use crate::i18n::{role_label, row_kind_label, t, Key};
 use crate::state::Workspace;
+use budget_core::text::column_letter;
 
 /// Rows listed one by one in the preview (the counts cover all of them).
 const ROWS_LISTED: usize = 300;
-
-/// Spreadsheet-style name of a 1-based column: 1 → A, 27 → AA.
-pub fn column_letter(mut index: usize) -> String {
-    let mut out = Vec::new();
-    while index > 0 {
-        let rem = (index - 1) % 26;
-        out.push(char::from(b'A' + rem as u8));
-        index = (index - 1) / 26;
-    }
-    out.iter().rev().collect()
-}
 
 /// Every meaning a column can be given, for the funders this table has; the
 /// roles the reader chose (year columns…) are kept in the list.

@@ -806,17 +806,10 @@ mod xlsx {
     const BOLD_AMOUNT: u8 = 3;
     const HEADING: u8 = 4;
 
-    /// The column letters of a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
+    /// The column letters of a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`
+    /// ([`crate::text::column_letter`] of its 1-based index).
     pub(super) fn column_letters(column: usize) -> String {
-        const LETTERS: &[u8; 26] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        let mut letters = Vec::new();
-        let mut n = column.saturating_add(1);
-        while n > 0 {
-            let rem = (n - 1) % 26;
-            letters.push(LETTERS.get(rem).map_or('?', |b| char::from(*b)));
-            n = (n - 1) / 26;
-        }
-        letters.iter().rev().collect()
+        crate::text::column_letter(column.saturating_add(1))
     }
 
     /// Text escaped for XML, and for the `_xHHHH_` escapes of OOXML: characters

@@ -87,6 +87,21 @@ pub fn fold_words(text: &str) -> String {
     out
 }
 
+/// The spreadsheet name of a 1-based column: 1 → `A`, 26 → `Z`, 27 → `AA`
+/// (empty for 0). The one place for it: the reading preview names columns so,
+/// the `.xlsx` export writes its cell references with it.
+pub fn column_letter(index: usize) -> String {
+    const LETTERS: &[u8; 26] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut letters = Vec::new();
+    let mut n = index;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(LETTERS.get(rem).map_or('?', |b| char::from(*b)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
