@@ -661,7 +661,15 @@ fn action_row(grid: Grid, lang: Lang, line: Arc<ActionLine>, funders: usize) -> 
         <tr id=format!("bw-row-{a}") class:bw-selected=selected>
             {cells}
             {total}
-            {co_financing_cells(lang, line.co_financing.as_ref())}
+            {if line.incomplete {
+                view! {
+                    <td class="bw-num"></td>
+                    <td class="bw-breach">{t(lang, Key::CoFinUnread)}</td>
+                }
+                .into_any()
+            } else {
+                co_financing_cells(lang, line.co_financing.as_ref()).into_any()
+            }}
         </tr>
     }
 }

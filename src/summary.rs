@@ -26,6 +26,8 @@ pub struct ActionLine {
     pub title: String,
     pub amounts: Result<FunderAmounts, CalcError>,
     pub co_financing: Option<CoFinancing>,
+    /// An amount of the action could not be read: no share nor verdict.
+    pub incomplete: bool,
     pub executed: Option<ExecutedAmounts>,
     pub consumption: Option<Consumption>,
     /// Carry-over requested (montant à reporter), all funders.
@@ -143,6 +145,7 @@ fn line(
         title: a.title.clone(),
         amounts: planned(&a.figures),
         co_financing: a.co_financing.clone(),
+        incomplete: a.incomplete,
         executed: a.figures.executed.clone(),
         consumption: a.figures.consumption.clone(),
         figures: Arc::clone(a),

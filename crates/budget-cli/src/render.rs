@@ -201,6 +201,11 @@ impl Out<'_> {
         }
         self.line(title);
         self.totals(&a.figures);
+        if a.incomplete {
+            self.line(
+                "  Parts et cofinancement : non calculables, un montant prévu de l'action est illisible",
+            );
+        }
         if let Some(cf) = &a.co_financing {
             let share = opt_pct(cf.state_share);
             let max = pct(cf.max_share);

@@ -164,6 +164,8 @@ pub fn set_cell(
                 return Err(EditError::Split(count));
             }
             let read = read_amount(text)?;
+            // Typed: no longer an amount that could not be read.
+            a.unread.retain(|x| *x != f);
             let slot = a.planned.iter().position(|x| x.funder == f);
             match (read, slot) {
                 (None, Some(i)) => {

@@ -218,6 +218,12 @@ pub struct Action {
     /// user back to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_row: Option<usize>,
+    /// The funders whose planned amount for this action could not be read
+    /// from the source table (listed with the reader's errors): until it is
+    /// typed, the figures that need it (funding split, co-financing rule) are
+    /// not known, rather than computed as if it were nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<FunderId>,
 }
 
 /// The actions of a convention, in their order. Each action is shared

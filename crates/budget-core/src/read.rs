@@ -2524,10 +2524,19 @@ impl<'a> TableReader<'a> {
             if !column.role.is_figure() {
                 continue;
             }
-            let Some((value, formula)) = self.figure(row, column) else {
+            let errors_before = self.errors.len();
+            let figure = self.figure(row, column);
+            let funder = self.funder_of_column.get(i).copied().flatten();
+            if self.errors.len() > errors_before {
+                if let (ColumnRole::Planned { .. }, Some(f)) = (&column.role, funder) {
+                    if !action.unread.contains(&f) {
+                        action.unread.push(f);
+                    }
+                }
+            }
+            let Some((value, formula)) = figure else {
                 continue;
             };
-            let funder = self.funder_of_column.get(i).copied().flatten();
             let scope = Scope::Action(id);
             let label = column.header.as_str();
             match (&column.role, funder) {

@@ -74,6 +74,11 @@ pub struct ActionFigures {
     /// The co-financing rule ([`figures::co_financing`]); `None` without a
     /// State funder or when it could not be computed.
     pub co_financing: Option<CoFinancing>,
+    /// Whether an amount of the action could not be read
+    /// ([`Action::unread`](crate::model::Action::unread)): its share and
+    /// co-financing rule are then not known.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub incomplete: bool,
     /// Its amounts per year and their change from year to year, when it has
     /// amounts of some year ([`figures::year_totals`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -210,9 +215,10 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
     let action = conv.actions.get(id);
     let planned = errors.keep(scope, figures::action_planned(conv, id));
     let executed = errors.keep(scope, figures::action_executed(conv, id));
+    let incomplete = action.is_some_and(|a| !a.unread.is_empty());
     let totals = Totals {
         planned_by_part: errors.keep(scope, figures::action_planned_by_part(conv, id)),
-        shares: planned.as_ref().and_then(|p| {
+        shares: planned.as_ref().filter(|_| !incomplete).and_then(|p| {
             errors
                 .keep(scope, figures::funding_shares(conv, p))
                 .flatten()
@@ -248,6 +254,7 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
         None
     };
     ActionFigures {
+        incomplete,
         years,
         id,
         number: action.map(|a| a.number.clone()).unwrap_or_default(),

@@ -130,6 +130,34 @@ fn cells_with_two_amounts_or_notes_are_unreadable_and_the_rest_is_read() {
         planned.by_funder[conv.departement_funder().unwrap()],
         d("112000")
     );
+    // No verdict on an action whose State amount could not be read: not
+    // « respectée » as if it were 0 €.
+    let state = conv.state().unwrap();
+    assert_eq!(conv.actions[0].unread, [state]);
+    assert!(report.actions[0].incomplete);
+    assert_eq!(report.actions[0].co_financing, None);
+    assert_eq!(report.actions[0].figures.shares, None);
+    // Action 4 was read whole: 20 000 of 40 000 = 50 %, within the rule.
+    assert!(!report.actions[3].incomplete);
+    assert!(report.actions[3]
+        .co_financing
+        .as_ref()
+        .unwrap()
+        .breach
+        .is_none());
+    // Typed by the user: known again. 30 000 of 80 000 = 37,5 %.
+    let mut conv = conv.clone();
+    budget_core::edit::set_cell(
+        &mut conv,
+        0,
+        budget_core::edit::Column::Planned(state),
+        "30 000",
+    )
+    .unwrap();
+    assert!(conv.actions[0].unread.is_empty());
+    let again = report::compute(&conv);
+    let cf = again.actions[0].co_financing.as_ref().unwrap();
+    assert_eq!(cf.state_share, Some(d("0.375")));
 }
 
 #[test]

@@ -105,8 +105,14 @@ pub fn co_financing_of(
     let (Some(state_id), Some(_)) = (conv.state(), conv.actions.get(action)) else {
         return Ok(None);
     };
-    // Amounts not split by funder say nothing of the State's part.
-    if !conv.is_split() {
+    // Amounts not split by funder say nothing of the State's part; an amount
+    // that could not be read leaves it unknown.
+    if !conv.is_split()
+        || conv
+            .actions
+            .get(action)
+            .is_some_and(|a| !a.unread.is_empty())
+    {
         return Ok(None);
     }
     let state = planned.funder(state_id);

@@ -57,7 +57,16 @@ pub fn funding_shares(
 }
 
 /// Funding split of an action ([`funding_shares`] of [`action_planned`]).
+/// `None` too while an amount of the action could not be read
+/// ([`Action::unread`](crate::model::Action::unread)).
 pub fn action_shares(conv: &Convention, action: ActionId) -> CalcResult<Option<Vec<Decimal>>> {
+    if conv
+        .actions
+        .get(action)
+        .is_some_and(|a| !a.unread.is_empty())
+    {
+        return Ok(None);
+    }
     funding_shares(conv, &action_planned(conv, action)?)
 }
 
