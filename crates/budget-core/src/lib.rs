@@ -8,6 +8,7 @@
 //!
 //! | figure | module |
 //! |---|---|
+//! | the display language (French, English) | [`lang`] |
 //! | rounding, checked arithmetic, French display | [`money`] |
 //! | reading amounts (`93 507,00 €`, `216%`, `n/a`) | [`number`] |
 //! | calculations typed in cells (`=534,82*12`) | [`expr`] |
@@ -32,6 +33,7 @@ pub mod export;
 pub mod expr;
 pub mod figures;
 pub mod files;
+pub mod lang;
 pub mod model;
 pub mod money;
 pub mod number;
@@ -42,6 +44,6 @@ pub mod text;
 pub mod tranches;
 
 pub use error::{CalcError, CalcResult};
+pub use lang::Lang;
 pub use model::*;
-pub use money::Lang;
 pub use rust_decimal::Decimal;

@@ -52,16 +52,9 @@ pub fn sum<I: IntoIterator<Item = Decimal>>(values: I, what: &'static str) -> Ca
         .try_fold(Decimal::ZERO, |acc, v| add(acc, v, what))
 }
 
-/// Display language.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+// The display language, kept here too for the code that names it
+// `money::Lang` (it is defined in its own module).
+pub use crate::lang::Lang;
 
 /// Narrow no-break space: the French thousands separator.
 pub const NNBSP: char = '\u{202F}';
