@@ -1,17 +1,14 @@
 //! The inconsistencies of the real documents, caught on conventions typed by hand.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::checks::{self, Figure, Reference, Warning, WarningKind};
 use budget_core::tranches::ScheduleIssue;
 use budget_core::{
-    Action, Amount, Convention, Decimal, Declared, Execution, Funder, FunderValue, Group,
-    Instalment, Lang, Measure, Part, Schedule, Scope, Share,
+    Action, Amount, Convention, Declared, Execution, Funder, FunderValue, Group, Instalment, Lang,
+    Measure, Part, Schedule, Scope, Share,
 };
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn amount(funder: usize, value: &str) -> Amount {
     Amount {

@@ -1,13 +1,10 @@
 //! Two scenarios of a small convention compared, figures worked by hand.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::compare::{compare, RowKind};
 use budget_core::{Action, Amount, Convention, Decimal, Funder, Group, Part};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn amount(funder: usize, value: &str) -> Amount {
     Amount {

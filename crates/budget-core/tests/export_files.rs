@@ -2,7 +2,8 @@
 //! fixture's rows added up by hand (its own subtotals are wrong, see
 //! DOMAIN.md), sums written out in comments.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::export::{
     csv_excel_fr, csv_scdl_subventions, ExportError, ScdlIssue, ScdlMeta, ScdlProblem, SCDL_COLUMNS,
@@ -14,10 +15,6 @@ const VIENNE: &str = include_str!("../../../tests/fixtures/vienne-2024-solidarit
 
 fn vienne() -> Convention {
     read_table(VIENNE).convention
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
 }
 
 const AXE_1: &str = "Axe Prévenir la pauvreté et lutter contre les inégalités dès l'enfance";

@@ -1,15 +1,12 @@
 //! Co-financing rule, executed spending and consumption, on the Creuse 2023
 //! execution report typed by hand (no table reader involved).
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::figures;
 use budget_core::money::round_dp;
 use budget_core::{Action, Amount, Convention, Decimal, Execution, FunderValue, Group, Part};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn fv(funder: usize, value: &str) -> FunderValue {
     FunderValue {

@@ -1,6 +1,7 @@
 //! `report::compute`: every figure and warning at once, and its JSON.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::checks::WarningKind;
 use budget_core::report;
@@ -8,10 +9,6 @@ use budget_core::{
     Achievement, Action, Amount, Convention, Decimal, Declared, Execution, Funder, FunderValue,
     Group, Measure, Part, Schedule, Scope,
 };
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn amount(funder: usize, value: &str) -> Amount {
     Amount {

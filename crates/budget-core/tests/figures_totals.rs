@@ -1,14 +1,11 @@
 //! Totals, subtotals, shares and the multi-year view, on conventions typed by hand
 //! from the source documents (no table reader involved).
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::figures::{self, FunderAmounts};
 use budget_core::{Action, Amount, Convention, Decimal, Funder, Group, Part, Scope};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn amount(funder: usize, value: &str) -> Amount {
     Amount {

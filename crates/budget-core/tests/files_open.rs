@@ -2,7 +2,8 @@
 //! XLSX annex, a saved convention. Expected figures are worked out by hand from
 //! the cells written in each test.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::figures::{grand_planned, group_planned};
 use budget_core::files::{self, FileError, FileKind, Opened};
@@ -10,10 +11,6 @@ use budget_core::read::{read_table, ColumnRole, FunderRef, ReadOptions, Reading}
 use budget_core::{saved, Convention, Decimal, Measure, Part, Scope};
 
 const VIENNE: &str = include_str!("../../../tests/fixtures/vienne-2024-solidarites.tsv");
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn table(opened: Opened) -> (FileKind, Option<String>, Reading) {
     match opened {

@@ -2,17 +2,14 @@
 //! the table as pasted (`tests/fixtures/creuse-2023-execution.tsv`), read by the
 //! table reader, with every expected figure worked out by hand from the report.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::checks::{Figure, WarningKind};
 use budget_core::money::round_dp;
 use budget_core::read::read_table;
 use budget_core::report::{self, ActionFigures, Report};
 use budget_core::{Decimal, Scope};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn creuse() -> Report {
     let path = concat!(

@@ -2,17 +2,14 @@
 //! the spreadsheet (`tests/fixtures/vienne-2024-solidarites.tsv`), read by the
 //! table reader, with every expected figure worked out by hand from the annex.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::checks::{Figure, WarningKind};
 use budget_core::money::round_dp;
 use budget_core::read::{read_table, Reading};
 use budget_core::report::{self, Report};
 use budget_core::{figures, Decimal, Scope};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn reading() -> Reading {
     let path = concat!(

@@ -1,17 +1,14 @@
 //! Reading the two real annexes of `tests/fixtures/`. Every expected figure below
 //! was read off the fixture by hand; sums are written out in comments.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::read::{read_table, ColumnRole, FunderRef, RowKind};
 use budget_core::{Decimal, GroupKind, Measure, Part, Scope};
 
 const VIENNE: &str = include_str!("../../../tests/fixtures/vienne-2024-solidarites.tsv");
 const CREUSE: &str = include_str!("../../../tests/fixtures/creuse-2023-execution.tsv");
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 /// The declared value of `measure` for `scope`, if the table declares one.
 fn declared(

@@ -2,19 +2,14 @@
 //! in the shapes of real département tables), read by the core; every expected
 //! figure is worked by hand in the test.
 
-use std::str::FromStr;
+mod support;
+use support::{d, fixture};
 
 use budget_core::read::{read_table, AssumptionKind, Reading};
 use budget_core::report::{self, Report};
-use budget_core::Decimal;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn read(name: &str) -> (Reading, Report) {
-    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let r = read_table(&std::fs::read_to_string(path).unwrap());
+    let r = read_table(&fixture(name));
     let report = report::compute(&r.convention);
     (r, report)
 }
@@ -179,11 +174,7 @@ fn an_ap_cp_schedule() {
 
 #[test]
 fn a_block_of_report_text_is_refused_with_the_reason() {
-    let path = format!(
-        "{}/../../tests/fixtures/creuse-2023-fiche-5.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let r = read_table(&std::fs::read_to_string(path).unwrap());
+    let r = read_table(&fixture("creuse-2023-fiche-5.txt"));
     assert!(r.convention.actions.is_empty(), "no action of 0 € invented");
     let refusal = r.refused.as_ref().unwrap();
     let (row, line) = refusal.report_line.as_ref().unwrap();

@@ -1,6 +1,7 @@
 //! Tables in other layouts than the two fixtures, written by hand.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::number::NumberError;
 use budget_core::read::{
@@ -8,10 +9,6 @@ use budget_core::read::{
     Reading, RowKind,
 };
 use budget_core::{Decimal, GroupKind, Measure, Part, Scope};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn roles(r: &Reading) -> Vec<ColumnRole> {
     r.columns.iter().map(|c| c.role.clone()).collect()

@@ -4,21 +4,13 @@
 //! document or worked by hand; a property: inserting the subtotal rows, in any
 //! layout, changes no figure.
 
-use std::str::FromStr;
+mod support;
+use support::{d, fixture};
 
 use budget_core::read::{other_reading, read_table, read_table_with, AssumptionKind};
 use budget_core::report::{self, Report};
 use budget_core::{Decimal, GroupKind};
 use proptest::prelude::*;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
-}
 
 /// The Vienne 2024 council report's table (`DEPARTEMENT | ETAT`, `Action 1.1
 /// …` titles, `TOTAL AXE n …` rows under their actions, a final `TOTAL`),

@@ -3,23 +3,15 @@
 //! read as the actions' own amounts, told to the user with the other reading.
 //! Expected figures are worked by hand in each test.
 
-use std::str::FromStr;
+mod support;
+use support::{d, fixture};
 
 use budget_core::checks::WarningKind;
 use budget_core::read::{
     other_reading, read_table, read_table_with, AssumptionKind, ColumnRole, FunderRef,
 };
 use budget_core::report::{self, Report};
-use budget_core::{Decimal, FunderKind, Lang, Part};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
-}
+use budget_core::{FunderKind, Lang, Part};
 
 fn unsplit(year: Option<i32>) -> ColumnRole {
     ColumnRole::Planned {

@@ -1,14 +1,11 @@
 //! Payment tranches, amount due and balance, from the payment terms of the
 //! Vienne 2024 conventions.
 
-use std::str::FromStr;
+mod support;
+use support::d;
 
 use budget_core::tranches::{self, ScheduleIssue};
 use budget_core::{Achievement, Decimal, Instalment, Share};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn amounts(total: &str, plan: &[Instalment]) -> Vec<Decimal> {
     tranches::instalments(d(total), plan)
