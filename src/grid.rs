@@ -960,6 +960,7 @@ fn page_data(grid: Grid, s: &Summary, columns: Vec<Column>) -> Page {
                 executed: b.executed.clone(),
                 consumption: b.consumption.clone(),
                 carry_over: b.carry_over,
+                received: b.received,
                 figures: b.figures.clone(),
             })
         })
@@ -1138,6 +1139,7 @@ fn execution_figures(
         <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.remaining))}</td>
         {extra.state.then(|| view! { <td class="bw-num">{opt_eur(lang, consumption.and_then(|c| c.unspent_state))}</td> })}
         {extra.carry.map(|c| view! { <td class="bw-num">{opt_eur(lang, c)}</td> })}
+        {extra.received.map(|r| view! { <td class="bw-num">{opt_eur(lang, r)}</td> })}
         {extra.info.map(|i| view! { <td class="bw-info">{i}</td> })}
     }
 }
@@ -1149,14 +1151,20 @@ fn execution_figures(
 struct Extra {
     state: bool,
     carry: Option<Option<budget_core::Decimal>>,
+    received: Option<Option<budget_core::Decimal>>,
     info: Option<String>,
 }
 
 impl Extra {
-    fn of(s: &Summary, carry: Option<budget_core::Decimal>, info: Option<String>) -> Self {
+    fn of(
+        s: &Summary,
+        (carry, received): (Option<budget_core::Decimal>, Option<budget_core::Decimal>),
+        info: Option<String>,
+    ) -> Self {
         Self {
             state: s.split && s.state.is_some(),
             carry: s.grand_carry_over.is_some().then_some(carry),
+            received: s.grand_received.is_some().then_some(received),
             info: s.has_info.then(|| info.unwrap_or_default()),
         }
     }
@@ -1223,14 +1231,14 @@ pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                 view! {
                     <tr class="bw-subtotal">
                         <th scope="row" colspan="2">{format!("{} — {}", t(lang, Key::GroupSubtotal), name)}</th>
-                        {execution_figures(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref(), executed_sums(lang, b.executed.as_ref(), funders), Extra::of(s, b.carry_over, None))}
+                        {execution_figures(lang, st.as_ref().ok().map(|p| p.total), b.executed.as_ref(), b.consumption.as_ref(), executed_sums(lang, b.executed.as_ref(), funders), Extra::of(s, (b.carry_over, b.received), None))}
                     </tr>
                 }
             });
             let actions = b
                 .actions
                 .iter()
-                .map(|l| executed_row(grid, lang, Arc::clone(l), funders, Extra::of(s, l.carry_over, Some(l.info.clone()))))
+                .map(|l| executed_row(grid, lang, Arc::clone(l), funders, Extra::of(s, (l.carry_over, l.received), Some(l.info.clone()))))
                 .collect_view();
             view! { <tbody>{actions}{subtotal}</tbody> }
         })
@@ -1258,6 +1266,7 @@ pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                         <th scope="col" class="bw-num">{t(lang, Key::ColRemaining)}</th>
                         {(s.split && s.state.is_some()).then(|| view! { <th scope="col" class="bw-num">{t(lang, Key::ColUnspentState)}</th> })}
                         {s.grand_carry_over.is_some().then(|| view! { <th scope="col" class="bw-num">{t(lang, Key::ColCarryOver)}</th> })}
+                        {s.grand_received.is_some().then(|| view! { <th scope="col" class="bw-num">{t(lang, Key::ColReceived)}</th> })}
                         {s.has_info.then(|| view! { <th scope="col">{t(lang, Key::ColInfo)}</th> })}
                     </tr>
                 </thead>
@@ -1265,7 +1274,7 @@ pub fn execution_table(grid: Grid, lang: Lang, s: &Summary) -> impl IntoView {
                 <tfoot>
                     <tr class="bw-grand">
                         <th scope="row" colspan="2">{t(lang, Key::GrandTotal)}</th>
-                        {execution_figures(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref(), executed_sums(lang, s.grand_executed.as_ref(), funders), Extra::of(s, s.grand_carry_over, None))}
+                        {execution_figures(lang, s.grand.as_ref().ok().map(|p| p.total), s.grand_executed.as_ref(), s.grand_consumption.as_ref(), executed_sums(lang, s.grand_executed.as_ref(), funders), Extra::of(s, (s.grand_carry_over, s.grand_received), None))}
                     </tr>
                 </tfoot>
             </table>

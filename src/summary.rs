@@ -32,6 +32,8 @@ pub struct ActionLine {
     pub consumption: Option<Consumption>,
     /// Carry-over requested (montant à reporter), all funders.
     pub carry_over: Option<Decimal>,
+    /// Money received for the action (recette État…), all payers.
+    pub received: Option<Decimal>,
     /// What the table says of the action besides figures: its service
     /// (direction) and comments, joined; empty when none.
     pub info: String,
@@ -59,6 +61,8 @@ pub struct GroupBlock {
     pub consumption: Option<Consumption>,
     /// Carry-over requested of the group, all funders.
     pub carry_over: Option<Decimal>,
+    /// Money received for the group's actions, all payers.
+    pub received: Option<Decimal>,
     /// The subtotals the block was taken from (`None`: every action of a
     /// convention without groups): the same after an edit that left the
     /// group as it was, and then the block is the same too.
@@ -89,6 +93,9 @@ pub struct Summary {
     /// Carry-over requested over the whole convention, all funders; `None`
     /// when the table asks for none.
     pub grand_carry_over: Option<Decimal>,
+    /// Money received over the whole convention, all payers; `None` when the
+    /// table gives none.
+    pub grand_received: Option<Decimal>,
     /// Whether any action has a service or comments to show.
     pub has_info: bool,
     /// Whether any action has execution figures (shows the execution view).
@@ -140,6 +147,7 @@ fn line(
         id: a.id,
         formulas,
         carry_over: a.figures.carry_over_total,
+        received: a.figures.received_total,
         info,
         number: a.number.clone(),
         title: a.title.clone(),
@@ -199,6 +207,7 @@ fn block(
         executed: g.figures.executed.clone(),
         consumption: g.figures.consumption.clone(),
         carry_over: g.figures.carry_over_total,
+        received: g.figures.received_total,
         figures: Some(Arc::clone(g)),
     }
 }
@@ -326,6 +335,7 @@ impl Summary {
                 executed: None,
                 consumption: None,
                 carry_over: None,
+                received: None,
                 figures: None,
             });
         }
@@ -371,6 +381,7 @@ impl Summary {
             grand_executed: report.grand.executed.clone(),
             grand_consumption: report.grand.consumption.clone(),
             grand_carry_over: report.grand.carry_over_total,
+            grand_received: report.grand.received_total,
             has_info,
             has_execution: report.actions.iter().any(|a| {
                 a.figures

@@ -46,7 +46,7 @@ test('an annex that names no funder is read for its own amounts, and the guess i
   const execution = page.getByRole('table', { name: /Exécution/ });
   await execution.waitFor();
   // Planned, executed (Montant), executed total, rate, remaining, to carry over,
-  // service and comments; no unspent State credit column without a State.
+  // received, service and comments; no unspent State credit column without a State.
   const grand = await rowCells(execution, 'Total général calculé');
   assert.deepEqual(grand, [
     eur('287 750,40'),
@@ -55,6 +55,7 @@ test('an annex that names no funder is read for its own amounts, and the guess i
     '82\u00a0%',
     eur('51 879,65'),
     eur('54 499,65'),
+    eur('100 000,00'),
     '',
   ]);
   const accueil = execution.getByRole('row').filter({ hasText: 'Accueil de jour des jeunes majeurs' });

@@ -137,6 +137,9 @@ impl Out<'_> {
             t.carry_over_requested.as_ref(),
             t.carry_over_total,
         );
+        if let Some(r) = t.received_total {
+            self.line(format!("  Reçu (recettes) : {}", eur(r)));
+        }
     }
 
     /// One line per year (its amounts and the change from the year before),

@@ -57,8 +57,9 @@ pub use received::{payers, received, Received};
 pub use shares::{action_shares, funding_shares, grand_shares, group_shares, shares};
 pub use totals::{
     action_carry_over_requested, action_carry_over_total, action_committed, action_committed_total,
-    action_executed, action_planned, action_planned_by_part, aggregate, aggregate_executed,
-    aggregate_optional, executed, grand_executed, grand_planned, group_executed, group_planned,
-    in_scope, planned, sum_known, sums_by_funder, ExecutedAmounts, FunderAmounts, PartAmounts,
+    action_executed, action_planned, action_planned_by_part, action_received_total, aggregate,
+    aggregate_executed, aggregate_optional, executed, grand_executed, grand_planned,
+    group_executed, group_planned, in_scope, planned, sum_known, sums_by_funder, ExecutedAmounts,
+    FunderAmounts, PartAmounts,
 };
 pub use years::{year_totals, Change, YearTotal, Years};

@@ -58,6 +58,9 @@ pub struct Totals {
     pub carry_over_total: Option<Decimal>,
     /// Committed credits, all funders, those given once per action included.
     pub committed_total: Option<Decimal>,
+    /// Money received (recette État…), all payers; per payer, with the
+    /// payer's planned part, in [`Report::received`] for the whole.
+    pub received_total: Option<Decimal>,
 }
 
 /// The figures of one action.
@@ -239,6 +242,9 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
         committed_total: errors
             .keep(scope, figures::action_committed_total(conv, id))
             .flatten(),
+        received_total: errors
+            .keep(scope, figures::action_received_total(conv, id))
+            .flatten(),
         planned,
         executed,
     };
@@ -293,6 +299,7 @@ fn tame_totals(t: &Totals) -> bool {
         && t.committed.as_ref().is_none_or(amounts)
         && t.carry_over_total.is_none_or(tame)
         && t.committed_total.is_none_or(tame)
+        && t.received_total.is_none_or(tame)
 }
 
 /// The figures of several actions from theirs: sums by [`aggregate`] and
@@ -355,6 +362,12 @@ fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut
             .keep(
                 scope_,
                 figures::sum_known(members.iter().map(|t| t.committed_total), "crédits engagés"),
+            )
+            .flatten(),
+        received_total: errors
+            .keep(
+                scope_,
+                figures::sum_known(members.iter().map(|t| t.received_total), "montant reçu"),
             )
             .flatten(),
         planned,

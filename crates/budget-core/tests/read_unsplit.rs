@@ -106,6 +106,10 @@ fn an_execution_annex_invents_no_state_share_and_no_slip() {
     let state = &report.received[0];
     assert_eq!(state.from, FunderKind::State);
     assert_eq!(state.amount, d("100000"));
+    assert_eq!(report.grand.received_total, Some(d("100000")));
+    // Mesure 1: 60 000 on its first action; Mesure 2: 40 000.
+    assert_eq!(report.groups[0].figures.received_total, Some(d("60000")));
+    assert_eq!(report.actions[1].figures.received_total, None);
     assert_eq!(state.planned, None);
 }
 

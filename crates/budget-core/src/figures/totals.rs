@@ -500,6 +500,17 @@ fn own_plus_split(
     exact_sum(values, what).map(Some)
 }
 
+/// Money received for the action (recette État…), all payers; `None` when
+/// the table gives none for it.
+pub fn action_received_total(conv: &Convention, action: ActionId) -> CalcResult<Option<Decimal>> {
+    match conv.actions.get(action) {
+        Some(a) if !a.execution.received.is_empty() => {
+            exact_sum(a.execution.received.iter().map(|r| r.value), "montant reçu").map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Sum of the figures that are known (the totals of several actions or
 /// groups); `None` when none is.
 pub fn sum_known<I>(items: I, what: &'static str) -> CalcResult<Option<Decimal>>
