@@ -219,3 +219,23 @@ fn amounts_of_the_action_not_of_a_funder() {
         )]
     );
 }
+
+/// Two more tables of the Vienne council file, copied as a user would: the
+/// actions' indicators (`Cible 2024`, `Résultat atteint en 2024`: counts and
+/// targets) and the State's budget imputation (`BOP | Centre de coût | Code
+/// activité`). Neither holds an amount in euros: refused, saying why, not
+/// read as euros.
+#[test]
+fn tables_without_money_are_refused_not_read_as_euros() {
+    for name in ["vienne-2024-indicateurs.tsv", "vienne-2024-imputation.tsv"] {
+        let r = read_table(&fixture(name));
+        assert!(r.convention.actions.is_empty(), "{name}");
+        let refusal = r.refused.as_ref().unwrap();
+        assert_eq!(refusal.headings, Some(1), "{name}");
+        let message = refusal.message(budget_core::Lang::Fr);
+        assert!(
+            message.contains("aucune colonne de montants en euros"),
+            "{message}"
+        );
+    }
+}

@@ -9,20 +9,38 @@ pub struct Refusal {
     /// A line « libellé : montant » of the text (row, text), when it looks
     /// like the text of a report rather than a table.
     pub report_line: Option<(usize, String)>,
+    /// The row of headings found, when the table has headings but no column
+    /// of amounts (an indicators table: counts and targets, not euros).
+    pub headings: Option<usize>,
 }
 
 impl Refusal {
     /// Why, and what to do, in one or two sentences.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = match lang {
-            Lang::Fr => "Rien dans ce texte ne ressemble à un tableau d'actions : ni ligne \
+        let mut out = match (self.headings, lang) {
+            (Some(row), Lang::Fr) => format!(
+                "Le tableau a des en-têtes (ligne {row}) mais aucune colonne de montants en \
+                 euros (« Montant », « État », « Crédits », « CP 2024 », « 12 000 € »…) : il n'a \
+                 pas été lu. Si une colonne contient des montants, choisissez son sens dans la \
+                 lecture du tableau."
+            ),
+            (Some(row), Lang::En) => format!(
+                "The table has headings (row {row}) but no column of amounts in euros \
+                 (“Montant”, “État”, “Crédits”, “CP 2024”, “12 000 €”…): it was not read. If a \
+                 column holds amounts, choose its meaning in how the table was read."
+            ),
+            (None, Lang::Fr) => {
+                "Rien dans ce texte ne ressemble à un tableau d'actions : ni ligne \
                          d'en-têtes (« Intitulé », « État », « Département », « Montant »…), ni \
                          colonne de montants. Il n'a pas été lu."
-                .to_string(),
-            Lang::En => "Nothing in this text looks like a table of actions: no row of headings \
+                    .to_string()
+            }
+            (None, Lang::En) => {
+                "Nothing in this text looks like a table of actions: no row of headings \
                          (“Intitulé”, “État”, “Département”, “Montant”…), no column of amounts. \
                          It was not read."
-                .to_string(),
+                    .to_string()
+            }
         };
         if let Some((row, line)) = &self.report_line {
             out.push(' ');

@@ -216,7 +216,16 @@ pub(super) fn classify_header(text: &str) -> Guess {
     let planned =
         |funder: FunderRef, part: Part, year: Option<i32>| R::Planned { funder, part, year };
 
-    let role = if h.any_prefix(&["commentaire", "observation", "remarque"]) {
+    let role = if h.any_phrase(&[
+        "centre de cout",
+        "centre financier",
+        "code activite",
+        "domaine fonctionnel",
+        "categorie de produit",
+    ]) {
+        // Codes of the State's budget (imputation), not amounts.
+        R::Ignored
+    } else if h.any_prefix(&["commentaire", "observation", "remarque"]) {
         R::Comments
     } else if h.has_word("taux") {
         R::Rate
@@ -384,7 +393,10 @@ pub(super) fn column_roles(
     let mut assumptions = Vec::new();
     let header = |i: usize| headers.get(i).cloned().unwrap_or_default();
     let detected = |i: usize| overrides.get(i).is_none();
-    if let Some(alternative) = unsplit_when_no_funder_is_named(&mut roles, headers, overrides) {
+    let data: Vec<&Row<'_>> = grid.iter().filter(|r| r.number >= data_start).collect();
+    if let Some(alternative) =
+        unsplit_when_no_funder_is_named(&mut roles, headers, overrides, &data)
+    {
         assumptions.push(Assumption {
             kind: AssumptionKind::Unsplit,
             columns: alternative
@@ -501,6 +513,7 @@ pub(super) fn unsplit_when_no_funder_is_named(
     roles: &mut [ColumnRole],
     headers: &[String],
     overrides: &[ColumnRole],
+    data: &[&Row<'_>],
 ) -> Option<Vec<(usize, ColumnRole)>> {
     use ColumnRole as R;
     let detected = |i: usize| overrides.get(i).is_none();
@@ -515,6 +528,26 @@ pub(super) fn unsplit_when_no_funder_is_named(
     });
     if names_funder {
         return None;
+    }
+    // Without a funder named, a column is money only when its heading or its
+    // cells say so (« Montant… », « CP 2024 », « 12 000 € »): counts and
+    // targets (« Cible 2024 » of an indicators table) are not euros.
+    for (i, role) in roles.iter_mut().enumerate() {
+        let candidate = matches!(
+            role,
+            R::Planned { .. }
+                | R::PlannedTotal
+                | R::YearTotal(_)
+                | R::ExecutedTotal
+                | R::Committed(_)
+                | R::ToCarryOver(_)
+        );
+        if detected(i)
+            && candidate
+            && !holds_money(headers.get(i).map_or("", String::as_str), data, i)
+        {
+            *role = R::Ignored;
+        }
     }
     let unsplit = |part: Part, year: Option<i32>| R::Planned {
         funder: FunderRef::Unsplit,
@@ -587,6 +620,69 @@ pub(super) fn unsplit_when_no_funder_is_named(
     }
     changed.sort_by_key(|(i, _)| *i);
     Some(changed)
+}
+
+/// Whether column `i` holds money, by its heading (`Montant`, `Crédits`,
+/// `Budget`, `Dépenses`, `CP 2024`, `Réalisé`, `€`…) or by its cells (an amount
+/// written with `€`, `euros`, cents or thousands grouped: `12 000 €`,
+/// `412 300,00`, `100 000`).
+pub(super) fn holds_money(heading: &str, data: &[&Row<'_>], i: usize) -> bool {
+    let h = Heading::new(heading);
+    let named = heading.contains('€')
+        || h.any_word(&[
+            "montant",
+            "montants",
+            "budget",
+            "budgets",
+            "cp",
+            "ap",
+            "ca",
+            "bp",
+            "euros",
+            "euro",
+            "keur",
+            "financement",
+            "financements",
+            "enveloppe",
+            "subvention",
+            "subventions",
+            "dotation",
+            "proposition",
+            "propositions",
+        ])
+        || h.any_prefix(&[
+            "credit",
+            "depense",
+            "recette",
+            "cout",
+            "prevu",
+            "previsionnel",
+            "realis",
+            "engag",
+            "mandat",
+            "consomm",
+            "execut",
+            "report",
+            "avenant",
+            "conventionn",
+            "inscrit",
+        ]);
+    if named && !h.has_phrase("centre de cout") {
+        return true;
+    }
+    data.iter().map(|r| r.cell(i)).any(|c| {
+        let lower = c.to_lowercase();
+        let cents = c
+            .rsplit_once(',')
+            .is_some_and(|(_, d)| d.len() == 2 && d.chars().all(|x| x.is_ascii_digit()));
+        // Thousands grouped (`100 000`): how amounts are written, not counts.
+        let grouped = c
+            .split([' ', '\u{a0}', '\u{202f}'])
+            .skip(1)
+            .any(|g| g.len() >= 3 && g.chars().take(3).all(|x| x.is_ascii_digit()));
+        (c.contains('€') || lower.contains("euro") || cents || grouped)
+            && matches!(parse_cell(c), Ok(CellValue::Amount { .. }))
+    })
 }
 
 /// Whether the data cells of column `i` read as titles: mostly text that is

@@ -52,8 +52,7 @@ pub(super) fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
 
     // No headings and no column of amounts: nothing here is a table of
     // actions. Refused, rather than read as actions of 0 € each.
-    let nothing = header_row.is_none()
-        && options.header_row.is_none()
+    let nothing = options.header_row.is_none()
         && options.columns.is_none()
         && !columns.iter().any(|c| c.role.is_figure())
         && grid.iter().any(|r| !r.is_blank());
@@ -61,7 +60,7 @@ pub(super) fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         return Reading {
             convention: Convention::default(),
             errors: Vec::new(),
-            header_row: None,
+            header_row,
             columns,
             rows: grid
                 .iter()
@@ -77,6 +76,7 @@ pub(super) fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
             assumptions: Vec::new(),
             refused: Some(Refusal {
                 report_line: report_line(grid),
+                headings: header_row,
             }),
         };
     }
