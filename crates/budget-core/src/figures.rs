@@ -54,7 +54,9 @@ pub use consumption::{
     action_consumption, consumption, grand_consumption, group_consumption, rate, Consumption,
 };
 pub use received::{payers, received, Received};
-pub use shares::{action_shares, funding_shares, grand_shares, group_shares, shares};
+pub use shares::{
+    action_shares, action_shares_of, funding_shares, grand_shares, group_shares, shares,
+};
 pub use totals::{
     action_carry_over_requested, action_carry_over_total, action_committed, action_committed_total,
     action_executed, action_planned, action_planned_by_part, action_received_total, aggregate,

@@ -221,9 +221,9 @@ fn action_figures(conv: &Convention, id: ActionId, errors: &mut Errors) -> Actio
     let incomplete = action.is_some_and(|a| !a.unread.is_empty());
     let totals = Totals {
         planned_by_part: errors.keep(scope, figures::action_planned_by_part(conv, id)),
-        shares: planned.as_ref().filter(|_| !incomplete).and_then(|p| {
+        shares: planned.as_ref().and_then(|p| {
             errors
-                .keep(scope, figures::funding_shares(conv, p))
+                .keep(scope, figures::action_shares_of(conv, id, p))
                 .flatten()
         }),
         consumption: match (&planned, &executed) {

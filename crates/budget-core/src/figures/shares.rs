@@ -60,6 +60,16 @@ pub fn funding_shares(
 /// `None` too while an amount of the action could not be read
 /// ([`Action::unread`](crate::model::Action::unread)).
 pub fn action_shares(conv: &Convention, action: ActionId) -> CalcResult<Option<Vec<Decimal>>> {
+    action_shares_of(conv, action, &action_planned(conv, action)?)
+}
+
+/// [`action_shares`] of an action whose planned amounts (`planned`) are
+/// already computed.
+pub fn action_shares_of(
+    conv: &Convention,
+    action: ActionId,
+    planned: &FunderAmounts,
+) -> CalcResult<Option<Vec<Decimal>>> {
     if conv
         .actions
         .get(action)
@@ -67,7 +77,7 @@ pub fn action_shares(conv: &Convention, action: ActionId) -> CalcResult<Option<V
     {
         return Ok(None);
     }
-    funding_shares(conv, &action_planned(conv, action)?)
+    funding_shares(conv, planned)
 }
 
 /// Funding split of a group ([`funding_shares`] of [`group_planned`]).

@@ -431,9 +431,7 @@ pub(super) fn column_roles(
                             ..
                         }
                     )
-                    && Heading::new(headers.get(*i).map_or("", String::as_str))
-                        .funders()
-                        .is_empty()
+                    && !names_a_funder(headers, *i)
             })
             .filter_map(|(i, r)| match r {
                 ColumnRole::Planned { part, year, .. } => Some((
@@ -460,10 +458,7 @@ pub(super) fn column_roles(
     }
     if split {
         for (i, role) in roles.iter_mut().enumerate() {
-            let names = !Heading::new(headers.get(i).map_or("", String::as_str))
-                .funders()
-                .is_empty();
-            if !detected(i) || names {
+            if !detected(i) || names_a_funder(headers, i) {
                 continue;
             }
             match role {
@@ -519,12 +514,7 @@ pub(super) fn unsplit_when_no_funder_is_named(
     let detected = |i: usize| overrides.get(i).is_none();
     let names_funder = roles.iter().enumerate().any(|(i, r)| match r.funder() {
         None | Some(FunderRef::Unsplit) => false,
-        Some(_) => {
-            !detected(i)
-                || !Heading::new(headers.get(i).map_or("", String::as_str))
-                    .funders()
-                    .is_empty()
-        }
+        Some(_) => !detected(i) || names_a_funder(headers, i),
     });
     if names_funder {
         return None;
@@ -620,6 +610,13 @@ pub(super) fn unsplit_when_no_funder_is_named(
     }
     changed.sort_by_key(|(i, _)| *i);
     Some(changed)
+}
+
+/// Whether the heading of column `i` (0-based) names a funder.
+fn names_a_funder(headers: &[String], i: usize) -> bool {
+    !Heading::new(headers.get(i).map_or("", String::as_str))
+        .funders()
+        .is_empty()
 }
 
 /// Whether column `i` holds money, by its heading (`Montant`, `Crédits`,
