@@ -178,7 +178,7 @@ const BASELINE = `${server.url}examples/bench-baseline.html`;
 /**
  * A new page at `url`, in a context of its own. The widget's pastes are
  * measured once its workbench (table reader, totals, table) is there: it is
- * not in the first load and comes a moment after start (src/chunks.rs); a
+ * not in the first load and comes a moment after start (src/chunks/); a
  * paste at first paint, which fetches it, is measured apart (`atStart`).
  */
 async function freshPage(url, { atStart = false } = {}) {
@@ -400,7 +400,7 @@ const firstVisit = await (async () => {
   await page.waitForTimeout(500);
   const firstFiles = [...new Set(loaded)];
   // Then the views' chunks, fetched in the background a moment after start
-  // (src/chunks.rs): counted apart, like the spreadsheet worker.
+  // (src/chunks/): counted apart, like the spreadsheet worker.
   await page.locator('#bw-set-title').waitFor({ state: 'attached' });
   await page.waitForTimeout(500);
   const laterFiles = [...new Set(loaded)].filter((p) => !firstFiles.includes(p));

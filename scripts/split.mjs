@@ -1,7 +1,7 @@
 // Cuts the widget's WebAssembly module into a first-load module and chunks
 // loaded on demand (called by scripts/postbuild.mjs after every Trunk build).
 //
-// What a first visit does not need to paint the page (src/chunks.rs: the
+// What a first visit does not need to paint the page (src/chunks/: the
 // workbench — table reader, figures, table, tabs and the views computing from
 // the same figures —, the tranches, years and scenarios views, the exports, the
 // JSON reader) are split points when the crate is built with its `split`

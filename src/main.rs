@@ -3,5 +3,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    budget_widget::embed::mount();
+    budget_widget::shell::embed::mount();
 }

@@ -4,7 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use budget_core::Lang;
-use budget_widget::embed::{asset_url, EmbedOptions};
+use budget_widget::shell::embed::EmbedOptions;
+use budget_widget::ui::browser_files::asset_url;
 use budget_widget::App;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

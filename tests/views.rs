@@ -10,13 +10,13 @@
 use std::str::FromStr;
 
 use budget_core::{Action, Amount, Convention, Decimal, Execution, FunderValue, Group, Lang, Part};
-use budget_widget::charts::{ConsumptionChart, FundingChart};
-use budget_widget::compare::CompareView;
-use budget_widget::results::checks_section;
 use budget_widget::state::Workspace;
-use budget_widget::tranches_view::TranchesView;
-use budget_widget::view_util::input_text;
-use budget_widget::years_view::YearsView;
+use budget_widget::ui::view_util::input_text;
+use budget_widget::views::charts::{ConsumptionChart, FundingChart};
+use budget_widget::views::compare::CompareView;
+use budget_widget::views::tranches::TranchesView;
+use budget_widget::views::years::YearsView;
+use budget_widget::workbench::results::checks_section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -1079,7 +1079,7 @@ fn key(target: &Element, key: &str) {
 /// The Execution table of `two_axes`, in French.
 fn mount_execution_table() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     use budget_widget::grid::{execution_table, Grid};
-    use budget_widget::summary::Summary;
+    use budget_widget::state::summary::Summary;
     let ws = workspace(two_axes());
     let grid = Grid::executed(ws);
     mount(move || {

@@ -146,7 +146,7 @@ async fn the_convention_is_saved_once_the_user_pauses() {
     let (container, _handle) = mount();
     type_into_paste_area(&container, "N°\tIntitulé\tEtat\tCD\n1\tA\t1 234,56\t100\n");
     // No leaving the page here: only the pause.
-    let pause = budget_widget::storage::SAVE_DELAY_MS as u32 + 200;
+    let pause = budget_widget::store::storage::SAVE_DELAY_MS as u32 + 200;
     gloo_timers::future::TimeoutFuture::new(pause).await;
     let storage = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())

@@ -33,6 +33,7 @@ pub mod export;
 pub mod expr;
 pub mod figures;
 pub mod files;
+pub mod kept;
 pub mod lang;
 pub mod model;
 pub mod money;

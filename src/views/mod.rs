@@ -1,0 +1,10 @@
+//! The views that compute from the convention apart from the budget table:
+//! payment tranches ([`tranches`]), multi-year figures ([`years`]), the
+//! funding and consumption charts ([`charts`]), the comparison of scenarios
+//! ([`compare`]) and the SCDL export form ([`scdl`]).
+
+pub mod charts;
+pub mod compare;
+pub mod scdl;
+pub mod tranches;
+pub mod years;
