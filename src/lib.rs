@@ -95,7 +95,12 @@ mod rooms {
             let first = rel
                 .components()
                 .next()
-                .map(|c| c.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string())
+                .map(|c| {
+                    c.as_os_str()
+                        .to_string_lossy()
+                        .trim_end_matches(".rs")
+                        .to_string()
+                })
                 .unwrap_or_default();
             let Some(at) = ROOMS.iter().position(|r| *r == first) else {
                 continue;
@@ -115,6 +120,9 @@ mod rooms {
     fn the_check_sees_a_room_named_and_not_a_longer_name() {
         assert_eq!(named_rooms("use crate::shell::app;"), ["shell"]);
         assert!(named_rooms("crate::shelling").is_empty());
-        assert_eq!(named_rooms("crate::ui::i18n, crate::words::View"), ["ui", "words"]);
+        assert_eq!(
+            named_rooms("crate::ui::i18n, crate::words::View"),
+            ["ui", "words"]
+        );
     }
 }

@@ -204,16 +204,13 @@ fn same_origin(url: &str) -> Option<String> {
 
 /// The text at `url`, or why it could not be fetched, in `lang`.
 async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
-    let pick = |fr: &str, en: &str| match lang {
-        Lang::Fr => fr.to_string(),
-        Lang::En => en.to_string(),
-    };
-    let unreadable = || pick("réponse illisible", "unreadable response");
-    let window = web_sys::window().ok_or_else(|| pick("pas de fenêtre", "no window"))?;
+    let text = |key: Key| t(lang, key).to_string();
+    let unreadable = || text(Key::FetchUnreadable);
+    let window = web_sys::window().ok_or_else(|| text(Key::FetchNoWindow))?;
     let describe = |e: JsValue| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| pick("erreur réseau", "network error"))
+            .unwrap_or_else(|| text(Key::FetchNetwork))
     };
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -237,10 +234,7 @@ pub fn load_convention(ws: Workspace, url: Option<String>) {
     let Some(url) = url else { return };
     let lang = ws.lang.get_untracked();
     let Some(absolute) = same_origin(&url) else {
-        let why = match lang {
-            Lang::Fr => "adresse refusée (seule une convention du même site peut être chargée)",
-            Lang::En => "address refused (only a convention from the same site can be loaded)",
-        };
+        let why = t(lang, Key::FetchRefused);
         ws.file_error
             .set(Some(format!("{url}{}{why}", colon(lang))));
         return;

@@ -268,17 +268,7 @@ pub const LONG_LINK: usize = 8_000;
 /// send a big convention.
 fn long_link_note(lang: Lang, length: usize) -> String {
     let n = crate::ui::i18n::count(lang, length);
-    match lang {
-        Lang::Fr => format!(
-            "Ce lien fait {n} caractères : certaines messageries et certains logiciels de courriel \
-             coupent les liens aussi longs. Pour une grande convention, envoyez plutôt le fichier \
-             enregistré (.json)."
-        ),
-        Lang::En => format!(
-            "This link is {n} characters long: some messaging tools and mail programs cut links \
-             this long. For a big convention, send the saved file (.json) instead."
-        ),
-    }
+    crate::ui::i18n::fill(lang, Key::LongLink, &[("n", &n)])
 }
 
 /// What a link opened holds.

@@ -24,38 +24,34 @@ pub enum DecodeError {
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Empty => f.write_str("le lien ne contient aucune donnée après « #c= »"),
-            Self::BadChar { position, found } if found.is_control() => write!(
-                f,
-                "caractère U+{:04X} inattendu en position {position} des données",
-                u32::from(*found)
-            ),
-            Self::BadChar { position, found } => write!(
-                f,
-                "caractère « {found} » inattendu en position {position} des données"
-            ),
-            Self::BadLength => f.write_str("les données sont coupées (lien incomplet ?)"),
-        }
+        f.write_str(&self.message(budget_core::Lang::Fr))
     }
 }
 
 impl DecodeError {
-    /// The message in `lang` (the `Display` text is the French one).
+    /// The message in `lang` (the `Display` text is the French one), from the
+    /// widget's table of texts.
     pub fn message(&self, lang: budget_core::Lang) -> String {
-        if lang == budget_core::Lang::Fr {
-            return self.to_string();
-        }
+        use crate::ui::i18n::{fill, t, Key};
         match self {
-            Self::Empty => "the link holds no data after “#c=”".into(),
-            Self::BadChar { position, found } if found.is_control() => format!(
-                "unexpected character U+{:04X} at position {position} of the data",
-                u32::from(*found)
+            Self::Empty => t(lang, Key::LinkEmpty).to_string(),
+            Self::BadChar { position, found } if found.is_control() => fill(
+                lang,
+                Key::LinkBadControl,
+                &[
+                    ("code", &format!("{:04X}", u32::from(*found))),
+                    ("position", &position.to_string()),
+                ],
             ),
-            Self::BadChar { position, found } => {
-                format!("unexpected character “{found}” at position {position} of the data")
-            }
-            Self::BadLength => "the data is cut short (incomplete link?)".into(),
+            Self::BadChar { position, found } => fill(
+                lang,
+                Key::LinkBadChar,
+                &[
+                    ("found", &found.to_string()),
+                    ("position", &position.to_string()),
+                ],
+            ),
+            Self::BadLength => t(lang, Key::LinkCut).to_string(),
         }
     }
 }

@@ -5,9 +5,23 @@
 
 use budget_core::Lang;
 
-/// A text of the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
+/// Defines [`Key`] and [`Key::ALL`], every key once.
+macro_rules! keys {
+    ($($key:ident,)*) => {
+        /// A text of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key {
+            $($key,)*
+        }
+
+        impl Key {
+            /// Every key, in the order of the enum (for the tests of the table).
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        }
+    };
+}
+
+keys! {
     AppTitle,
     ViewLoading,
     ViewUnloaded,
@@ -314,6 +328,16 @@ pub enum Key {
     ReadFromHeading,
     ReadGuessed,
     ReadChosen,
+    // widget errors and notes with values ({…} filled by `fill`)
+    LinkEmpty,
+    LinkBadControl,
+    LinkBadChar,
+    LinkCut,
+    LongLink,
+    FetchUnreadable,
+    FetchNoWindow,
+    FetchNetwork,
+    FetchRefused,
 }
 
 /// The text of `key` in `lang`.
@@ -689,11 +713,46 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ReadChosen => ("choisie", "chosen"),
         Key::YrColGroup => ("Groupe", "Group"),
         Key::YrGroupsCaption => ("Total de chaque groupe par année", "Each group’s total per year"),
+        Key::LinkEmpty => ("le lien ne contient aucune donnée après « #c= »", "the link holds no data after “#c=”"),
+        Key::LinkBadControl => ("caractère U+{code} inattendu en position {position} des données", "unexpected character U+{code} at position {position} of the data"),
+        Key::LinkBadChar => ("caractère « {found} » inattendu en position {position} des données", "unexpected character “{found}” at position {position} of the data"),
+        Key::LinkCut => ("les données sont coupées (lien incomplet ?)", "the data is cut short (incomplete link?)"),
+        Key::LongLink => (
+            "Ce lien fait {n} caractères : certaines messageries et certains logiciels de courriel coupent les liens aussi longs. Pour une grande convention, envoyez plutôt le fichier enregistré (.json).",
+            "This link is {n} characters long: some messaging tools and mail programs cut links this long. For a big convention, send the saved file (.json) instead.",
+        ),
+        Key::FetchUnreadable => ("réponse illisible", "unreadable response"),
+        Key::FetchNoWindow => ("pas de fenêtre", "no window"),
+        Key::FetchNetwork => ("erreur réseau", "network error"),
+        Key::FetchRefused => ("adresse refusée (seule une convention du même site peut être chargée)", "address refused (only a convention from the same site can be loaded)"),
     };
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
     }
+}
+
+/// The text of `key` in `lang` with each `{name}` replaced by its value in
+/// `values` (a name not given stays as written, which the tests catch).
+pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
+    let mut out = t(lang, key).to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders of a text, sorted.
+#[cfg(test)]
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// `text` between the quotation marks of `lang`: « text » in French,
@@ -924,6 +983,35 @@ pub fn row_kind_label(lang: Lang, kind: &budget_core::read::RowKind) -> &'static
 #[cfg(test)]
 mod typography_tests {
     use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_with_the_same_placeholders() {
+        assert!(Key::ALL.len() > 300, "every key is listed");
+        for &key in Key::ALL {
+            let (fr, en) = (t(Lang::Fr, key), t(Lang::En, key));
+            assert!(!fr.trim().is_empty(), "{key:?} has no French text");
+            assert!(!en.trim().is_empty(), "{key:?} has no English text");
+            assert_eq!(
+                placeholders(fr),
+                placeholders(en),
+                "{key:?}: placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_with_values_is_filled_in_each_language() {
+        let values = [("found", "é"), ("position", "12")];
+        assert_eq!(
+            fill(Lang::Fr, Key::LinkBadChar, &values),
+            "caractère « é » inattendu en position 12 des données"
+        );
+        assert_eq!(
+            fill(Lang::En, Key::LinkBadChar, &values),
+            "unexpected character “é” at position 12 of the data"
+        );
+        assert_eq!(placeholders("{n} sur {total}, {}"), ["n", "total"]);
+    }
 
     #[test]
     fn quotation_marks_and_colons_follow_the_language() {
