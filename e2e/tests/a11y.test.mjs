@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, start } from './helpers.mjs';
+import { actionsTable, eur, fixture, open, pasteVienne, start, totalsTable } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,7 +46,7 @@ test('axe-core finds no violation, empty and with each view of a convention', as
   }
   // A cell being edited.
   await page.getByRole('tab', { name: 'Budget' }).click();
-  await page.getByRole('table', { name: /Actions et sous-totaux/ }).getByRole('cell').first().click();
+  await actionsTable(page).getByRole('cell').first().click();
   await page.keyboard.press('Enter');
   await page.getByLabel(/Modifier la cellule/).waitFor();
   assert.deepEqual(await axe(page), [], 'cell editor');
@@ -60,8 +60,7 @@ test('axe-core finds no violation, empty and with each view of a convention', as
 
 test('on a 360 px wide screen nothing but the tables scrolls sideways', async () => {
   const page = await open(env, { viewport: { width: 360, height: 740 } });
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  await pasteVienne(page, { confirm: true });
   for (const name of tabs) {
     await page.getByRole('tab', { name }).click();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -97,8 +96,7 @@ test('on a 360 px wide screen the charts keep their text size, and follow a turn
 
 test('the printed page: title, date, settings, every view, no buttons', async () => {
   const page = await open(env);
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  await pasteVienne(page, { confirm: true });
   await page.getByRole('tab', { name: 'Paramètres' }).click();
   await page.getByLabel('Titre de la convention').fill('Convention Vienne 2024');
   await page.getByLabel('Titre de la convention').press('Tab');
@@ -116,8 +114,8 @@ test('the printed page: title, date, settings, every view, no buttons', async ()
   assert.equal(await page.getByRole('tab').count(), 0);
   // Every view is printed, not only the chosen tab: the totals, the table of
   // actions with its column headings repeated on each page, and the checks.
-  await page.getByRole('table', { name: 'Totaux par financeur' }).waitFor();
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  await totalsTable(page).waitFor();
+  const actions = actionsTable(page);
   assert.equal(await actions.locator('thead').evaluate((t) => getComputedStyle(t).display), 'table-header-group');
   await page.getByRole('region', { name: /Vérifications/ }).waitFor();
   assert.ok((await page.getByRole('region', { name: /Vérifications/ }).textContent()).includes(eur('1 815 650,00')));

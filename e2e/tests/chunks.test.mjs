@@ -5,7 +5,7 @@
 // start; a chunk that cannot be fetched is said, and nothing is lost.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, openIn, savedWith, start } from './helpers.mjs';
+import { eur, fixture, oneAction, openIn, pasteVienne, savedWith, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -31,8 +31,7 @@ test('the first load has no chunk; a paste brings the workbench, opening a tab i
   assert.ok(requests.some((u) => /\/w-[0-9a-f]{16}\/budget-widget_bg\.wasm$/.test(u)), 'main module loaded');
 
   // A paste at once: the workbench comes and reads it.
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  await pasteVienne(page);
   assert.ok(requests.some((u) => u.endsWith('/split_workbench.wasm')), requests.filter(isChunk).join('\n'));
 
   // The Years tab: its view comes with its chunk.
@@ -100,10 +99,10 @@ test('a convention another tab saves while the workbench is on its way is offere
     await route.continue();
   });
   await first.goto(env.url);
-  await first.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t100\n');
+  await first.getByLabel(/Tableau à coller/).fill(oneAction(100, 100));
 
   const second = await openIn(context, env.url);
-  await second.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t300\t300\n');
+  await second.getByLabel(/Tableau à coller/).fill(oneAction(300, 300));
   await second.getByRole('status').filter({ hasText: eur('600,00') }).waitFor();
   await savedWith(second, '"300"');
 
@@ -162,8 +161,7 @@ test('the JSON reader and the workbench come first when conventions are kept; if
   const requests = [];
   context.on('request', (r) => requests.push(new URL(r.url()).pathname));
   const page = await openIn(context, env.url);
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  await pasteVienne(page);
   // Saved once the user pauses (0.4 s): the working copy and the list.
   await page.waitForFunction(() => localStorage.getItem('budget-widget:convention') && localStorage.getItem('budget-widget:liste'));
 

@@ -2,7 +2,7 @@
 // their rows, in the release build.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+import { actionRow, actionsTable, eur, funderTotal, grandTotal, open, pasteVienne, rowCells, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -12,25 +12,9 @@ after(async () => {
   await env?.close();
 });
 
-const grandTotal = async (page) =>
-  (await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'Total'))[0];
-
-/** The cells (td) of the action row numbered `n` in the table of actions. */
-const actionRow = (page, n) =>
-  page
-    .getByRole('table', { name: /Actions et sous-totaux/ })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
-
-async function pasteVienne(page) {
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('button', { name: 'Valider la lecture' }).click();
-  assert.equal(await grandTotal(page), eur('1 775 650,00'));
-}
-
 test('a cell edited with the keyboard changes the totals; undo and redo', async () => {
   const page = await open(env);
-  await pasteVienne(page);
+  await pasteVienne(page, { confirm: true });
   // Action 2, État: 50 000 → =534,82*12 = 6 417,84.
   await actionRow(page, '2').getByRole('cell').nth(1).click();
   await page.keyboard.press('Enter');
@@ -42,7 +26,7 @@ test('a cell edited with the keyboard changes the totals; undo and redo', async 
   // grand total 1 775 650 − 50 000 + 6 417,84 = 1 732 067,84.
   await page.getByRole('status').filter({ hasText: eur('1 732 067,84') }).waitFor();
   assert.equal(await grandTotal(page), eur('1 732 067,84'));
-  assert.equal((await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'État'))[0], eur('515 050,84'));
+  assert.equal(await funderTotal(page, 'État'), eur('515 050,84'));
   const cell = actionRow(page, '2').getByRole('cell').nth(1);
   assert.equal(await cell.textContent(), eur('6 417,84'));
   assert.equal(await cell.getAttribute('title'), '=534,82*12');
@@ -75,7 +59,7 @@ test('a cell edited with the keyboard changes the totals; undo and redo', async 
 
 test('a block pasted on a cell fills the range; the paste can be undone', async () => {
   const page = await open(env, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await pasteVienne(page);
+  await pasteVienne(page, { confirm: true });
   await page.evaluate(() => navigator.clipboard.writeText('100\t200\n300\t400\n'));
   await actionRow(page, '1').getByRole('cell').nth(1).click();
   await page.keyboard.press('Control+V');
@@ -85,10 +69,9 @@ test('a block pasted on a cell fills the range; the paste can be undone', async 
   // Département 681 524 − 146 000 − 50 000 + 200 + 400 = 486 124;
   // total 415 526 + 486 124 + 535 493 = 1 437 143.
   await page.getByRole('status').filter({ hasText: eur('1 437 143,00') }).waitFor();
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
-  assert.equal((await rowCells(totals, 'État'))[0], eur('415 526,00'));
-  assert.equal((await rowCells(totals, 'Département'))[0], eur('486 124,00'));
-  assert.deepEqual((await actionRow(page, '2').getByRole('cell').allTextContents()).slice(1, 3), [eur('300,00'), eur('400,00')]);
+  assert.equal(await funderTotal(page, 'État'), eur('415 526,00'));
+  assert.equal(await funderTotal(page, 'Département'), eur('486 124,00'));
+  assert.deepEqual((await rowCells(actionsTable(page), '2')).slice(1, 3), [eur('300,00'), eur('400,00')]);
   await page.getByRole('button', { name: 'Annuler', exact: true }).click();
   await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
   // Undoing the import itself empties the calculator again.
@@ -118,9 +101,8 @@ test('actions and groups are added, moved and removed from the toolbar', async (
   await page.keyboard.press('Enter');
   // 3 000 + 1 000 = 4 000, and the group has its computed subtotal of 1 000.
   await page.getByRole('status').filter({ hasText: eur('4 000,00') }).waitFor();
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
-  const subtotal = actions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Sous-total calculé — Axe mobilité/ }) });
-  assert.equal((await subtotal.getByRole('cell').allTextContents())[2], eur('1 000,00'));
+  const actions = actionsTable(page);
+  assert.equal((await rowCells(actions, /Sous-total calculé — Axe mobilité/))[2], eur('1 000,00'));
   // Remove the selected action (Garage solidaire): back to 3 000.
   await page.getByRole('button', { name: 'Supprimer l’action sélectionnée' }).click();
   await page.getByRole('status').filter({ hasText: eur('3 000,00') }).waitFor();
@@ -131,9 +113,9 @@ test('actions and groups are added, moved and removed from the toolbar', async (
 
 test('settings change the co-financing rule; a check takes the user to its row', async () => {
   const page = await open(env);
-  await pasteVienne(page);
+  await pasteVienne(page, { confirm: true });
   // Action 1: State 93 507 of 775 000 = 12,07 %: within 50 %, but above 10 %.
-  assert.equal((await actionRow(page, '1').getByRole('cell').allTextContents()).at(-1), 'respecté');
+  assert.equal((await rowCells(actionsTable(page), '1')).at(-1), 'respecté');
   await page.getByRole('tab', { name: 'Paramètres' }).click();
   await page.getByLabel('Titre de la convention').fill('Convention Vienne 2024');
   await page.getByLabel('Titre de la convention').press('Tab');
@@ -142,7 +124,7 @@ test('settings change the co-financing rule; a check takes the user to its row',
   await share.press('Tab');
   await page.getByRole('tab', { name: 'Budget' }).click();
   // Excess over 10 %: 93 507 − 0,1 × 775 000 = 16 007.
-  const verdict = (await actionRow(page, '1').getByRole('cell').allTextContents()).at(-1);
+  const verdict = (await rowCells(actionsTable(page), '1')).at(-1);
   assert.match(verdict, new RegExp(`dépassé.*${eur('16 007,00')}`));
   // A wrong share is refused with its reason, the rule stays at 10 %.
   await page.getByRole('tab', { name: 'Paramètres' }).click();
@@ -184,7 +166,7 @@ test('a long table is shown a page at a time; totals cover every action', async 
   const pager = page.getByRole('navigation', { name: 'Pages du tableau' });
   // 50 actions a page until the user chooses another size.
   assert.match(await pager.textContent(), /Actions 1 – 50 sur 450/);
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  const actions = actionsTable(page);
   // 50 actions + the heading row + the "Sans groupe" row + the grand total.
   assert.equal(await actions.getByRole('row').count(), 53);
   // On page 3 (actions 101–150), 100 a page: the page that holds action 101.
@@ -224,7 +206,7 @@ test('a long table is shown a page at a time; totals cover every action', async 
 
 test('an edit changes the text of the totals, subtotal and grand total, not their cells', async () => {
   const page = await open(env);
-  await pasteVienne(page);
+  await pasteVienne(page, { confirm: true });
   // From now on, record cells added or removed and attributes written in the
   // totals table, the subtotal rows and the grand total row (not text), and
   // in the list of funders of the SCDL export (the same funders after it),
@@ -248,7 +230,7 @@ test('an edit changes the text of the totals, subtotal and grand total, not thei
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: eur('1 765 650,00') }).waitFor();
   assert.equal(await grandTotal(page), eur('1 765 650,00'));
-  const grandRow = page.getByRole('table', { name: /Actions et sous-totaux/ }).locator('tr.bw-grand');
+  const grandRow = actionsTable(page).locator('tr.bw-grand');
   assert.ok((await grandRow.textContent()).includes(eur('1 765 650,00')));
   assert.deepEqual(await page.evaluate(() => window.structureChanges), []);
   assert.deepEqual(page.problems, []);
@@ -257,8 +239,8 @@ test('an edit changes the text of the totals, subtotal and grand total, not thei
 
 test('opening and closing the cell editor moves no column of the table', async () => {
   const page = await open(env);
-  await pasteVienne(page);
-  const table = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  await pasteVienne(page, { confirm: true });
+  const table = actionsTable(page);
   const columns = () =>
     table.getByRole('columnheader').evaluateAll((cells) =>
       cells.map((c) => {

@@ -2,10 +2,21 @@
 // Policy, the iframe host page and the script-mount host page of examples/,
 // both with hostile host CSS, both under the strict policy.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { STRICT_CSP } from '../serve.mjs';
-import { eur, fixture, open, root, start } from './helpers.mjs';
+import {
+  eur,
+  funderTotal,
+  grandTotal,
+  oneAction,
+  open,
+  pasteVienne,
+  recordProblems,
+  rowOf,
+  start,
+  totalsTable,
+  vienneXlsx,
+} from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -14,26 +25,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-const vienneXlsx = join(root, 'crates', 'budget-core', 'tests', 'data', 'vienne-libreoffice.xlsx');
-
-/** The first cell of the row headed `label` of the totals table, in `scope` (a page or a frame). */
-async function total(scope, label, caption = 'Totaux par financeur') {
-  const totals = scope.getByRole('table', { name: caption, exact: true });
-  await totals.waitFor();
-  const row = totals.getByRole('row').filter({ has: scope.getByRole('rowheader', { name: label, exact: true }) });
-  return (await row.getByRole('cell').allTextContents())[0];
-}
-
-/** Console errors and uncaught exceptions of a page, as `open` records them. */
-function watch(page) {
-  page.problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => page.problems.push(`exception: ${e.message}`));
-  return page;
-}
 
 const STYLE_PROPERTIES = [
   'display',
@@ -79,8 +70,8 @@ const computed = (locator, pseudo = null) =>
  * a row header and an amount cell.
  */
 async function widgetLook(scope) {
-  const totals = scope.getByRole('table', { name: 'Totaux par financeur' });
-  const totalRow = totals.getByRole('row').filter({ has: scope.getByRole('rowheader', { name: 'Total', exact: true }) });
+  const totals = totalsTable(scope);
+  const totalRow = rowOf(totals, 'Total');
   return {
     h2: await computed(scope.getByRole('heading', { level: 2, name: 'Tableau des actions' })),
     textarea: await computed(scope.getByLabel(/Tableau à coller/)),
@@ -104,7 +95,7 @@ async function hostLook(page) {
 
 test('the release build runs under the strict Content-Security-Policy, which is enforced', async () => {
   const context = await env.browser.newContext();
-  const page = watch(await context.newPage());
+  const page = recordProblems(await context.newPage());
   const response = await page.goto(env.url);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -112,8 +103,7 @@ test('the release build runs under the strict Content-Security-Policy, which is 
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')));
   assert.ok(scripts.length >= 1 && scripts.every((src) => /^\.\/boot-[0-9a-f]{16}\.js$/.test(src ?? '')), scripts.join());
   // The widget works: a paste gives its figures.
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  assert.equal(await total(page, 'Total'), eur('1 775 650,00'));
+  await pasteVienne(page);
   assert.deepEqual(page.problems, []);
 
   // The policy is enforced (so the other tests, which find no violation, mean
@@ -162,7 +152,7 @@ test('the release build runs under the strict Content-Security-Policy, which is 
 
 test('iframe: the host page sizes the frame to the widget, which works in its sandbox', async () => {
   const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = watch(await context.newPage());
+  const page = recordProblems(await context.newPage());
   await page.goto(`${env.url}examples/iframe.html`);
   const frameElement = page.getByTitle('Calculateur budgétaire de convention');
   const widget = frameElement.contentFrame();
@@ -184,9 +174,7 @@ test('iframe: the host page sizes the frame to the widget, which works in its sa
   const empty = await follows();
   assert.notEqual(empty, 600);
 
-  await widget.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await widget.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
-  assert.equal(await total(widget, 'Total'), eur('1 775 650,00'));
+  await pasteVienne(widget);
   const full = await follows();
   assert.ok(full > empty + 500, `taller with the results: ${empty} → ${full}`);
   // No scroll bar inside the frame: the whole widget is visible in the page.
@@ -206,7 +194,7 @@ test('iframe: the host page sizes the frame to the widget, which works in its sa
   await widget.getByText(/Aucun tableau pour l’instant/).waitFor();
   const shrunk = await follows();
   assert.ok(shrunk < full - 500, `shorter again: ${full} → ${shrunk}`);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), 'N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), oneAction(10, 20));
   await widget.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('Control+V');
   await widget.getByRole('status').filter({ hasText: eur('30,00') }).waitFor();
@@ -229,36 +217,33 @@ test('script mount: the widget mounts in the host page with its options, looking
 
   // The widget on its own page, for its look.
   const own = await open(env);
-  await own.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  assert.equal(await total(own, 'Total'), eur('1 775 650,00'));
+  await pasteVienne(own);
   const ownLook = await widgetLook(own);
   await own.context().close();
 
-  const page = watch(await context.newPage());
+  const page = recordProblems(await context.newPage());
   await page.goto(`${env.url}examples/script-mount.html`);
   // data-title: the heading; data-convention: the example convention, loaded
   // because this browser holds none: État 12 000 + 5 500,50 = 17 500,50,
   // Département 8 000 + 4 499,50 = 12 499,50, total 30 000.
   await page.getByRole('heading', { level: 1, name: 'Simulateur de la convention d’exemple' }).waitFor();
-  assert.equal(await total(page, 'État'), eur('17 500,50'));
-  assert.equal(await total(page, 'Département'), eur('12 499,50'));
-  assert.equal(await total(page, 'Total'), eur('30 000,00'));
+  assert.equal(await funderTotal(page, 'État'), eur('17 500,50'));
+  assert.equal(await funderTotal(page, 'Département'), eur('12 499,50'));
+  assert.equal(await grandTotal(page), eur('30 000,00'));
 
   // A paste elsewhere in the host page is the host's, not the widget's.
-  await page.evaluate((text) => navigator.clipboard.writeText(text), 'N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), oneAction(10, 20));
   await page.getByText('Texte de la page hôte après le calculateur.').click();
   await page.keyboard.press('Control+V');
   await page.waitForTimeout(300);
-  assert.equal(await total(page, 'Total'), eur('30 000,00'));
+  assert.equal(await grandTotal(page), eur('30 000,00'));
   // In the widget (its heading clicked), Ctrl+V imports: 10 + 20 = 30.
   await page.getByRole('heading', { level: 1, name: 'Simulateur de la convention d’exemple' }).click();
   await page.keyboard.press('Control+V');
   await page.getByRole('status').filter({ hasText: eur('30,00') }).waitFor();
 
   // The Vienne annex pasted into the widget gives its figures.
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
-  assert.equal(await total(page, 'Total'), eur('1 775 650,00'));
+  await pasteVienne(page);
 
   // The widget looks the same as on its own page despite the host's CSS
   // (`table, td, th, button { all: unset; color: red; font-size: 30px }`,
@@ -276,7 +261,7 @@ test('script mount: the widget mounts in the host page with its options, looking
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   await page.getByLabel('Ouvrir un fichier').setInputFiles(vienneXlsx);
   await page.getByRole('region', { name: 'Lecture du tableau' }).waitFor();
-  assert.equal(await total(page, 'Total'), eur('1 775 650,00'));
+  assert.equal(await grandTotal(page), eur('1 775 650,00'));
   // Found next to embed.js, under the name the build gave it.
   assert.ok(
     loaded.some((p) => /^\/budget-sheets-[0-9a-f]{16}_loader\.js$/.test(p)),
@@ -288,7 +273,7 @@ test('script mount: the widget mounts in the host page with its options, looking
 
 test('script mount: data-lang, and a convention from another site is refused', async () => {
   const context = await env.browser.newContext();
-  const page = watch(await context.newPage());
+  const page = recordProblems(await context.newPage());
   // A host page written by the test, served from the widget's origin.
   await page.route('**/examples/test-host.html', (route) =>
     route.fulfill({
@@ -310,9 +295,9 @@ test('script mount: data-lang, and a convention from another site is refused', a
     .filter({ hasText: 'https://example.org/convention.json: address refused (only a convention from the same site can be loaded)' })
     .waitFor();
   assert.ok(!requests.some((u) => u.includes('example.org')), 'nothing asked of another site');
-  await page.getByLabel(/Table to paste/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t50\n');
+  await page.getByLabel(/Table to paste/).fill(oneAction(100, 50));
   // 100 + 50 = 150.
-  assert.equal(await total(page, 'Total', 'Totals per funder'), '€150.00');
+  assert.equal(await grandTotal(page, 'Totals per funder'), '€150.00');
   // English colon, one action.
   assert.equal(await page.getByRole('status').textContent(), 'Computed grand total: €150.00 (1\u00a0action)');
   assert.deepEqual(page.problems, []);

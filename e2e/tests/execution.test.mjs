@@ -1,7 +1,7 @@
 // An execution report (Creuse 2023): rates, remaining credit, co-financing breaches.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+import { actionsTable, eur, executionTable, fixture, open, pasteVienne, rowCells, rowOf, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -15,9 +15,9 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill(fixture('creuse-2023-execution.tsv'));
   await page.getByRole('tab', { name: 'Exécution' }).click();
-  const execution = page.getByRole('table', { name: /Exécution/ });
+  const execution = executionTable(page);
   await execution.waitFor();
-  const row = (n) => execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
+  const row = (n) => rowOf(execution, n);
 
   // Cells after the title: planned, each funder's executed amount (État,
   // Département), executed total, rate, remaining, unspent State credit.
@@ -43,9 +43,7 @@ test('the Creuse 2023 report shows its rates and its co-financing breaches', asy
   // Action 8 breaks the 50 % rule: State 38 648 of 51 000 = 75,78 %; excess
   // 38 648 − 0,5 × 51 000 = 13 148; Département missing 38 648 / 0,5 − 51 000 = 26 296.
   await page.getByRole('tab', { name: 'Budget' }).click();
-  const budget = page.getByRole('table', { name: /Actions et sous-totaux/ });
-  const action8 = budget.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '8', exact: true }) });
-  const cells = await action8.getByRole('cell').allTextContents();
+  const cells = await rowCells(actionsTable(page), '8');
   assert.equal(cells.at(-2), '75,78\u00a0%');
   assert.match(cells.at(-1), new RegExp(`dépassé.*${eur('13 148,00')}.*${eur('26 296,00')}`));
 
@@ -70,7 +68,7 @@ test('the Execution table fits a page 1 280 pixels wide: its headings wrap, its 
   const page = await open(env, { viewport: { width: 1280, height: 800 } });
   await page.getByLabel(/Tableau à coller/).fill(fixture('creuse-2023-execution.tsv'));
   await page.getByRole('tab', { name: 'Exécution' }).click();
-  const execution = page.getByRole('table', { name: /Exécution/ });
+  const execution = executionTable(page);
   await execution.waitFor();
   const [scrollWidth, clientWidth] = await execution.evaluate((t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]);
   assert.ok(scrollWidth <= clientWidth, `table ${scrollWidth} px wide in a box of ${clientWidth} px`);
@@ -82,7 +80,7 @@ test('the Execution table fits a page 1 280 pixels wide: its headings wrap, its 
     });
   const heading = execution.getByRole('columnheader', { name: 'Exécuté — Département' });
   assert.equal(await lines(heading), 2);
-  const five = execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '5', exact: true }) });
+  const five = rowOf(execution, '5');
   for (const cell of await five.getByRole('cell').all()) {
     const text = await cell.textContent();
     if (text.includes('€')) assert.equal(await lines(cell), 1, text);
@@ -93,12 +91,11 @@ test('the Execution table fits a page 1 280 pixels wide: its headings wrap, its 
 
 test('executed amounts are typed in the Execution table; rates follow; undo', async () => {
   const page = await open(env);
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  await pasteVienne(page, { confirm: true });
   await page.getByRole('tab', { name: 'Exécution' }).click();
   await page.getByText(/ne contient pas encore de montants exécutés/).waitFor();
-  const execution = page.getByRole('table', { name: /Exécution/ });
-  const row = (n) => execution.getByRole('row').filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
+  const execution = executionTable(page);
+  const row = (n) => rowOf(execution, n);
   // Action 2 of Vienne 2024: État 50 000, Département 50 000, others 0.
   const cells = () => row('2').getByRole('cell').allTextContents();
   assert.equal((await cells())[1], eur('100 000,00'));

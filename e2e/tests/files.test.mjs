@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { eur, open, root, rowCells, start } from './helpers.mjs';
+import { expectVienneFunderTotals, open, root, start, totalsTable, vienneXlsx } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -14,18 +14,7 @@ after(async () => {
   await env?.close();
 });
 
-const vienneXlsx = join(root, 'crates', 'budget-core', 'tests', 'data', 'vienne-libreoffice.xlsx');
 const vienneTsv = join(root, 'tests', 'fixtures', 'vienne-2024-solidarites.tsv');
-
-// Vienne 2024, worked by hand from its action rows (see first-slice.test.mjs):
-// État 558 633, Département 681 524, autres 535 493, total 1 775 650.
-async function expectVienneGrandTotals(page) {
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
-  await totals.waitFor();
-  assert.equal((await rowCells(totals, 'État'))[0], eur('558 633,00'));
-  assert.equal((await rowCells(totals, 'Département'))[0], eur('681 524,00'));
-  assert.equal((await rowCells(totals, 'Total'))[0], eur('1 775 650,00'));
-}
 
 test('an .xlsx annex opens through the spreadsheet worker', async () => {
   const page = await open(env);
@@ -33,7 +22,7 @@ test('an .xlsx annex opens through the spreadsheet worker', async () => {
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   assert.ok(!loaded.some((p) => p.includes('budget-sheets')), 'the worker is not part of the first load');
   await page.getByLabel('Ouvrir un fichier').setInputFiles(vienneXlsx);
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   // On demand, under names that change with its content (a cached old
   // worker is never used by a new widget).
   assert.ok(
@@ -48,7 +37,7 @@ test('an .xlsx annex opens through the spreadsheet worker', async () => {
 test('a workbook protected by a password is said to be, and nothing is lost', async () => {
   const page = await open(env);
   await page.getByLabel('Ouvrir un fichier').setInputFiles(vienneTsv);
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   // Encrypted with the password "secret" (see crates/budget-core/tests/files_open.rs).
   await page
     .getByLabel('Ouvrir un fichier')
@@ -60,14 +49,14 @@ test('a workbook protected by a password is said to be, and nothing is lost', as
     /classeur XLSX protégé par un mot de passe : ouvrez-le dans votre tableur, enregistrez-en une copie sans mot de passe/,
   );
   // The table open before is still there.
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   await page.context().close();
 });
 
 test('a .tsv file opens like a paste, and a saved convention opens again', async () => {
   const page = await open(env);
   await page.getByLabel('Ouvrir un fichier').setInputFiles(vienneTsv);
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   await page.getByRole('button', { name: 'Valider la lecture' }).click();
 
   const download = page.waitForEvent('download');
@@ -80,7 +69,7 @@ test('a .tsv file opens like a paste, and a saved convention opens again', async
   await page.getByRole('button', { name: 'Effacer' }).click();
   await page.getByText(/Aucun tableau pour l’instant/).waitFor();
   await page.getByLabel('Ouvrir un fichier').setInputFiles({ name: 'vienne.json', mimeType: 'application/json', buffer: readFileSync(saved) });
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -88,7 +77,7 @@ test('a .tsv file opens like a paste, and a saved convention opens again', async
 test('the .xlsx annex export opens again with the same figures', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill(readFileSync(vienneTsv, 'utf8'));
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /Exporter l’annexe/ }).click();
   const bytes = readFileSync(await (await download).path());
@@ -99,7 +88,7 @@ test('the .xlsx annex export opens again with the same figures', async () => {
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: bytes,
   });
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -107,7 +96,7 @@ test('the .xlsx annex export opens again with the same figures', async () => {
 test('the CSV export is for French Excel: BOM, semicolons, decimal comma', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\t=cmd|calc\t1 000,50\t2 000\n');
-  await page.getByRole('table', { name: 'Totaux par financeur' }).waitFor();
+  await totalsTable(page).waitFor();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /Exporter pour Excel/ }).click();
   const bytes = readFileSync(await (await download).path());
@@ -126,7 +115,7 @@ test('the CSV export is for French Excel: BOM, semicolons, decimal comma', async
 test('the SCDL open-data export asks for what the convention lacks', async () => {
   const page = await open(env);
   await page.getByLabel(/Tableau à coller/).fill(readFileSync(vienneTsv, 'utf8'));
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   await page.getByText(/Exporter pour l’open data/).click();
   // Nothing filled in yet: the file cannot be written, and the user is told why.
   await page.getByRole('button', { name: 'Exporter le fichier SCDL (.csv)' }).click();
@@ -170,7 +159,7 @@ async function dropFile(page, name, type, bytes) {
 test('a file dropped on the calculator opens: .tsv, then .xlsx through the worker', async () => {
   const page = await open(env);
   await dropFile(page, 'annexe.tsv', 'text/tab-separated-values', readFileSync(vienneTsv));
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   await page.getByRole('region', { name: 'Lecture du tableau' }).waitFor();
   await page.getByRole('button', { name: 'Effacer' }).click();
   await page.getByText(/Aucun tableau pour l’instant/).waitFor();
@@ -180,7 +169,7 @@ test('a file dropped on the calculator opens: .tsv, then .xlsx through the worke
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     readFileSync(vienneXlsx),
   );
-  await expectVienneGrandTotals(page);
+  await expectVienneFunderTotals(page);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

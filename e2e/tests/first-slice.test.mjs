@@ -1,7 +1,7 @@
 // First slice, end to end: paste a real annex, read the totals on the page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+import { actionsTable, eur, expectVienneFunderTotals, fixture, funderTotal, grandTotal, open, rowCells, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -26,18 +26,14 @@ after(async () => {
 // (The document's own TOTAL FINANCIER says 1 815 650: an action of 20 000 € each
 // side is missing from axe 3.)
 export async function expectVienneTotals(page) {
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
-  await totals.waitFor();
-  assert.equal((await rowCells(totals, 'État'))[0], eur('558 633,00'));
-  assert.equal((await rowCells(totals, 'Département'))[0], eur('681 524,00'));
-  assert.equal((await rowCells(totals, 'Autres financeurs'))[0], eur('535 493,00'));
-  assert.equal((await rowCells(totals, 'Total'))[0], eur('1 775 650,00'));
+  // État, Département and the grand total, as everywhere; then the others.
+  await expectVienneFunderTotals(page);
+  assert.equal(await funderTotal(page, 'Autres financeurs'), eur('535 493,00'));
 
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  const actions = actionsTable(page);
   // Action 1: 93 507 + 146 000 + 535 493 = 775 000; the State's share is
   // 93 507 / 775 000 = 12,07 %, within the 50 % rule.
-  const action1 = actions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '1', exact: true }) });
-  assert.deepEqual(await action1.getByRole('cell').allTextContents(), [
+  assert.deepEqual(await rowCells(actions, '1'), [
     'Crèche familiale préventive',
     eur('93 507,00'),
     eur('146 000,00'),
@@ -47,12 +43,9 @@ export async function expectVienneTotals(page) {
     'respecté',
   ]);
   // Axe 3 computed subtotal: 90 428 + 90 428 + 0 = 180 856 (the document declares 220 856).
-  const axe3 = actions
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: /Sous-total calculé — Axe Construire une transition/ }) });
   // Cells: État, Département, autres, total, then the (empty) State share and
   // co-financing columns.
-  const cells = await axe3.getByRole('cell').allTextContents();
+  const cells = await rowCells(actions, /Sous-total calculé — Axe Construire une transition/);
   assert.deepEqual(cells, [eur('90 428,00'), eur('90 428,00'), eur('0,00'), eur('180 856,00'), '', '']);
   // 14 action rows (axe 1: 1–4, axe 2: 5–9, axe 3: 10, 9, 11, 12, 13) + 3 group headings + 3 subtotals + header + grand total.
   assert.equal(await actions.getByRole('row').count(), 14 + 3 + 3 + 1 + 1);
@@ -108,12 +101,11 @@ test('an unreadable amount is shown at its row and column, the rest is computed'
   assert.match(message, /Ligne 3/);
   assert.match(message, /« Part Etat »/);
   assert.match(message, /« 3 OOO »/);
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
   // État: 50 000 only (the unreadable 3 OOO is not counted, never as zero silently);
   // Département: 50 000 + 18 000 = 68 000; total 118 000.
-  assert.equal((await rowCells(totals, 'État'))[0], eur('50 000,00'));
-  assert.equal((await rowCells(totals, 'Département'))[0], eur('68 000,00'));
-  assert.equal((await rowCells(totals, 'Total'))[0], eur('118 000,00'));
+  assert.equal(await funderTotal(page, 'État'), eur('50 000,00'));
+  assert.equal(await funderTotal(page, 'Département'), eur('68 000,00'));
+  assert.equal(await grandTotal(page), eur('118 000,00'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

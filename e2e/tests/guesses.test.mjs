@@ -4,7 +4,7 @@
 // click reads it the other way.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+import { actionsTable, eur, executionTable, fixture, funderTotal, open, rowCells, start, totalsTable } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -30,12 +30,11 @@ test('an annex that names no funder is read for its own amounts, and the guess i
   // Each column says how sure the reading is: D (« Montant inscrit… ») assumed,
   // A (« Mesure ») read from its heading.
   const columns = preview.getByRole('table', { name: 'Colonnes reconnues' });
-  const column = async (letter) =>
-    (await columns.getByRole('row').filter({ has: page.getByRole('rowheader', { name: letter, exact: true }) }).getByRole('cell').allTextContents())[1];
+  const column = async (letter) => (await rowCells(columns, letter))[1];
   assert.equal(await column('D'), 'supposée');
   assert.equal(await column('A'), 'lue dans l’en-tête');
 
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
+  const totals = totalsTable(page);
   assert.deepEqual(await rowCells(totals, 'Total'), [eur('287 750,40'), 'non applicable']);
   assert.equal(await totals.getByRole('row', { name: /^État/ }).count(), 0, 'no State row invented');
   await page.getByText('Montants non répartis par financeur').waitFor();
@@ -43,7 +42,7 @@ test('an annex that names no funder is read for its own amounts, and the guess i
   assert.deepEqual(await rowCells(received, 'État'), [eur('100 000,00'), '—', '—']);
 
   await page.getByRole('tab', { name: 'Exécution' }).click();
-  const execution = page.getByRole('table', { name: /Exécution/ });
+  const execution = executionTable(page);
   await execution.waitFor();
   // Planned, executed (Montant), executed total, rate, remaining, to carry over,
   // received, service and comments; no unspent State credit column without a State.
@@ -79,12 +78,9 @@ test('the Vienne council table reads its axes from their total rows, with no fal
   const guesses = page.getByRole('note', { name: 'Ce que la lecture a supposé' });
   await guesses.waitFor();
   assert.match(await guesses.textContent(), /« TOTAL AXE 1 Prévenir la pauvreté.*» \(ligne 6\)/);
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
-  assert.equal((await rowCells(totals, 'État'))[0], eur('578 633,00'));
-  assert.equal((await rowCells(totals, 'Département'))[0], eur('636 126,00'));
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
-  const axe1 = actions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Sous-total calculé — AXE 1/ }) });
-  assert.deepEqual((await axe1.getByRole('cell').allTextContents()).slice(0, 3), [
+  assert.equal(await funderTotal(page, 'État'), eur('578 633,00'));
+  assert.equal(await funderTotal(page, 'Département'), eur('636 126,00'));
+  assert.deepEqual((await rowCells(actionsTable(page), /Sous-total calculé — AXE 1/)).slice(0, 3), [
     eur('238 205,00'),
     eur('290 698,00'),
     eur('528 903,00'),
@@ -101,7 +97,7 @@ test('report text pasted in place of a table is refused and the table before sta
   const page = await open(env);
   const area = page.getByLabel(/Tableau à coller/);
   await area.fill(fixture('execution-2019-mesures.tsv'));
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
+  const totals = totalsTable(page);
   await totals.waitFor();
   await area.fill(fixture('creuse-2023-fiche-5.txt'));
   const preview = page.getByRole('region', { name: 'Lecture du tableau' });

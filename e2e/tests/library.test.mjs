@@ -3,7 +3,19 @@
 // never seen it, and a broken link that changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, start } from './helpers.mjs';
+import {
+  actionRow,
+  eur,
+  grandTotal,
+  oneAction,
+  open,
+  pasteVienne,
+  recordProblems,
+  rowCells,
+  start,
+  totalsTable,
+  VIENNE_TOTAL,
+} from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -13,21 +25,14 @@ after(async () => {
   await env?.close();
 });
 
-// Vienne 2024: 558 633 + 681 524 + 535 493 = 1 775 650 (see first-slice.test.mjs).
-const VIENNE_TOTAL = eur('1 775 650,00');
-
-const grandTotal = async (page) => {
+/** The grand total, read in the Budget view (opened first). */
+const budgetTotal = async (page) => {
   await page.getByRole('tab', { name: 'Budget' }).click();
-  return (await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'Total'))[0];
+  return grandTotal(page);
 };
 
 const scenarios = (page) => page.getByRole('tab', { name: 'Scénarios' }).click();
 const myList = (page) => page.getByRole('list', { name: 'Mes conventions' });
-
-async function pasteVienne(page) {
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('status').filter({ hasText: VIENNE_TOTAL }).waitFor();
-}
 
 test('a convention duplicated as a scenario is still in the list after a reload', async () => {
   const page = await open(env);
@@ -54,11 +59,11 @@ test('a convention duplicated as a scenario is still in the list after a reload'
   assert.match(names[0], /^Convention sans titre \(\d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
   assert.equal(names[1], 'Convention sans titre — scénario 1');
   // Both hold Vienne: the open copy, then the original once opened.
-  assert.equal(await grandTotal(page), VIENNE_TOTAL);
+  assert.equal(await budgetTotal(page), VIENNE_TOTAL);
   await scenarios(page);
   await items.first().getByRole('button', { name: /^Ouvrir/ }).click();
   await items.first().filter({ hasText: '(ouverte)' }).waitFor();
-  assert.equal(await grandTotal(page), VIENNE_TOTAL);
+  assert.equal(await budgetTotal(page), VIENNE_TOTAL);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -81,22 +86,17 @@ test('a share link opened in another browser is offered, then added as a new con
 
   // Someone else: a fresh browser profile, nothing kept.
   const context = await env.browser.newContext();
-  const other = await context.newPage();
-  other.problems = [];
-  other.on('pageerror', (e) => other.problems.push(`exception: ${e.message}`));
-  other.on('console', (m) => {
-    if (m.type() === 'error') other.problems.push(`console: ${m.text()}`);
-  });
+  const other = recordProblems(await context.newPage());
   await other.goto(link);
   const offer = other.getByRole('alert').filter({ hasText: 'Ce lien contient une convention partagée' });
   await offer.waitFor();
   // The fragment is taken out of the address at once.
   assert.equal(new URL(other.url()).hash, '');
   // Nothing is loaded before the user accepts.
-  assert.equal(await other.getByRole('table', { name: 'Totaux par financeur' }).count(), 0);
+  assert.equal(await totalsTable(other).count(), 0);
   await offer.getByRole('button', { name: 'Ouvrir comme nouvelle convention' }).click();
   await other.getByRole('status').filter({ hasText: VIENNE_TOTAL }).waitFor();
-  assert.equal(await grandTotal(other), VIENNE_TOTAL);
+  assert.equal(await budgetTotal(other), VIENNE_TOTAL);
   await scenarios(other);
   // (The view comes with its chunk: wait for the list before counting.)
   await myList(other).getByRole('listitem').filter({ hasText: '(ouverte)' }).waitFor();
@@ -121,9 +121,9 @@ test('a share link with garbage after #c= is reported and the widget keeps worki
   await page.goto(`${env.url}#c=AAAAAAAA`);
   await page.getByRole('alert').filter({ hasText: 'Le lien de partage n’a pas pu être lu' }).waitFor();
   // The widget works: 10 + 20 = 30.
-  await page.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n');
+  await page.getByLabel(/Tableau à coller/).fill(oneAction(10, 20));
   await page.getByRole('status').filter({ hasText: eur('30,00') }).waitFor();
-  assert.equal(await grandTotal(page), eur('30,00'));
+  assert.equal(await budgetTotal(page), eur('30,00'));
   await alert.getByRole('button', { name: 'Fermer ce message' }).click();
   assert.equal(await page.getByRole('alert').filter({ hasText: 'Le lien de partage' }).count(), 0);
   assert.deepEqual(page.problems, []);
@@ -140,13 +140,7 @@ test('a scenario changed from its original is compared side by side, differences
 
   // In the scenario (the open copy), action 2's État amount: 50 000 → 60 000.
   await page.getByRole('tab', { name: 'Budget' }).click();
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
-  await actions
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: '2', exact: true }) })
-    .getByRole('cell')
-    .nth(1)
-    .click();
+  await actionRow(page, '2').getByRole('cell').nth(1).click();
   await page.keyboard.type('60000');
   await page.keyboard.press('Enter');
   // 1 775 650 + 10 000 = 1 785 650.
@@ -164,8 +158,7 @@ test('a scenario changed from its original is compared side by side, differences
   assert.deepEqual((await rowCells(grand, 'Total')).slice(1), [eur('1 785 650,00'), `▲ +${eur('10 000,00')}`]);
   // Action 2's total, 100 000 → 110 000; the changed cells are marked, the others not.
   const byAction = page.getByRole('table', { name: 'Total de chaque action' });
-  const two = byAction.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2', exact: true }) });
-  assert.deepEqual((await two.getByRole('cell').allTextContents()).slice(-3), [
+  assert.deepEqual((await rowCells(byAction, '2')).slice(-3), [
     eur('100 000,00'),
     eur('110 000,00'),
     `▲ +${eur('10 000,00')}`,

@@ -1,9 +1,8 @@
 // No network: once loaded, the widget asks nothing of any server. Everything
 // it shows, computes, exports and saves stays in the browser.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { eur, fixture, openIn, root, start } from './helpers.mjs';
+import { controlled, eur, openIn, pasteVienne, start, vienneXlsx } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -13,16 +12,9 @@ after(async () => {
   await env?.close();
 });
 
-const vienneXlsx = join(root, 'crates', 'budget-core', 'tests', 'data', 'vienne-libreoffice.xlsx');
-
 /** Waits until the service worker controls the page and no request has been made for `quiet` ms. */
 async function settle(page, requests, quiet = 1000) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await controlled(page);
   let seen = -1;
   while (seen !== requests.length) {
     seen = requests.length;
@@ -55,9 +47,7 @@ test('after loading, pasting, exporting and saving make no request at all', asyn
 
   const after = [];
   context.on('request', (r) => after.push(r.url()));
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
-  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  await pasteVienne(page, { confirm: true });
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Français' }).click();
   for (const name of [/Exporter pour Excel/, /Enregistrer la convention/]) {

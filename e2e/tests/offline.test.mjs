@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { eur, fixture, openIn, root, start } from './helpers.mjs';
+import { controlled, eur, grandTotal, oneAction, openIn, pasteVienne, root, start, vienneXlsx } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -17,32 +17,12 @@ after(async () => {
   await env?.close();
 });
 
-const vienneXlsx = join(root, 'crates', 'budget-core', 'tests', 'data', 'vienne-libreoffice.xlsx');
-
-/** Waits until the service worker is active and controls the page. */
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
-}
-
-const grandTotal = async (page) => {
-  const totals = page.getByRole('table', { name: 'Totaux par financeur' });
-  await totals.waitFor();
-  const row = totals.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total', exact: true }) });
-  return (await row.getByRole('cell').allTextContents())[0];
-};
-
 test('after a first visit, with the network cut, the widget opens with the saved convention', async () => {
   const context = await env.browser.newContext();
   const page = await openIn(context, env.url);
   await controlled(page);
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
   // 558 633 + 681 524 + 535 493 = 1 775 650 (see first-slice.test.mjs); autosaved.
-  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  await pasteVienne(page);
 
   await context.setOffline(true);
   assert.equal(await page.evaluate(() => navigator.onLine), false);
@@ -106,7 +86,7 @@ test('a new build replaces the old offline copy', async () => {
     const oldVersion = sw.match(/const VERSION = '([0-9a-f]+)'/)?.[1];
     assert.ok(oldVersion, 'sw.js names its version');
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`budget-widget-${oldVersion}`]);
-    await page.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t50\n');
+    await page.getByLabel(/Tableau à coller/).fill(oneAction(100, 50));
     await page.getByRole('status').filter({ hasText: eur('150,00') }).waitFor();
 
     const newVersion = 'feedc0ffee000001';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { eur, start } from './helpers.mjs';
+import { actionsTable, eur, grandTotal, start, totalsTable as totals, WORKING_COPY } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -76,12 +76,6 @@ async function assertShown(scope, text, partial = false) {
   await scope.getByText(text, { exact: !partial }).first().waitFor();
 }
 
-const totals = (page) => page.getByRole('table', { name: 'Totaux par financeur', exact: true });
-async function grandTotal(page) {
-  const row = totals(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total', exact: true }) });
-  return (await row.getByRole('cell').allTextContents())[0];
-}
-
 // A saved convention with a payload in every text it holds: its title, an other
 // funder's name, a group's name, an action's number, title and comments, and a
 // declared subtotal's label (999 declared for 100 + 100 + 50 = 250: reported).
@@ -117,9 +111,9 @@ async function assertHostileSavedShown(page) {
   // fetched apart from the first load, is there: wait for the figures.)
   await page.getByRole('status').filter({ hasText: eur('250,00') }).waitFor();
   assert.equal(await grandTotal(page), eur('250,00'));
-  await assertShown(page.getByRole('table', { name: /Actions et sous-totaux/ }), P.script);
+  await assertShown(actionsTable(page), P.script);
   await assertShown(totals(page), P.img);
-  await assertShown(page.getByRole('table', { name: /Actions et sous-totaux/ }), P.svg, true);
+  await assertShown(actionsTable(page), P.svg, true);
   await page.getByRole('tab', { name: 'Vérifications' }).click();
   await assertShown(page.getByRole('region', { name: /Vérifications/ }), P.alert, true);
   await assertNothingRan(page);
@@ -150,7 +144,7 @@ test('payloads in pasted cells (titles, groups, comments, headers, amounts) are 
   await page.getByLabel(/Tableau à coller/).fill(table);
   // État 100 + 200 = 300 (row 3's amount is unreadable, shown), CD 50 + 100 + 10 = 160: 460.
   await page.getByRole('status').filter({ hasText: eur('460,00') }).waitFor();
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  const actions = actionsTable(page);
   for (const title of [P.img, P.script, P.alert]) await assertShown(actions, title);
   await assertShown(actions, P.svg, true);
   // The unknown column's heading, in the reading preview; the unreadable amount, in the alert.
@@ -179,7 +173,7 @@ test('payloads in an imported .csv file are shown as text', async () => {
   await page.getByLabel('Ouvrir un fichier').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   // 100 + 50 + 200 + 100 = 450.
   await page.getByRole('status').filter({ hasText: eur('450,00') }).waitFor();
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
+  const actions = actionsTable(page);
   await assertShown(actions, P.img);
   await assertShown(actions, P.script);
   await assertShown(actions, P.svg, true);
@@ -204,7 +198,7 @@ test('payloads in an imported .json convention (title, funder, group, action, la
 
 test('payloads in the convention saved in the browser are shown as text', async () => {
   const page = await openPage();
-  await page.evaluate((text) => localStorage.setItem('budget-widget:convention', text), hostileSaved);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [WORKING_COPY, hostileSaved]);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
   await assertHostileSavedShown(page);

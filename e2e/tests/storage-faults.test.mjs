@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { eur, open, openIn, savedWith, start } from './helpers.mjs';
+import { actionRow, eur, grandTotal, oneAction, open, openIn, savedWith, start, WORKING_COPY as KEY } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -14,15 +14,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-const KEY = 'budget-widget:convention';
-const small = (state, dept) => `N°\tIntitulé\tEtat\tCD\n1\tA\t${state}\t${dept}\n`;
-const grandTotal = async (page) => {
-  const totals = page.getByRole('table', { name: 'Totaux par financeur', exact: true });
-  await totals.waitFor();
-  const row = totals.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total', exact: true }) });
-  return (await row.getByRole('cell').allTextContents())[0];
-};
 
 /** A new context whose pages run `init` before any script of theirs. */
 async function contextWith(init, arg) {
@@ -41,7 +32,7 @@ test('a storage that throws on every call: the user is told, the widget works', 
   });
   const page = await openIn(context, env.url);
   await page.getByRole('alert').filter({ hasText: /L’enregistrement automatique a échoué.*SecurityError/ }).first().waitFor();
-  await page.getByLabel(/Tableau à coller/).fill(small('10', '20'));
+  await page.getByLabel(/Tableau à coller/).fill(oneAction('10', '20'));
   // 10 + 20 = 30: computed all the same.
   assert.equal(await grandTotal(page), eur('30,00'));
   // Saving to a file still works: the way to keep the work.
@@ -62,7 +53,7 @@ test('no storage at all (localStorage refused, as in some sandboxes): the user i
   });
   const page = await openIn(context, env.url);
   await page.getByRole('alert').filter({ hasText: /ne permet pas d’enregistrer votre travail/ }).waitFor();
-  await page.getByLabel(/Tableau à coller/).fill(small('1', '2'));
+  await page.getByLabel(/Tableau à coller/).fill(oneAction('1', '2'));
   assert.equal(await grandTotal(page), eur('3,00'));
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -90,7 +81,7 @@ test('a corrupt save is kept aside, can be downloaded, and the widget goes on', 
   assert.equal(readFileSync(await (await download).path(), 'utf8'), broken);
 
   // New work is saved; the unreadable copy stays.
-  await page.getByLabel(/Tableau à coller/).fill(small('100', '50'));
+  await page.getByLabel(/Tableau à coller/).fill(oneAction('100', '50'));
   await page.getByRole('status').filter({ hasText: eur('150,00') }).waitFor();
   // Saved once the user pauses: until then the key still holds the broken text.
   await page.waitForFunction((k) => {
@@ -145,15 +136,13 @@ test('a save in the oldest format (version 0) is migrated with the right figures
   const page = await openIn(context, env.url);
   // État 45 000 + 30 000 = 75 000; Département 55 000 + 70 000 = 125 000; total 200 000.
   assert.equal(await grandTotal(page), eur('200 000,00'));
-  const actions = page.getByRole('table', { name: /Actions et sous-totaux/ });
-  const row = (n) => actions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: n, exact: true }) });
   // With the 40 % rule (read as 0,4, not as 40): action 1's State share is
   // 45 000 / 100 000 = 45 % > 40 %: broken, excess 45 000 − 0,4 × 100 000 =
   // 5 000, Département missing 45 000 / 0,4 − 100 000 = 12 500. Action 2: 30 %.
-  const one = await row('1').getByRole('cell').allTextContents();
+  const one = await actionRow(page, '1').getByRole('cell').allTextContents();
   assert.equal(one.at(-2), '45,00\u00a0%');
   assert.match(one.at(-1), new RegExp(`dépassé.*${eur('5 000,00')}.*${eur('12 500,00')}`));
-  const two = await row('2').getByRole('cell').allTextContents();
+  const two = await actionRow(page, '2').getByRole('cell').allTextContents();
   assert.equal(two.at(-1), 'respecté');
   assert.equal(await page.getByRole('alert').count(), 0, 'no warning about the storage');
   assert.deepEqual(page.problems, []);
@@ -170,7 +159,7 @@ test('a full storage, then freed: the user is told, then the work is saved', asy
     };
   }, KEY);
   const page = await openIn(context, env.url);
-  await page.getByLabel(/Tableau à coller/).fill(small('10', '20'));
+  await page.getByLabel(/Tableau à coller/).fill(oneAction('10', '20'));
   const full = page.getByRole('alert').filter({ hasText: /stockage du navigateur est plein/ });
   await full.waitFor();
   // Space is back (the user emptied other sites' data): the next change is saved
@@ -178,7 +167,7 @@ test('a full storage, then freed: the user is told, then the work is saved', asy
   await page.evaluate(() => {
     window.__full = false;
   });
-  await page.getByLabel(/Tableau à coller/).fill(small('10', '25'));
+  await page.getByLabel(/Tableau à coller/).fill(oneAction('10', '25'));
   await page.getByRole('status').filter({ hasText: eur('35,00') }).waitFor();
   await full.waitFor({ state: 'detached' });
   const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
@@ -192,12 +181,12 @@ test('a full storage, then freed: the user is told, then the work is saved', asy
 
 test('two tabs: keeping one’s own version writes it back, and the other tab is told in turn', async () => {
   const first = await open(env);
-  await first.getByLabel(/Tableau à coller/).fill(small('100', '100'));
+  await first.getByLabel(/Tableau à coller/).fill(oneAction('100', '100'));
   await first.getByRole('status').filter({ hasText: eur('200,00') }).waitFor();
   await savedWith(first, '"100"');
   const second = await openIn(first.context(), env.url);
   assert.equal(await grandTotal(second), eur('200,00'));
-  await second.getByLabel(/Tableau à coller/).fill(small('300', '300'));
+  await second.getByLabel(/Tableau à coller/).fill(oneAction('300', '300'));
   await second.getByRole('status').filter({ hasText: eur('600,00') }).waitFor();
 
   const banner = first.getByRole('alert').filter({ hasText: /modifiée dans un autre onglet/ });

@@ -1,7 +1,7 @@
 // Keeping the work: reload, another tab, storage full.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, rowCells, savedWith, start } from './helpers.mjs';
+import { eur, grandTotal, oneAction, open, pasteVienne, savedWith, start, totalsTable } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -11,16 +11,11 @@ after(async () => {
   await env?.close();
 });
 
-const grandTotal = async (page) =>
-  (await rowCells(page.getByRole('table', { name: 'Totaux par financeur' }), 'Total'))[0];
-
 test('after a reload the convention is still there', async () => {
   const page = await open(env);
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
   // 558 633 + 681 524 + 535 493 = 1 775 650 (see first-slice.test.mjs).
-  await page.getByRole('status').filter({ hasText: eur('1 775 650,00') }).waitFor();
+  await pasteVienne(page);
   await page.reload();
-  await page.getByRole('table', { name: 'Totaux par financeur' }).waitFor();
   assert.equal(await grandTotal(page), eur('1 775 650,00'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -28,13 +23,13 @@ test('after a reload the convention is still there', async () => {
 
 test('a change in another tab is never overwritten silently', async () => {
   const first = await open(env);
-  await first.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t100\t100\n');
+  await first.getByLabel(/Tableau à coller/).fill(oneAction(100, 100));
   await first.getByRole('status').filter({ hasText: eur('200,00') }).waitFor();
   await savedWith(first, '"100"');
   const second = await first.context().newPage();
   await second.goto(env.url);
-  await second.getByRole('table', { name: 'Totaux par financeur' }).waitFor();
-  await second.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t300\t300\n');
+  await totalsTable(second).waitFor();
+  await second.getByLabel(/Tableau à coller/).fill(oneAction(300, 300));
   await second.getByRole('status').filter({ hasText: eur('600,00') }).waitFor();
   // The first tab is told, and keeps its own figures until the user chooses.
   const banner = first.getByRole('alert').filter({ hasText: /modifiée dans un autre onglet/ });
@@ -57,7 +52,7 @@ test('when the storage is full the user is told and keeps working', async () => 
   });
   const page = await context.newPage();
   await page.goto(env.url);
-  await page.getByLabel(/Tableau à coller/).fill('N°\tIntitulé\tEtat\tCD\n1\tA\t10\t20\n');
+  await page.getByLabel(/Tableau à coller/).fill(oneAction(10, 20));
   await page.getByRole('alert').filter({ hasText: /stockage du navigateur est plein/ }).waitFor();
   // 10 + 20 = 30: the figures are still computed.
   assert.equal(await grandTotal(page), eur('30,00'));

@@ -1,7 +1,7 @@
 // A payment schedule built in the Tranches view, its instalments read to the cent.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eur, fixture, open, start } from './helpers.mjs';
+import { eur, open, pasteVienne, start } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -13,8 +13,7 @@ after(async () => {
 
 test('a 60/40 schedule of action 1 of Vienne 2024 is split to the cent', async () => {
   const page = await open(env);
-  await page.getByLabel(/Tableau à coller/).fill(fixture('vienne-2024-solidarites.tsv'));
-  await page.getByRole('button', { name: 'Valider la lecture' }).click();
+  await pasteVienne(page, { confirm: true });
   await page.getByRole('tab', { name: 'Tranches' }).click();
   await page.getByLabel('Nom de l’échéancier').fill('Crèche, part État');
   // Choosing action 1 sets the commitment to its State amount, 93 507 €.
