@@ -1,19 +1,7 @@
 //! The « Mes conventions » panel and the notices of the kept conventions.
 
 use super::*;
-
-/// Puts the focus on the element `id` once the page is drawn.
-fn focus_soon(id: String) {
-    request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
-    });
-}
+use crate::ui::focus::focus_later;
 
 /// What the library has to tell: unreadable list or kept convention, full
 /// storage, another tab. Put it near the autosave's messages.
@@ -184,13 +172,13 @@ fn LibraryLine(
                             let text = field_value(&input_id).unwrap_or_default();
                             if library.name_taken(&id, &text) {
                                 taken.set(true);
-                                focus_soon(input_id.clone());
+                                focus_later(input_id.clone());
                                 return;
                             }
                             taken.set(false);
                             library.rename(&id, &text);
                             mode.set(None);
-                            focus_soon(format!("{dom}-renommer"));
+                            focus_later(format!("{dom}-renommer"));
                         }
                     };
                     let cancel = {
@@ -198,7 +186,7 @@ fn LibraryLine(
                         move || {
                             taken.set(false);
                             mode.set(None);
-                            focus_soon(format!("{dom}-renommer"));
+                            focus_later(format!("{dom}-renommer"));
                         }
                     };
                     let (save2, cancel2) = (save.clone(), cancel.clone());
@@ -254,11 +242,11 @@ fn LibraryLine(
                                 <button type="button" class="bw-danger" on:click=move |_| {
                                     mode.set(None);
                                     library.delete(&id);
-                                    focus_soon("bw-lib-heading".to_string());
+                                    focus_later("bw-lib-heading".to_string());
                                 }>{t(l, Key::LibDeleteConfirm)}</button>
                                 <button type="button" id=format!("{dom}-garder") on:click=move |_| {
                                     mode.set(None);
-                                    focus_soon(keep_focus.clone());
+                                    focus_later(keep_focus.clone());
                                 }>{t(l, Key::Cancel)}</button>
                             </div>
                         </div>
@@ -279,14 +267,14 @@ fn LibraryLine(
                             })}
                             <button type="button" id=format!("{dom}-renommer") aria-label=named(Key::LibRename) on:click=move |_| {
                                 mode.set(Some((rename_id.clone(), Mode::Renaming)));
-                                focus_soon(rename_focus.clone());
+                                focus_later(rename_focus.clone());
                             }>{t(l, Key::LibRename)}</button>
                             <button type="button" aria-label=named(Key::LibDuplicate) on:click=move |_| library.duplicate(&dup_id)>
                                 {t(l, Key::LibDuplicate)}
                             </button>
                             <button type="button" id=format!("{dom}-supprimer") aria-label=named(Key::LibDelete) on:click=move |_| {
                                 mode.set(Some((del_id.clone(), Mode::Deleting)));
-                                focus_soon(del_focus.clone());
+                                focus_later(del_focus.clone());
                             }>{t(l, Key::LibDelete)}</button>
                         </div>
                     }
