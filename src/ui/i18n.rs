@@ -733,27 +733,18 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
 }
 
 /// The text of `key` in `lang` with each `{name}` replaced by its value in
-/// `values` (a name not given stays as written, which the tests catch).
+/// `values`, in one pass, by the core's [`budget_core::messages::fill`] (a
+/// name not given stays as written, which the tests catch).
 pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
-    let mut out = t(lang, key).to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    let values: Vec<(&str, &dyn std::fmt::Display)> = values
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+        .collect();
+    budget_core::messages::fill(t(lang, key), &values)
 }
 
-/// The `{name}` placeholders of a text, sorted.
 #[cfg(test)]
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-        .collect();
-    out.sort_unstable();
-    out
-}
+use budget_core::messages::placeholders;
 
 /// `text` between the quotation marks of `lang`: « text » in French,
 /// “text” in English. User text stays text: the result goes into text nodes

@@ -29,6 +29,7 @@ use serde::Serialize;
 
 use crate::error::CalcError;
 use crate::figures::{self, ExecutedAmounts, FunderAmounts};
+use crate::messages::Msg;
 use crate::model::{Convention, Declared, FunderId, Measure, Scope};
 use crate::money::{div, format_eur, format_percent, mul, round_dp, Lang};
 use crate::tranches::{self, ScheduleIssue};
@@ -110,42 +111,30 @@ impl Figure {
     }
 
     /// « déclaré » agreeing with the figure's French name (« part … déclarée »).
-    fn declared_fr(self) -> &'static str {
+    fn declared(self) -> Msg {
         match self {
             Figure::Planned { .. } | Figure::StateShare | Figure::ExecutedShare { .. } => {
-                "déclarée"
+                Msg::DeclaredFeminine
             }
-            _ => "déclaré",
+            _ => Msg::Declared,
         }
     }
 
     fn describe(self, funder: &str, lang: Lang) -> String {
-        match (self, lang) {
-            (Figure::Planned { .. }, Lang::Fr) => format!("part {funder}"),
-            (Figure::Planned { .. }, Lang::En) => format!("{funder} share"),
-            (Figure::PlannedTotal, Lang::Fr) => "total".into(),
-            (Figure::PlannedTotal, Lang::En) => "total".into(),
-            (Figure::Executed { .. }, Lang::Fr) => format!("exécuté {funder}"),
-            (Figure::Executed { .. }, Lang::En) => format!("{funder} executed"),
-            (Figure::ExecutedTotal, Lang::Fr) => "total exécuté".into(),
-            (Figure::ExecutedTotal, Lang::En) => "executed total".into(),
-            (Figure::Year { year }, Lang::Fr) => format!("total {year}"),
-            (Figure::Year { year }, Lang::En) => format!("{year} total"),
-            (Figure::ConsumptionRate, Lang::Fr) => "taux de consommation".into(),
-            (Figure::ConsumptionRate, Lang::En) => "consumption rate".into(),
-            (Figure::Committed { .. }, Lang::Fr) => format!("engagé {funder}"),
-            (Figure::Committed { .. }, Lang::En) => format!("{funder} committed"),
-            (Figure::CarryOverRequested { .. }, Lang::Fr) => format!("report demandé {funder}"),
-            (Figure::CarryOverRequested { .. }, Lang::En) => {
-                format!("{funder} carry-over requested")
-            }
-            (Figure::CarryOverRequestedTotal, Lang::Fr) => "report demandé".into(),
-            (Figure::CarryOverRequestedTotal, Lang::En) => "carry-over requested".into(),
-            (Figure::StateShare, Lang::Fr) => "part de l'État".into(),
-            (Figure::StateShare, Lang::En) => "State share".into(),
-            (Figure::ExecutedShare { .. }, Lang::Fr) => format!("part {funder} de l'exécuté"),
-            (Figure::ExecutedShare { .. }, Lang::En) => format!("{funder} share of executed"),
-        }
+        let msg = match self {
+            Figure::Planned { .. } => Msg::FigurePlanned,
+            Figure::PlannedTotal => Msg::FigurePlannedTotal,
+            Figure::Executed { .. } => Msg::FigureExecuted,
+            Figure::ExecutedTotal => Msg::FigureExecutedTotal,
+            Figure::Year { year } => return Msg::FigureYear.fill(lang, &[("year", &year)]),
+            Figure::ConsumptionRate => Msg::FigureConsumptionRate,
+            Figure::Committed { .. } => Msg::FigureCommitted,
+            Figure::CarryOverRequested { .. } => Msg::FigureCarryOverRequested,
+            Figure::CarryOverRequestedTotal => Msg::FigureCarryOverRequestedTotal,
+            Figure::StateShare => Msg::FigureStateShare,
+            Figure::ExecutedShare { .. } => Msg::FigureExecutedShare,
+        };
+        msg.fill(lang, &[("funder", &funder)])
     }
 }
 
@@ -304,22 +293,18 @@ impl Warning {
 
     /// Where the warning is, as a reader would say it.
     fn where_(&self, lang: Lang) -> String {
-        let mut out = match (self.scope, self.schedule, lang) {
-            (_, Some(_), Lang::Fr) => format!("Échéancier « {} »", self.place),
-            (_, Some(_), Lang::En) => format!("Schedule \u{201C}{}\u{201D}", self.place),
-            (Some(Scope::Action(_)), _, _) => format!("Action {}", self.place),
-            (Some(Scope::Group(_)), _, _) => self.place.clone(),
-            (Some(Scope::Grand) | None, _, Lang::Fr) => "Total général".into(),
-            (Some(Scope::Grand) | None, _, Lang::En) => "Grand total".into(),
+        let place = [("place", &self.place as &dyn std::fmt::Display)];
+        let mut out = match (self.scope, self.schedule) {
+            (_, Some(_)) => Msg::CheckAtSchedule.fill(lang, &place),
+            (Some(Scope::Action(_)), _) => Msg::CheckAtAction.fill(lang, &place),
+            (Some(Scope::Group(_)), _) => self.place.clone(),
+            (Some(Scope::Grand) | None, _) => Msg::CheckAtGrand.text(lang).into(),
         };
         if !self.label.is_empty() && self.label != self.place {
             out = format!("{out} — {}", self.label);
         }
         if let Some(row) = self.source_row {
-            out = match lang {
-                Lang::Fr => format!("{out} (ligne {row})"),
-                Lang::En => format!("{out} (row {row})"),
-            };
+            out = Msg::CheckAtRow.fill(lang, &[("at", &out), ("row", &row)]);
         }
         out
     }
@@ -334,123 +319,102 @@ impl Warning {
         let eur = |v: Option<Decimal>| v.map(|v| format_eur(v, lang)).unwrap_or_default();
         let pct = |v: Option<Decimal>| v.map(|v| format_percent(v, 2, lang)).unwrap_or_default();
         let (declared, computed, difference) = (self.declared, self.computed, self.difference);
-        let declared_fr = self.figure.map_or("déclaré", Figure::declared_fr);
-        match (self.kind, lang) {
-            (WarningKind::DeclaredMismatch, Lang::Fr) => format!(
-                "{at} : {what} {declared_fr} {}, calculé {} (écart {}).",
-                eur(declared),
-                eur(computed),
-                eur(difference)
+        let declared_word = self
+            .figure
+            .map_or(Msg::Declared, Figure::declared)
+            .text(lang);
+        match self.kind {
+            WarningKind::DeclaredMismatch => Msg::CheckDeclaredMismatch.fill(
+                lang,
+                &[
+                    ("at", &at),
+                    ("what", &what),
+                    ("declared_word", &declared_word),
+                    ("declared", &eur(declared)),
+                    ("computed", &eur(computed)),
+                    ("difference", &eur(difference)),
+                ],
             ),
-            (WarningKind::DeclaredMismatch, Lang::En) => format!(
-                "{at}: {what} declared {}, computed {} (difference {}).",
-                eur(declared),
-                eur(computed),
-                eur(difference)
-            ),
-            (WarningKind::DeclaredRateMismatch, _) => {
+            WarningKind::DeclaredRateMismatch => {
                 let dp = declared.map_or(0, rate_places).saturating_sub(2);
-                let declared = declared.map(|v| format_percent(v, dp, lang)).unwrap_or_default();
-                let computed = computed.map(|v| format_percent(v, dp, lang)).unwrap_or_default();
-                match lang {
-                    Lang::Fr => {
-                        format!("{at} : {what} {declared_fr} {declared}, calculé {computed}.")
-                    }
-                    Lang::En => format!("{at}: {what} declared {declared}, computed {computed}."),
-                }
+                let rate =
+                    |v: Option<Decimal>| v.map(|v| format_percent(v, dp, lang)).unwrap_or_default();
+                Msg::CheckDeclaredRateMismatch.fill(
+                    lang,
+                    &[
+                        ("at", &at),
+                        ("what", &what),
+                        ("declared_word", &declared_word),
+                        ("declared", &rate(declared)),
+                        ("computed", &rate(computed)),
+                    ],
+                )
             }
-            (WarningKind::ExecutedShareAbovePlanned, Lang::Fr) => format!(
-                "{at} : la part {funder} des dépenses exécutées ({}) dépasse sa part du budget prévu ({}).",
-                pct(declared),
-                pct(computed)
+            WarningKind::ExecutedShareAbovePlanned => Msg::CheckExecutedShareAbovePlanned.fill(
+                lang,
+                &[
+                    ("at", &at),
+                    ("funder", &funder),
+                    ("executed", &pct(declared)),
+                    ("planned", &pct(computed)),
+                ],
             ),
-            (WarningKind::ExecutedShareAbovePlanned, Lang::En) => format!(
-                "{at}: the {funder} share of executed spending ({}) is above its share of the plan ({}).",
-                pct(declared),
-                pct(computed)
+            WarningKind::NegativeAmount => Msg::CheckNegativeAmount.fill(
+                lang,
+                &[("at", &at), ("what", &what), ("amount", &eur(declared))],
             ),
-            (WarningKind::NegativeAmount, Lang::Fr) => {
-                format!("{at} : montant négatif ({what}) : {}.", eur(declared))
+            WarningKind::CoFinancingBreach => {
+                let remedy = self
+                    .departement_missing
+                    .map(|d| {
+                        Msg::CheckCoFinancingRemedy.fill(lang, &[("amount", &format_eur(d, lang))])
+                    })
+                    .unwrap_or_default();
+                Msg::CheckCoFinancingBreach.fill(
+                    lang,
+                    &[
+                        ("at", &at),
+                        ("state", &eur(declared)),
+                        ("max", &eur(computed)),
+                        ("excess", &eur(difference)),
+                        ("remedy", &remedy),
+                    ],
+                )
             }
-            (WarningKind::NegativeAmount, Lang::En) => {
-                format!("{at}: negative amount ({what}): {}.", eur(declared))
-            }
-            (WarningKind::CoFinancingBreach, Lang::Fr) => {
-                let mut s = format!(
-                    "{at} : l'État finance {} au-delà du maximum autorisé ({}) : excédent de {}",
-                    eur(declared),
-                    eur(computed),
-                    eur(difference)
-                );
-                if let Some(d) = self.departement_missing {
-                    s.push_str(&format!(
-                        ", ou {} de crédits du Département en plus pour respecter la règle",
-                        format_eur(d, lang)
-                    ));
-                }
-                s.push('.');
-                s
-            }
-            (WarningKind::CoFinancingBreach, Lang::En) => {
-                let mut s = format!(
-                    "{at}: the State funds {}, above the maximum allowed ({}): excess {}",
-                    eur(declared),
-                    eur(computed),
-                    eur(difference)
-                );
-                if let Some(d) = self.departement_missing {
-                    s.push_str(&format!(
-                        ", or {} more from the Département to comply",
-                        format_eur(d, lang)
-                    ));
-                }
-                s.push('.');
-                s
-            }
-            (WarningKind::EmptyGroup, Lang::Fr) => format!("{at} : aucune action dans ce groupe."),
-            (WarningKind::EmptyGroup, Lang::En) => format!("{at}: no action in this group."),
-            (WarningKind::DuplicateActionNumber, Lang::Fr) => match self.other_row {
-                Some(r) => format!("{at} : même numéro que l'action de la ligne {r}."),
-                None => format!("{at} : même numéro qu'une autre action."),
+            WarningKind::EmptyGroup => Msg::CheckEmptyGroup.fill(lang, &[("at", &at)]),
+            WarningKind::DuplicateActionNumber => match self.other_row {
+                Some(r) => Msg::CheckDuplicateNumberOfRow.fill(lang, &[("at", &at), ("row", &r)]),
+                None => Msg::CheckDuplicateNumber.fill(lang, &[("at", &at)]),
             },
-            (WarningKind::DuplicateActionNumber, Lang::En) => match self.other_row {
-                Some(r) => format!("{at}: same number as the action of row {r}."),
-                None => format!("{at}: same number as another action."),
-            },
-            (WarningKind::UnknownReference, _) => {
-                let (fr, en) = match self.reference {
-                    Some(Reference::Funder(i)) => ("financeur", i.saturating_add(1)),
-                    Some(Reference::Group(i)) => ("groupe", i.saturating_add(1)),
-                    Some(Reference::Action(i)) => ("action", i.saturating_add(1)),
-                    None => ("élément", 0),
+            WarningKind::UnknownReference => {
+                let (thing, index) = match self.reference {
+                    Some(Reference::Funder(i)) => (Msg::ReferencedFunder, i.saturating_add(1)),
+                    Some(Reference::Group(i)) => (Msg::ReferencedGroup, i.saturating_add(1)),
+                    Some(Reference::Action(i)) => (Msg::ReferencedAction, i.saturating_add(1)),
+                    None => (Msg::ReferencedItem, 0),
                 };
-                match lang {
-                    Lang::Fr => format!("{at} : {fr} n° {en} inexistant, ignoré dans les calculs."),
-                    Lang::En => {
-                        let thing = match self.reference {
-                            Some(Reference::Funder(_)) => "funder",
-                            Some(Reference::Group(_)) => "group",
-                            Some(Reference::Action(_)) => "action",
-                            None => "item",
-                        };
-                        format!("{at}: {thing} no. {en} does not exist, left out of the figures.")
-                    }
-                }
+                Msg::CheckUnknownReference.fill(
+                    lang,
+                    &[("at", &at), ("thing", &thing.text(lang)), ("n", &index)],
+                )
             }
-            (WarningKind::Schedule, _) => {
-                format!("{at}{} {}", if lang == Lang::Fr { " :" } else { ":" }, self.issue.as_ref().map(|i| i.message(lang)).unwrap_or_default())
+            WarningKind::Schedule => {
+                let issue = self
+                    .issue
+                    .as_ref()
+                    .map(|i| i.message(lang))
+                    .unwrap_or_default();
+                Msg::CheckSchedule.fill(lang, &[("at", &at), ("issue", &issue)])
             }
-            (WarningKind::CarryOverAboveUnspent, Lang::Fr) => format!(
-                "{at} : {what} {} pour un crédit non consommé de {} (écart {}).",
-                eur(declared),
-                eur(computed),
-                eur(difference)
-            ),
-            (WarningKind::CarryOverAboveUnspent, Lang::En) => format!(
-                "{at}: {what} {} for an unspent credit of {} (difference {}).",
-                eur(declared),
-                eur(computed),
-                eur(difference)
+            WarningKind::CarryOverAboveUnspent => Msg::CheckCarryOverAboveUnspent.fill(
+                lang,
+                &[
+                    ("at", &at),
+                    ("what", &what),
+                    ("requested", &eur(declared)),
+                    ("unspent", &eur(computed)),
+                    ("difference", &eur(difference)),
+                ],
             ),
         }
     }

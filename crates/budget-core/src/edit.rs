@@ -11,8 +11,8 @@
 //! A cell that cannot be read changes nothing and says why.
 
 use rust_decimal::Decimal;
-use thiserror::Error;
 
+use crate::messages::{french_display, Msg};
 use crate::model::{
     Action, ActionId, Amount, Convention, FunderId, FunderValue, Group, GroupId, GroupKind, Part,
     Scope,
@@ -37,43 +37,35 @@ pub enum Column {
 }
 
 /// Why a cell could not be changed.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditError {
     /// No such action.
-    #[error("l'action n° {0} n'existe pas")]
     NoAction(usize),
     /// No such funder.
-    #[error("le financeur n° {0} n'existe pas")]
     NoFunder(usize),
     /// The text is not an amount.
-    #[error("{0}")]
     Number(NumberError),
     /// A percentage where an amount is expected.
-    #[error("« {0} » : un montant est attendu, pas un pourcentage")]
     Percent(String),
     /// The funder's planned amount is split (years, carry-over, amendment):
     /// one figure typed in the total would lose the split.
-    #[error("ce montant est la somme de {0} montants (années, report, avenant) : modifiez-les dans le tableur d'origine ou la vue Années")]
     Split(usize),
 }
 
 impl EditError {
-    /// The reason in `lang`.
+    /// The reason in `lang` (the French one is `Display`).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::Fr) => self.to_string(),
-            (EditError::NoAction(n), Lang::En) => format!("action {n} does not exist"),
-            (EditError::NoFunder(n), Lang::En) => format!("funder {n} does not exist"),
-            (EditError::Number(e), Lang::En) => e.message(Lang::En),
-            (EditError::Percent(t), Lang::En) => {
-                format!("“{t}”: an amount is expected, not a percentage")
-            }
-            (EditError::Split(n), Lang::En) => format!(
-                "this amount is the sum of {n} amounts (years, carry-over, amendment): change them in the source spreadsheet or the Years view"
-            ),
+        match self {
+            EditError::NoAction(n) => Msg::EditNoAction.fill(lang, &[("n", n)]),
+            EditError::NoFunder(n) => Msg::EditNoFunder.fill(lang, &[("n", n)]),
+            EditError::Number(e) => e.message(lang),
+            EditError::Percent(t) => Msg::EditPercent.fill(lang, &[("text", t)]),
+            EditError::Split(n) => Msg::EditSplit.fill(lang, &[("n", n)]),
         }
     }
 }
+
+french_display!(EditError);
 
 /// An amount as it is typed back into a cell: the calculation when there is
 /// one, else the exact value in `lang` without thousands separators

@@ -1,30 +1,31 @@
 //! Errors of the calculations. Reading errors (a cell that cannot be read) live in
 //! [`crate::read`] and carry their row and column.
 
-use thiserror::Error;
+use crate::messages::{french_display, Msg};
+use crate::Lang;
 
 /// A calculation that cannot be carried out exactly.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalcError {
     /// The result does not fit in a decimal (about 7.9 × 10²⁸).
-    #[error("dépassement de capacité : {what}")]
     Overflow { what: &'static str },
     /// A division whose divisor is zero (a rate of an action with nothing planned).
-    #[error("division par zéro : {what}")]
     DivisionByZero { what: &'static str },
 }
 
 impl CalcError {
     /// The error in `lang` (the French one is `Display`). `what` names the
     /// figure, in French: it is quoted as is.
-    pub fn message(&self, lang: crate::money::Lang) -> String {
-        match (self, lang) {
-            (_, crate::money::Lang::Fr) => self.to_string(),
-            (Self::Overflow { what }, _) => format!("overflow: {what}"),
-            (Self::DivisionByZero { what }, _) => format!("division by zero: {what}"),
-        }
+    pub fn message(&self, lang: Lang) -> String {
+        let (msg, what) = match self {
+            Self::Overflow { what } => (Msg::CalcOverflow, what),
+            Self::DivisionByZero { what } => (Msg::CalcDivisionByZero, what),
+        };
+        msg.fill(lang, &[("what", what)])
     }
 }
+
+french_display!(CalcError);
 
 /// Result of a calculation.
 pub type CalcResult<T> = Result<T, CalcError>;

@@ -23,7 +23,9 @@
 
 use rust_decimal::Decimal;
 use serde::Serialize;
-use thiserror::Error;
+
+use crate::messages::{french_display, Msg};
+use crate::Lang;
 
 use crate::number::{is_group_space, negate, parse_digits, percent_to_ratio};
 
@@ -31,8 +33,7 @@ use crate::number::{is_group_space, negate, parse_digits, percent_to_ratio};
 pub const MAX_DEPTH: usize = 64;
 
 /// A calculation that cannot be read or carried out, and where.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Error)]
-#[error("{kind} (caractère {position})")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExprError {
     /// 1-based position, in characters, in the text given to [`eval`] (the `=`
     /// included). An error at the end points just past the last character.
@@ -42,73 +43,60 @@ pub struct ExprError {
 }
 
 /// Why a calculation fails.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "reason", content = "detail")]
 pub enum ExprErrorKind {
     /// Nothing to compute (`=` alone).
-    #[error("calcul vide")]
     Empty,
     /// A character that has no place here (`=12a`, `=*2`).
-    #[error("caractère inattendu « {0} »")]
     UnexpectedChar(char),
     /// The calculation stops where a number or `(` is expected (`=2+`).
-    #[error("le calcul s'arrête avant la fin (nombre attendu)")]
     UnexpectedEnd,
     /// An opening parenthesis never closed; the position is the `(`'s.
-    #[error("parenthèse non fermée")]
     MissingClosingParen,
     /// A closing parenthesis with no opening one.
-    #[error("parenthèse fermante en trop")]
     UnmatchedClosingParen,
     /// A number that cannot be read (`12 34`, `1,5,3`).
-    #[error("nombre illisible « {0} »")]
     BadNumber(String),
     /// A division whose divisor is zero; the position is the `/`'s.
-    #[error("division par zéro")]
     DivisionByZero,
     /// A result beyond the range of a decimal; the position is the operator's.
-    #[error("résultat trop grand")]
     Overflow,
     /// More than [`MAX_DEPTH`] nested parentheses or signs.
-    #[error("calcul trop imbriqué (plus de {MAX_DEPTH} niveaux)")]
     TooDeep,
 }
 
 impl ExprError {
     /// The error in `lang`, with its position (the French one is `Display`).
-    pub fn message(&self, lang: crate::money::Lang) -> String {
-        match lang {
-            crate::money::Lang::Fr => self.to_string(),
-            crate::money::Lang::En => {
-                format!("{} (character {})", self.kind.message(lang), self.position)
-            }
-        }
+    pub fn message(&self, lang: Lang) -> String {
+        Msg::ExprAt.fill(
+            lang,
+            &[
+                ("kind", &self.kind.message(lang)),
+                ("position", &self.position),
+            ],
+        )
     }
 }
 
 impl ExprErrorKind {
     /// What is wrong, in `lang` (the French text is `Display`).
-    pub fn message(&self, lang: crate::money::Lang) -> String {
-        if lang == crate::money::Lang::Fr {
-            return self.to_string();
-        }
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::Empty => "empty calculation".into(),
-            Self::UnexpectedChar(c) => format!("unexpected character “{c}”"),
-            Self::UnexpectedEnd => {
-                "the calculation stops before its end (a number is expected)".into()
-            }
-            Self::MissingClosingParen => "parenthesis not closed".into(),
-            Self::UnmatchedClosingParen => "closing parenthesis without an opening one".into(),
-            Self::BadNumber(t) => format!("unreadable number “{t}”"),
-            Self::DivisionByZero => "division by zero".into(),
-            Self::Overflow => "result too large".into(),
-            Self::TooDeep => {
-                format!("calculation nested too deeply (more than {MAX_DEPTH} levels)")
-            }
+            Self::Empty => Msg::ExprEmpty.text(lang).into(),
+            Self::UnexpectedChar(c) => Msg::ExprUnexpectedChar.fill(lang, &[("char", c)]),
+            Self::UnexpectedEnd => Msg::ExprUnexpectedEnd.text(lang).into(),
+            Self::MissingClosingParen => Msg::ExprMissingClosingParen.text(lang).into(),
+            Self::UnmatchedClosingParen => Msg::ExprUnmatchedClosingParen.text(lang).into(),
+            Self::BadNumber(t) => Msg::ExprBadNumber.fill(lang, &[("text", t)]),
+            Self::DivisionByZero => Msg::ExprDivisionByZero.text(lang).into(),
+            Self::Overflow => Msg::ExprOverflow.text(lang).into(),
+            Self::TooDeep => Msg::ExprTooDeep.fill(lang, &[("max", &MAX_DEPTH)]),
         }
     }
 }
+
+french_display!(ExprError, ExprErrorKind);
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {

@@ -54,8 +54,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::messages::{french_display, Msg};
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::model::Convention;
 use crate::read::{read_grid, text_grid, ReadOptions, Reading};
@@ -130,13 +130,9 @@ pub enum Opened {
 }
 
 /// Why a file cannot be opened. Messages are in French.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
     /// Neither the name nor the content says what the file is.
-    #[error(
-        "format de fichier non reconnu : « {name} » (formats lus : .xlsx, .xls, .ods, .csv, \
-         .tsv, .txt, .json)"
-    )]
     Unknown {
         /// The file's name.
         name: String,
@@ -144,11 +140,6 @@ pub enum FileError {
     /// The workbook cannot be read (damaged, not really a workbook): what
     /// to do, then what the spreadsheet reader said (in English), for whoever
     /// helps the user.
-    #[error(
-        "classeur {kind} illisible : fichier endommagé ou qui n'est pas un classeur complet ; \
-         ouvrez-le dans votre tableur et enregistrez-le de nouveau, ou copiez-collez le tableau \
-         (le lecteur de classeurs dit : {message})"
-    )]
     Spreadsheet {
         /// What the file was taken for.
         kind: FileKind,
@@ -157,18 +148,12 @@ pub enum FileError {
     },
     /// The workbook is protected by a password (encrypted): it cannot be read
     /// without it, and the calculator never asks for one.
-    #[error(
-        "classeur {kind} protégé par un mot de passe : ouvrez-le dans votre tableur, \
-         enregistrez-en une copie sans mot de passe et ouvrez cette copie (ou copiez-collez le \
-         tableau)"
-    )]
     Protected {
         /// What the file is.
         kind: FileKind,
     },
     /// The workbook is damaged: the spreadsheet reader gave up on it (a panic,
     /// see [`guarded`]) or it announces what no workbook holds.
-    #[error("classeur {kind} illisible : fichier endommagé ou incomplet{}", .damage.detail(crate::money::Lang::Fr))]
     Damaged {
         /// What the file was taken for.
         kind: FileKind,
@@ -176,13 +161,8 @@ pub enum FileError {
         damage: Damage,
     },
     /// The workbook has no worksheet.
-    #[error("le classeur ne contient aucune feuille de calcul")]
     NoSheet,
     /// The sheet is larger than [`MAX_GRID_CELLS`].
-    #[error(
-        "feuille « {sheet} » trop grande : plus de {limit} cellules (copiez-collez plutôt le \
-         tableau financier)"
-    )]
     TooLarge {
         /// The sheet's name.
         sheet: String,
@@ -191,20 +171,14 @@ pub enum FileError {
     },
     /// This build of the calculator does not read workbooks (feature
     /// `spreadsheets` off).
-    #[error(
-        "la lecture des classeurs {kind} n'est pas incluse dans cette version : enregistrez le \
-         tableau en CSV ou copiez-collez-le"
-    )]
     SpreadsheetsDisabled {
         /// What the file was.
         kind: FileKind,
     },
     /// A saved convention where a table was expected ([`table_grid`]).
-    #[error("ce fichier est une convention enregistrée, pas un tableau")]
     NotATable,
     /// A saved convention that cannot be loaded.
-    #[error(transparent)]
-    Saved(#[from] LoadError),
+    Saved(LoadError),
 }
 
 /// What is wrong with a damaged workbook ([`FileError::Damaged`]).
@@ -221,21 +195,16 @@ pub enum Damage {
 impl Damage {
     /// What follows « fichier endommagé ou incomplet » in `lang`.
     pub fn detail(&self, lang: crate::money::Lang) -> String {
-        use crate::money::Lang::{En, Fr};
-        match (self, lang) {
-            (Self::Unreadable { sheet: None }, _) => String::new(),
-            (Self::Unreadable { sheet: Some(s) }, Fr) => format!(" (feuille « {s} »)"),
-            (Self::Unreadable { sheet: Some(s) }, En) => format!(" (sheet “{s}”)"),
-            (Self::TooManyCells { announced }, Fr) => format!(
-                " : une feuille annonce {announced} cellules, au-delà des {MAX_GRID_CELLS} que le \
-                 calculateur lit"
+        match self {
+            Self::Unreadable { sheet: None } => String::new(),
+            Self::Unreadable { sheet: Some(s) } => {
+                Msg::FileDamagedSheet.fill(lang, &[("sheet", s)])
+            }
+            Self::TooManyCells { announced } => Msg::FileDamagedTooManyCells.fill(
+                lang,
+                &[("announced", announced), ("limit", &MAX_GRID_CELLS)],
             ),
-            (Self::TooManyCells { announced }, En) => format!(
-                ": a sheet announces {announced} cells, more than the {MAX_GRID_CELLS} the \
-                 calculator reads"
-            ),
-            (Self::LoopingChain, Fr) => " (chaîne de secteurs en boucle)".into(),
-            (Self::LoopingChain, En) => " (looping chain of sectors)".into(),
+            Self::LoopingChain => Msg::FileDamagedLoopingChain.text(lang).into(),
         }
     }
 }
@@ -245,39 +214,33 @@ impl FileError {
     /// spreadsheet reader said is given as it is, after what to do (calamine's
     /// messages are in English).
     pub fn message(&self, lang: crate::money::Lang) -> String {
-        if lang == crate::money::Lang::Fr {
-            return self.to_string();
-        }
         match self {
-            Self::Unknown { name } => format!(
-                "unrecognised file format: “{name}” (formats read: .xlsx, .xls, .ods, .csv, \
-                 .tsv, .txt, .json)"
-            ),
-            Self::Spreadsheet { kind, message } => format!(
-                "unreadable {kind} workbook: damaged file or not a complete workbook; open it in \
-                 your spreadsheet and save it again, or copy and paste the table (the workbook \
-                 reader says: {message})"
-            ),
-            Self::Protected { kind } => format!(
-                "{kind} workbook protected by a password: open it in your spreadsheet, save a \
-                 copy without the password and open that copy (or copy and paste the table)"
-            ),
-            Self::Damaged { kind, damage } => format!(
-                "unreadable {kind} workbook: damaged or incomplete file{}",
-                damage.detail(lang)
-            ),
-            Self::NoSheet => "the workbook has no worksheet".into(),
-            Self::TooLarge { sheet, limit } => format!(
-                "sheet “{sheet}” too large: more than {limit} cells (copy and paste the \
-                 financial table instead)"
-            ),
-            Self::SpreadsheetsDisabled { kind } => format!(
-                "this version does not read {kind} workbooks: save the table as CSV or copy and \
-                 paste it"
-            ),
-            Self::NotATable => "this file is a saved convention, not a table".into(),
+            Self::Unknown { name } => Msg::FileUnknown.fill(lang, &[("name", name)]),
+            Self::Spreadsheet { kind, message } => {
+                Msg::FileSpreadsheet.fill(lang, &[("kind", kind), ("message", message)])
+            }
+            Self::Protected { kind } => Msg::FileProtected.fill(lang, &[("kind", kind)]),
+            Self::Damaged { kind, damage } => {
+                Msg::FileDamaged.fill(lang, &[("kind", kind), ("detail", &damage.detail(lang))])
+            }
+            Self::NoSheet => Msg::FileNoSheet.text(lang).into(),
+            Self::TooLarge { sheet, limit } => {
+                Msg::FileTooLarge.fill(lang, &[("sheet", sheet), ("limit", limit)])
+            }
+            Self::SpreadsheetsDisabled { kind } => {
+                Msg::FileSpreadsheetsDisabled.fill(lang, &[("kind", kind)])
+            }
+            Self::NotATable => Msg::FileNotATable.text(lang).into(),
             Self::Saved(e) => e.message(lang),
         }
+    }
+}
+
+french_display!(FileError);
+
+impl From<LoadError> for FileError {
+    fn from(e: LoadError) -> Self {
+        Self::Saved(e)
     }
 }
 

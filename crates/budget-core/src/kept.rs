@@ -18,6 +18,7 @@
 //!   the working copy whenever another convention is opened, created or added;
 //!   an entry without its key is an empty convention.
 
+use crate::messages::{french_display, Msg};
 use crate::saved::json_reason;
 use crate::text::lowercase;
 use crate::Lang;
@@ -84,60 +85,25 @@ pub enum IndexError {
     ReaderUnavailable,
 }
 
-impl std::fmt::Display for IndexError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Syntax(e) => write!(
-                f,
-                "la liste n'est pas un JSON valide : {}",
-                json_reason(e, Lang::Fr)
-            ),
-            Self::TooNew(v) => write!(
-                f,
-                "liste écrite en version {v} par une version plus récente du calculateur \
-                 (celle-ci lit jusqu'à la version {INDEX_VERSION})"
-            ),
-            Self::MissingVersion => f.write_str("liste invalide : numéro de version absent"),
-            Self::BadVersion(v) => write!(f, "liste invalide : numéro de version illisible : {v}"),
-            Self::MissingId(name) => {
-                write!(f, "liste invalide : convention « {name} » sans identifiant")
-            }
-            Self::Invalid(e) => write!(f, "liste invalide : {}", json_reason(e, Lang::Fr)),
-            Self::ReaderUnavailable => f.write_str(
-                "le lecteur de la liste n'a pas pu être chargé (réseau coupé ?) ; \
-                 rechargez la page une fois connecté",
-            ),
-        }
-    }
-}
-
 impl IndexError {
     /// The message in `lang` (the `Display` text is the French one). What the
     /// JSON reader said is told by [`json_reason`].
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::Fr, _) => self.to_string(),
-            (Lang::En, Self::Syntax(e)) => {
-                format!("the list is not valid JSON: {}", json_reason(e, lang))
+        match self {
+            Self::Syntax(e) => Msg::IndexSyntax.fill(lang, &[("reason", &json_reason(e, lang))]),
+            Self::TooNew(v) => {
+                Msg::IndexTooNew.fill(lang, &[("found", v), ("supported", &INDEX_VERSION)])
             }
-            (Lang::En, Self::TooNew(v)) => format!(
-                "list written in version {v} by a newer version of the calculator \
-                 (this one reads up to version {INDEX_VERSION})"
-            ),
-            (Lang::En, Self::MissingVersion) => "invalid list: no version number".into(),
-            (Lang::En, Self::BadVersion(v)) => {
-                format!("invalid list: unreadable version number: {v}")
-            }
-            (Lang::En, Self::MissingId(name)) => {
-                format!("invalid list: convention “{name}” without an id")
-            }
-            (Lang::En, Self::Invalid(e)) => format!("invalid list: {}", json_reason(e, lang)),
-            (Lang::En, Self::ReaderUnavailable) => "the reader of the list could not be loaded \
-                 (network cut?); reload the page once online"
-                .into(),
+            Self::MissingVersion => Msg::IndexMissingVersion.text(lang).into(),
+            Self::BadVersion(v) => Msg::IndexBadVersion.fill(lang, &[("found", v)]),
+            Self::MissingId(name) => Msg::IndexMissingId.fill(lang, &[("name", name)]),
+            Self::Invalid(e) => Msg::IndexInvalid.fill(lang, &[("reason", &json_reason(e, lang))]),
+            Self::ReaderUnavailable => Msg::IndexReaderUnavailable.text(lang).into(),
         }
     }
 }
+
+french_display!(IndexError);
 
 /// The key a convention is kept under.
 pub fn data_key(id: &str) -> String {

@@ -35,6 +35,7 @@ pub mod figures;
 pub mod files;
 pub mod kept;
 pub mod lang;
+pub mod messages;
 pub mod model;
 pub mod money;
 pub mod number;

@@ -31,9 +31,9 @@
 //! always a decimal comma (`1,000` = 1). When both a dot and a comma appear, the
 //! last one is the decimal separator and the other separates thousands.
 
+use crate::messages::{french_display, Msg};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use thiserror::Error;
 
 use crate::expr::{self, ExprError};
 
@@ -58,47 +58,40 @@ pub enum CellValue {
 }
 
 /// Why a cell could not be read. Each message quotes the cell and is in French.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum NumberError {
     /// Letters or signs where digits are expected (`12,5O`, `12 k€`).
-    #[error("« {text} » n'est pas un montant lisible")]
     Unreadable {
         /// The cell, blanks around it removed.
         text: String,
     },
     /// The same decimal separator more than once (`1,5,3`, `1.2.3`).
-    #[error("« {text} » a plusieurs séparateurs décimaux")]
     SeveralDecimalSeparators {
         /// The cell, blanks around it removed.
         text: String,
     },
     /// Thousands separators that do not cut groups of three digits (`12 34`).
-    #[error("« {text} » : séparateur de milliers mal placé")]
     BadGrouping {
         /// The cell, blanks around it removed.
         text: String,
     },
     /// More digits than an exact decimal holds (28 significant digits).
-    #[error("« {text} » a trop de chiffres pour être calculé exactement")]
     OutOfRange {
         /// The cell, blanks around it removed.
         text: String,
     },
     /// A percentage where an amount is expected (see [`parse_amount`]).
-    #[error("« {text} » : pourcentage inattendu, un montant est attendu")]
     UnexpectedPercent {
         /// The cell, blanks around it removed.
         text: String,
     },
     /// An error value of the spreadsheet the table was copied from (`#DIV/0!`).
-    #[error("« {text} » est une erreur du tableur d'origine")]
     SpreadsheetError {
         /// The cell, blanks around it removed.
         text: String,
     },
     /// A calculation (`=…`) that cannot be carried out.
-    #[error("calcul impossible : {0}")]
     Expression(ExprError),
 }
 
@@ -106,60 +99,44 @@ impl NumberError {
     /// The whole message in `lang`, quoting the cell (the French one is
     /// `Display`).
     pub fn message(&self, lang: crate::money::Lang) -> String {
-        if lang == crate::money::Lang::Fr {
-            return self.to_string();
-        }
-        match self {
-            Self::Unreadable { text } => format!("“{text}” is not a readable amount"),
-            Self::SeveralDecimalSeparators { text } => {
-                format!("“{text}” has several decimal separators")
+        let (msg, text) = match self {
+            Self::Unreadable { text } => (Msg::NumberUnreadable, text),
+            Self::SeveralDecimalSeparators { text } => (Msg::NumberSeveralDecimalSeparators, text),
+            Self::BadGrouping { text } => (Msg::NumberBadGrouping, text),
+            Self::OutOfRange { text } => (Msg::NumberOutOfRange, text),
+            Self::UnexpectedPercent { text } => (Msg::NumberUnexpectedPercent, text),
+            Self::SpreadsheetError { text } => (Msg::NumberSpreadsheetError, text),
+            Self::Expression(e) => {
+                return Msg::NumberExpression.fill(lang, &[("reason", &e.message(lang))])
             }
-            Self::BadGrouping { text } => format!("“{text}”: misplaced thousands separator"),
-            Self::OutOfRange { text } => {
-                format!("“{text}” has too many digits to be computed exactly")
-            }
-            Self::UnexpectedPercent { text } => {
-                format!("“{text}”: unexpected percentage, an amount is expected")
-            }
-            Self::SpreadsheetError { text } => {
-                format!("“{text}” is an error of the source spreadsheet")
-            }
-            Self::Expression(e) => format!("calculation impossible: {}", e.message(lang)),
-        }
+        };
+        msg.fill(lang, &[("text", text)])
     }
 
-    /// The reason alone in `lang`, without quoting the cell.
+    /// The reason alone in `lang`, without quoting the cell (for messages that
+    /// already quote it, such as [`crate::read::CellError`]).
     pub fn reason_in(&self, lang: crate::money::Lang) -> String {
-        if lang == crate::money::Lang::Fr {
-            return self.reason();
-        }
-        match self {
-            Self::Unreadable { .. } => "unreadable amount".into(),
-            Self::SeveralDecimalSeparators { .. } => "several decimal separators".into(),
-            Self::BadGrouping { .. } => "misplaced thousands separator".into(),
-            Self::OutOfRange { .. } => "too many digits for an exact calculation".into(),
-            Self::UnexpectedPercent { .. } => "unexpected percentage, an amount is expected".into(),
-            Self::SpreadsheetError { .. } => "error of the source spreadsheet".into(),
-            Self::Expression(e) => format!("calculation impossible: {}", e.message(lang)),
-        }
+        let msg = match self {
+            Self::Unreadable { .. } => Msg::ReasonUnreadable,
+            Self::SeveralDecimalSeparators { .. } => Msg::ReasonSeveralDecimalSeparators,
+            Self::BadGrouping { .. } => Msg::ReasonBadGrouping,
+            Self::OutOfRange { .. } => Msg::ReasonOutOfRange,
+            Self::UnexpectedPercent { .. } => Msg::ReasonUnexpectedPercent,
+            Self::SpreadsheetError { .. } => Msg::ReasonSpreadsheetError,
+            Self::Expression(e) => {
+                return Msg::NumberExpression.fill(lang, &[("reason", &e.message(lang))])
+            }
+        };
+        msg.text(lang).into()
     }
 
-    /// The reason alone, without quoting the cell (for messages that already
-    /// quote it, such as [`crate::read::CellError`]).
+    /// The reason alone, in French.
     pub fn reason(&self) -> String {
-        match self {
-            Self::Unreadable { .. } => "montant illisible".into(),
-            Self::SeveralDecimalSeparators { .. } => "plusieurs séparateurs décimaux".into(),
-            Self::BadGrouping { .. } => "séparateur de milliers mal placé".into(),
-            Self::OutOfRange { .. } => "trop de chiffres pour un calcul exact".into(),
-            Self::UnexpectedPercent { .. } => {
-                "pourcentage inattendu, un montant est attendu".into()
-            }
-            Self::SpreadsheetError { .. } => "erreur du tableur d'origine".into(),
-            Self::Expression(e) => format!("calcul impossible : {e}"),
-        }
+        self.reason_in(crate::money::Lang::Fr)
     }
 }
+
+french_display!(NumberError);
 
 impl From<ExprError> for NumberError {
     fn from(e: ExprError) -> Self {

@@ -20,21 +20,17 @@
 
 use std::str::FromStr;
 
+use crate::messages::{french_display, Msg};
 use rust_decimal::Decimal;
 use serde_json::Value;
-use thiserror::Error;
 
 use crate::model::{Convention, Measure, Scope, FORMAT_VERSION};
 use crate::number::percent_to_ratio;
 
 /// Why a saved convention cannot be loaded. Messages are in French.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON at all, or cut short.
-    #[error(
-        "le fichier n'est pas un JSON valide (ligne {line}, colonne {column}) : {}",
-        json_reason(.message, crate::money::Lang::Fr)
-    )]
     Syntax {
         /// 1-based line of the file.
         line: usize,
@@ -44,22 +40,15 @@ pub enum LoadError {
         message: String,
     },
     /// JSON, but not an object.
-    #[error("le fichier ne contient pas une convention (un objet JSON est attendu)")]
     NotAnObject,
     /// No `version` field.
-    #[error("numéro de version absent : ce fichier n'est pas une convention enregistrée")]
     MissingVersion,
     /// A `version` that is not a whole number.
-    #[error("numéro de version illisible : {found}")]
     BadVersion {
         /// The `version` field as written.
         found: String,
     },
     /// Written by a newer calculator.
-    #[error(
-        "convention enregistrée en version {found} par une version plus récente du calculateur ; \
-         celle-ci lit jusqu'à la version {supported}"
-    )]
     TooNew {
         /// The document's version.
         found: u64,
@@ -67,7 +56,6 @@ pub enum LoadError {
         supported: u32,
     },
     /// An older document that cannot be brought forward.
-    #[error("conversion depuis la version {from} impossible : {}", .fault.message(crate::money::Lang::Fr))]
     Migration {
         /// The document's version.
         from: u32,
@@ -76,10 +64,6 @@ pub enum LoadError {
     },
     /// Well-formed JSON that is not a valid convention (a field missing or of the
     /// wrong type), located in the file.
-    #[error(
-        "convention invalide (ligne {line}, colonne {column}) : {}",
-        json_reason(.message, crate::money::Lang::Fr)
-    )]
     Invalid {
         /// 1-based line of the file.
         line: usize,
@@ -90,10 +74,6 @@ pub enum LoadError {
     },
     /// An older document, once brought forward, is not a valid convention (the
     /// position in the file is lost by the conversion).
-    #[error(
-        "convention invalide (enregistrée en version {from}) : {}",
-        json_reason(.message, crate::money::Lang::Fr)
-    )]
     InvalidMigrated {
         /// The document's version.
         from: u32,
@@ -102,16 +82,8 @@ pub enum LoadError {
     },
     /// The reader of saved conventions is not there: the widget fetches it
     /// apart from its first load, and that fetch failed (network cut).
-    #[error(
-        "le lecteur des conventions enregistrées n'a pas pu être chargé (réseau coupé ?) ; \
-         rechargez la page une fois connecté"
-    )]
     ReaderUnavailable,
     /// An index pointing at nothing (an amount of funder 7 when there are 3).
-    #[error(
-        "référence invalide : {} n° {index} n'existe pas ({count} en tout)",
-        .what.name(crate::money::Lang::Fr)
-    )]
     BadReference {
         /// What the index points at.
         what: Referenced,
@@ -133,14 +105,12 @@ pub enum Referenced {
 impl Referenced {
     /// Its name in `lang`, as messages put it.
     pub fn name(self, lang: crate::money::Lang) -> &'static str {
-        use crate::money::Lang::{En, Fr};
-        match (self, lang) {
-            (Self::Funder, Fr) => "financeur",
-            (Self::Funder, En) => "funder",
-            (Self::Group, Fr) => "groupe",
-            (Self::Group, En) => "group",
-            (Self::Action, _) => "action",
+        match self {
+            Self::Funder => Msg::ReferencedFunder,
+            Self::Group => Msg::ReferencedGroup,
+            Self::Action => Msg::ReferencedAction,
         }
+        .text(lang)
     }
 }
 
@@ -148,57 +118,58 @@ impl LoadError {
     /// The message in `lang` (the `Display` text is the French one). What the
     /// JSON reader said is told by [`json_reason`].
     pub fn message(&self, lang: crate::money::Lang) -> String {
-        if lang == crate::money::Lang::Fr {
-            return self.to_string();
-        }
         match self {
             Self::Syntax {
                 line,
                 column,
                 message,
-            } => format!(
-                "the file is not valid JSON (line {line}, column {column}): {}",
-                json_reason(message, lang)
+            } => Msg::LoadSyntax.fill(
+                lang,
+                &[
+                    ("line", line),
+                    ("column", column),
+                    ("reason", &json_reason(message, lang)),
+                ],
             ),
-            Self::NotAnObject => {
-                "the file does not hold a convention (a JSON object is expected)".into()
+            Self::NotAnObject => Msg::LoadNotAnObject.text(lang).into(),
+            Self::MissingVersion => Msg::LoadMissingVersion.text(lang).into(),
+            Self::BadVersion { found } => Msg::LoadBadVersion.fill(lang, &[("found", found)]),
+            Self::TooNew { found, supported } => {
+                Msg::LoadTooNew.fill(lang, &[("found", found), ("supported", supported)])
             }
-            Self::MissingVersion => "no version number: this file is not a saved convention".into(),
-            Self::BadVersion { found } => format!("unreadable version number: {found}"),
-            Self::TooNew { found, supported } => format!(
-                "convention saved in version {found} by a newer version of the calculator; this \
-                 one reads up to version {supported}"
-            ),
             Self::Migration { from, fault } => {
-                format!(
-                    "conversion from version {from} impossible: {}",
-                    fault.message(lang)
-                )
+                Msg::LoadMigration.fill(lang, &[("from", from), ("fault", &fault.message(lang))])
             }
             Self::Invalid {
                 line,
                 column,
                 message,
-            } => format!(
-                "invalid convention (line {line}, column {column}): {}",
-                json_reason(message, lang)
+            } => Msg::LoadInvalid.fill(
+                lang,
+                &[
+                    ("line", line),
+                    ("column", column),
+                    ("reason", &json_reason(message, lang)),
+                ],
             ),
-            Self::InvalidMigrated { from, message } => {
-                format!(
-                    "invalid convention (saved in version {from}): {}",
-                    json_reason(message, lang)
-                )
-            }
-            Self::ReaderUnavailable => "the reader of saved conventions could not be loaded \
-                 (network cut?); reload the page once online"
-                .to_string(),
-            Self::BadReference { what, index, count } => format!(
-                "invalid reference: {} no. {index} does not exist ({count} in all)",
-                what.name(lang)
+            Self::InvalidMigrated { from, message } => Msg::LoadInvalidMigrated.fill(
+                lang,
+                &[("from", from), ("reason", &json_reason(message, lang))],
+            ),
+            Self::ReaderUnavailable => Msg::LoadReaderUnavailable.text(lang).into(),
+            Self::BadReference { what, index, count } => Msg::LoadBadReference.fill(
+                lang,
+                &[
+                    ("what", &what.name(lang)),
+                    ("index", index),
+                    ("count", count),
+                ],
             ),
         }
     }
 }
+
+french_display!(LoadError);
 
 /// What the JSON reader (serde_json) said, in `lang`: without the position it
 /// appends (" at line 3 column 5", which the messages give apart), and in
@@ -313,18 +284,12 @@ pub struct MigrationFault {
 impl MigrationFault {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: crate::money::Lang) -> String {
-        use crate::money::Lang::{En, Fr};
-        let Self {
-            field,
-            text,
-            out_of_bounds,
-        } = self;
-        match (lang, out_of_bounds) {
-            (Fr, false) => format!("{field} illisible : {text}"),
-            (Fr, true) => format!("{field} hors limites : {text}"),
-            (En, false) => format!("unreadable {field}: {text}"),
-            (En, true) => format!("{field} out of bounds: {text}"),
-        }
+        let msg = if self.out_of_bounds {
+            Msg::MigrationOutOfBounds
+        } else {
+            Msg::MigrationUnreadable
+        };
+        msg.fill(lang, &[("field", &self.field), ("text", &self.text)])
     }
 }
 

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{Achievement, Instalment, Share};
 use crate::money::{div, format_eur, format_percent, mul, round_cents, sub, sum, Lang};
 
@@ -152,60 +153,52 @@ impl ScheduleIssue {
                 lang,
             )
         };
-        match (self, lang) {
-            (ScheduleIssue::Empty, Lang::Fr) => "aucune tranche.".into(),
-            (ScheduleIssue::Empty, Lang::En) => "no instalment.".into(),
-            (ScheduleIssue::PercentOutOfRange { instalment, percent }, Lang::Fr) => {
-                format!("la tranche {instalment} est de {}, hors de 0 à 100 %.", pct(percent))
-            }
-            (ScheduleIssue::PercentOutOfRange { instalment, percent }, Lang::En) => {
-                format!("instalment {instalment} is {}, outside 0 to 100%.", pct(percent))
-            }
-            (ScheduleIssue::NegativeFixed { instalment, amount }, Lang::Fr) => {
-                format!("la tranche {instalment} est négative ({}).", eur(amount))
-            }
-            (ScheduleIssue::NegativeFixed { instalment, amount }, Lang::En) => {
-                format!("instalment {instalment} is negative ({}).", eur(amount))
-            }
-            (ScheduleIssue::FixedAboveTotal { instalment, amount, total }, Lang::Fr) => {
-                format!("la tranche {instalment} ({}) dépasse le total ({}).", eur(amount), eur(total))
-            }
-            (ScheduleIssue::FixedAboveTotal { instalment, amount, total }, Lang::En) => {
-                format!("instalment {instalment} ({}) is above the total ({}).", eur(amount), eur(total))
-            }
-            (ScheduleIssue::ExceedsTotal { allocated, total }, Lang::Fr) => format!(
-                "les tranches avant le solde ({}) dépassent le total ({}) : le solde est négatif.",
-                eur(allocated),
-                eur(total)
+        match self {
+            ScheduleIssue::Empty => Msg::ScheduleEmpty.text(lang).into(),
+            ScheduleIssue::PercentOutOfRange {
+                instalment,
+                percent,
+            } => Msg::SchedulePercentOutOfRange.fill(
+                lang,
+                &[("instalment", instalment), ("percent", &pct(percent))],
             ),
-            (ScheduleIssue::ExceedsTotal { allocated, total }, Lang::En) => format!(
-                "the instalments before the balance ({}) exceed the total ({}): the balance is negative.",
-                eur(allocated),
-                eur(total)
+            ScheduleIssue::NegativeFixed { instalment, amount } => Msg::ScheduleNegativeFixed.fill(
+                lang,
+                &[("instalment", instalment), ("amount", &eur(amount))],
             ),
-            (ScheduleIssue::DoesNotAddUp { declared, total, difference }, Lang::Fr) => format!(
-                "les tranches font {} pour un total de {} : la dernière tranche prend l'écart ({}).",
-                eur(declared),
-                eur(total),
-                eur(difference)
+            ScheduleIssue::FixedAboveTotal {
+                instalment,
+                amount,
+                total,
+            } => Msg::ScheduleFixedAboveTotal.fill(
+                lang,
+                &[
+                    ("instalment", instalment),
+                    ("amount", &eur(amount)),
+                    ("total", &eur(total)),
+                ],
             ),
-            (ScheduleIssue::DoesNotAddUp { declared, total, difference }, Lang::En) => format!(
-                "the instalments add up to {} for a total of {}: the last one takes the difference ({}).",
-                eur(declared),
-                eur(total),
-                eur(difference)
+            ScheduleIssue::ExceedsTotal { allocated, total } => Msg::ScheduleExceedsTotal.fill(
+                lang,
+                &[("allocated", &eur(allocated)), ("total", &eur(total))],
             ),
-            (ScheduleIssue::SeveralRemainders { count }, Lang::Fr) => {
-                format!("{count} tranches « solde » : seule la première prend le reste.")
+            ScheduleIssue::DoesNotAddUp {
+                declared,
+                total,
+                difference,
+            } => Msg::ScheduleDoesNotAddUp.fill(
+                lang,
+                &[
+                    ("declared", &eur(declared)),
+                    ("total", &eur(total)),
+                    ("difference", &eur(difference)),
+                ],
+            ),
+            ScheduleIssue::SeveralRemainders { count } => {
+                Msg::ScheduleSeveralRemainders.fill(lang, &[("count", count)])
             }
-            (ScheduleIssue::SeveralRemainders { count }, Lang::En) => {
-                format!("{count} balance instalments: only the first takes the remainder.")
-            }
-            (ScheduleIssue::TotalNotInCents { total }, Lang::Fr) => {
-                format!("le total ({total}) n'est pas un nombre entier de centimes.")
-            }
-            (ScheduleIssue::TotalNotInCents { total }, Lang::En) => {
-                format!("the total ({total}) is not a whole number of cents.")
+            ScheduleIssue::TotalNotInCents { total } => {
+                Msg::ScheduleTotalNotInCents.fill(lang, &[("total", total)])
             }
         }
     }

@@ -2,6 +2,7 @@
 //! it read nothing ([`Refusal`]).
 
 use super::*;
+use crate::messages::Msg;
 
 /// Why a text was not read as a table (see [`Reading::refused`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -17,43 +18,13 @@ pub struct Refusal {
 impl Refusal {
     /// Why, and what to do, in one or two sentences.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = match (self.headings, lang) {
-            (Some(row), Lang::Fr) => format!(
-                "Le tableau a des en-têtes (ligne {row}) mais aucune colonne de montants en \
-                 euros (« Montant », « État », « Crédits », « CP 2024 », « 12 000 € »…) : il n'a \
-                 pas été lu. Si une colonne contient des montants, choisissez son sens dans la \
-                 lecture du tableau."
-            ),
-            (Some(row), Lang::En) => format!(
-                "The table has headings (row {row}) but no column of amounts in euros \
-                 (“Montant”, “État”, “Crédits”, “CP 2024”, “12 000 €”…): it was not read. If a \
-                 column holds amounts, choose its meaning in how the table was read."
-            ),
-            (None, Lang::Fr) => {
-                "Rien dans ce texte ne ressemble à un tableau d'actions : ni ligne \
-                         d'en-têtes (« Intitulé », « État », « Département », « Montant »…), ni \
-                         colonne de montants. Il n'a pas été lu."
-                    .to_string()
-            }
-            (None, Lang::En) => {
-                "Nothing in this text looks like a table of actions: no row of headings \
-                         (“Intitulé”, “État”, “Département”, “Montant”…), no column of amounts. \
-                         It was not read."
-                    .to_string()
-            }
+        let mut out = match self.headings {
+            Some(row) => Msg::RefusedNoAmountColumn.fill(lang, &[("row", &row)]),
+            None => Msg::RefusedNoTable.text(lang).to_string(),
         };
         if let Some((row, line)) = &self.report_line {
             out.push(' ');
-            out.push_str(&match lang {
-                Lang::Fr => format!(
-                    "La ligne {row} (« {line} ») ressemble au texte d'un rapport : collez le \
-                     tableau financier, ou recopiez ces montants dans un tableau."
-                ),
-                Lang::En => format!(
-                    "Row {row} (“{line}”) looks like the text of a report: paste the financial \
-                     table, or copy these amounts into a table."
-                ),
-            });
+            out.push_str(&Msg::RefusedReportLine.fill(lang, &[("row", row), ("line", line)]));
         }
         out
     }
@@ -143,15 +114,9 @@ impl Assumption {
             .iter()
             .map(|(i, h)| {
                 if h.is_empty() {
-                    match lang {
-                        Lang::Fr => format!("n° {i} (sans en-tête)"),
-                        Lang::En => format!("no. {i} (no heading)"),
-                    }
+                    Msg::GuessColumnWithoutHeading.fill(lang, &[("column", i)])
                 } else {
-                    match lang {
-                        Lang::Fr => format!("« {h} »"),
-                        Lang::En => format!("“{h}”"),
-                    }
+                    Msg::GuessHeading.fill(lang, &[("heading", h)])
                 }
             })
             .collect();
@@ -160,117 +125,45 @@ impl Assumption {
 
     /// What was assumed, in one sentence a finance officer reads.
     pub fn message(&self, lang: Lang) -> String {
-        let cols = self.headings(lang);
-        match (self.kind, lang) {
-            (AssumptionKind::Unsplit, Lang::Fr) => format!(
-                "Aucun en-tête ne nomme un financeur (État, Département…) : les montants \
-                 ({cols}) sont lus comme ceux de chaque action, sans répartition entre \
-                 financeurs ; les parts et la règle de cofinancement ne s'appliquent pas."
-            ),
-            (AssumptionKind::Unsplit, Lang::En) => format!(
-                "No heading names a funder (State, Département…): the amounts ({cols}) are \
-                 read as each action's own, not split between funders; shares and the \
-                 co-financing rule do not apply."
-            ),
-            (AssumptionKind::TitleColumn, Lang::Fr) => format!(
-                "Aucun en-tête ne désigne l'intitulé : la colonne {cols}, qui contient du \
-                 texte, est lue comme l'intitulé des actions."
-            ),
-            (AssumptionKind::TitleColumn, Lang::En) => format!(
-                "No heading names the titles: the column {cols}, which holds text, is read \
-                 as the actions' titles."
-            ),
-            (AssumptionKind::FundersByPosition, Lang::Fr) => format!(
-                "Le tableau n'a pas d'en-têtes : les colonnes de montants ({cols}) sont \
-                 lues dans l'ordre comme l'État, le Département, puis les autres financeurs."
-            ),
-            (AssumptionKind::FundersByPosition, Lang::En) => format!(
-                "The table has no headings: its amount columns ({cols}) are read in order \
-                 as the State, the Département, then other funders."
-            ),
-            (AssumptionKind::GroupsFromSubtotals, Lang::Fr) => format!(
-                "Les lignes de total {} sont lues comme les sous-totaux des actions qui les \
-                 précèdent : chacune forme un groupe, vérifié contre ses actions.",
-                self.row_labels(lang)
-            ),
-            (AssumptionKind::GroupRowsWithSubtotal, Lang::Fr) => format!(
-                "Lignes sans numéro dont les montants sont exactement la somme des lignes \
-                 qui les suivent, lues comme le groupe de ces lignes avec son sous-total \
-                 déclaré (et non comptées une seconde fois) : {}.",
-                self.row_labels(lang)
-            ),
-            (AssumptionKind::GroupRowsWithSubtotal, Lang::En) => format!(
-                "Rows without a number whose amounts are exactly the sum of the rows below \
-                 them, read as those rows' group with its declared subtotal (and not counted \
-                 twice): {}.",
-                self.row_labels(lang)
-            ),
-            (AssumptionKind::StateByDefault, Lang::Fr) => format!(
-                "Les colonnes {cols} ne nomment pas de financeur : elles sont lues comme la \
-                 part de l'État, comme dans les rapports de ces conventions."
-            ),
-            (AssumptionKind::StateByDefault, Lang::En) => format!(
-                "The columns {cols} name no funder: they are read as the State's, as in the \
-                 reports of these conventions."
-            ),
-            (AssumptionKind::HeaderRowInside, Lang::Fr) => format!(
-                "Des lignes du tableau contiennent des en-têtes et non des montants ; \
-                 chacune ouvre un groupe : {}.",
-                self.row_labels(lang)
-            ),
-            (AssumptionKind::HeaderRowInside, Lang::En) => format!(
-                "Some rows hold headings, not amounts; each starts a group: {}.",
-                self.row_labels(lang)
-            ),
-            (AssumptionKind::GroupsFromSubtotals, Lang::En) => format!(
-                "The total rows {} are read as the subtotals of the actions above them: each \
-                 forms a group, checked against its actions.",
-                self.row_labels(lang)
-            ),
-        }
+        let msg = match self.kind {
+            AssumptionKind::Unsplit => Msg::GuessUnsplit,
+            AssumptionKind::TitleColumn => Msg::GuessTitleColumn,
+            AssumptionKind::FundersByPosition => Msg::GuessFundersByPosition,
+            AssumptionKind::GroupsFromSubtotals => Msg::GuessGroupsFromSubtotals,
+            AssumptionKind::GroupRowsWithSubtotal => Msg::GuessGroupRowsWithSubtotal,
+            AssumptionKind::StateByDefault => Msg::GuessStateByDefault,
+            AssumptionKind::HeaderRowInside => Msg::GuessHeaderRowInside,
+        };
+        msg.fill(
+            lang,
+            &[
+                ("columns", &self.headings(lang)),
+                ("rows", &self.row_labels(lang)),
+            ],
+        )
     }
 
-    /// The other reading, as a button or a flag says it.
+    /// The other reading, as a button or a flag says it (empty when there is
+    /// none).
     pub fn alternative_label(&self, lang: Lang) -> String {
-        match (self.kind, lang) {
-            (AssumptionKind::Unsplit, Lang::Fr) => {
-                "Lire ces montants comme la part de l'État".into()
-            }
-            (AssumptionKind::Unsplit, Lang::En) => "Read these amounts as the State's".into(),
-            (AssumptionKind::TitleColumn, lang) => {
-                let as_number = self
+        let msg = match self.kind {
+            AssumptionKind::Unsplit => Msg::OtherReadingUnsplit,
+            AssumptionKind::TitleColumn
+                if self
                     .alternative
                     .iter()
-                    .any(|(_, r)| *r == ColumnRole::Number);
-                match (as_number, lang) {
-                    (true, Lang::Fr) => "Lire cette colonne comme le n° des actions".into(),
-                    (true, Lang::En) => "Read this column as the action numbers".into(),
-                    (false, Lang::Fr) => "Ne pas lire cette colonne".into(),
-                    (false, Lang::En) => "Do not read this column".into(),
-                }
+                    .any(|(_, r)| *r == ColumnRole::Number) =>
+            {
+                Msg::OtherReadingTitleAsNumber
             }
-            (AssumptionKind::FundersByPosition, Lang::Fr) => {
-                "Lire un seul montant par action, sans répartition".into()
-            }
-            (AssumptionKind::FundersByPosition, Lang::En) => {
-                "Read one amount per action, not split".into()
-            }
-            (AssumptionKind::HeaderRowInside, _) => String::new(),
-            (AssumptionKind::StateByDefault, Lang::Fr) => {
-                "Lire ces colonnes comme la part du Département".into()
-            }
-            (AssumptionKind::StateByDefault, Lang::En) => {
-                "Read these columns as the Département's".into()
-            }
-            (AssumptionKind::GroupRowsWithSubtotal, Lang::Fr) => {
-                "Lire ces lignes comme des actions".into()
-            }
-            (AssumptionKind::GroupRowsWithSubtotal, Lang::En) => {
-                "Read these rows as actions".into()
-            }
-            (AssumptionKind::GroupsFromSubtotals, Lang::Fr) => "Ignorer ces lignes de total".into(),
-            (AssumptionKind::GroupsFromSubtotals, Lang::En) => "Ignore these total rows".into(),
-        }
+            AssumptionKind::TitleColumn => Msg::OtherReadingIgnoreColumn,
+            AssumptionKind::FundersByPosition => Msg::OtherReadingFundersByPosition,
+            AssumptionKind::HeaderRowInside => return String::new(),
+            AssumptionKind::StateByDefault => Msg::OtherReadingStateByDefault,
+            AssumptionKind::GroupRowsWithSubtotal => Msg::OtherReadingGroupRows,
+            AssumptionKind::GroupsFromSubtotals => Msg::OtherReadingGroupsFromSubtotals,
+        };
+        msg.text(lang).into()
     }
 
     /// Whether there is another reading to offer.
@@ -285,10 +178,7 @@ impl Assumption {
         let labels: Vec<String> = self
             .rows
             .iter()
-            .map(|(row, label)| match lang {
-                Lang::Fr => format!("« {label} » (ligne {row})"),
-                Lang::En => format!("“{label}” (row {row})"),
-            })
+            .map(|(row, label)| Msg::GuessRowLabel.fill(lang, &[("label", label), ("row", row)]))
             .collect();
         labels.join(", ")
     }

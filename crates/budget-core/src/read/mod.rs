@@ -19,11 +19,10 @@
 //!
 //! Both choices can be overridden with [`ReadOptions`].
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::messages::Msg;
 use crate::model::{
     Action, ActionId, Amount, Convention, Declared, Funder, FunderId, FunderKind, FunderValue,
     Group, GroupId, GroupKind, Measure, Part, Receipt, Scope,
@@ -262,19 +261,27 @@ pub struct CellError {
     pub reason: NumberError,
 }
 
-impl fmt::Display for CellError {
-    /// `ligne 4, colonne « Etat » : « 12,5O » — montant illisible`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.header.is_empty() {
-            write!(f, "ligne {}, colonne {}", self.row, self.column)?;
+impl CellError {
+    /// `ligne 4, colonne « Etat » : « 12,5O » — montant illisible` in `lang`
+    /// (the French one is `Display`).
+    pub fn message(&self, lang: Lang) -> String {
+        let at = if self.header.is_empty() {
+            Msg::CellAtColumn.fill(lang, &[("row", &self.row), ("column", &self.column)])
         } else {
-            write!(f, "ligne {}, colonne « {} »", self.row, self.header)?;
-        }
-        write!(f, " : « {} » — {}", self.text, self.reason.reason())
+            Msg::CellAtHeading.fill(lang, &[("row", &self.row), ("heading", &self.header)])
+        };
+        Msg::CellError.fill(
+            lang,
+            &[
+                ("at", &at),
+                ("text", &self.text),
+                ("reason", &self.reason.reason_in(lang)),
+            ],
+        )
     }
 }
 
-impl std::error::Error for CellError {}
+crate::messages::french_display!(CellError);
 
 /// Reads a pasted table, detecting the header row and the columns.
 pub fn read_table(text: &str) -> Reading {
