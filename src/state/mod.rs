@@ -396,10 +396,7 @@ impl Workspace {
 /// What went wrong with the file `name`, in `lang`: « budget.pdf : … » in
 /// French, "budget.pdf: …" in English.
 pub fn file_message(lang: Lang, name: &str, message: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{name} : {message}"),
-        Lang::En => format!("{name}: {message}"),
-    }
+    format!("{name}{}{message}", crate::ui::i18n::colon(lang))
 }
 
 #[cfg(test)]

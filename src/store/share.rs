@@ -92,15 +92,12 @@ pub enum LinkError {
 impl LinkError {
     /// The reason, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
         match self {
             Self::Code(e) => e.message(lang),
             Self::Browser(e) => e.clone(),
             Self::Saved(e) => e.message(lang),
-            Self::Damaged if fr => "les données sont abîmées (lien incomplet ou modifié ?)".into(),
-            Self::Damaged => "the data is damaged (incomplete or changed link?)".into(),
-            Self::NotText if fr => "les données ne sont pas du texte (lien modifié ?)".into(),
-            Self::NotText => "the data is not text (changed link?)".into(),
+            Self::Damaged => t(lang, Key::LinkDamaged).into(),
+            Self::NotText => t(lang, Key::LinkNotText).into(),
         }
     }
 }

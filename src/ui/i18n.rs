@@ -338,6 +338,20 @@ keys! {
     FetchNoWindow,
     FetchNetwork,
     FetchRefused,
+    LinkDamaged,
+    LinkNotText,
+    ChartNoteGroups,
+    ChartNoteActions,
+    CompareNoneChanges,
+    CompareFirstChanged,
+    CompareChanged,
+    FoundBlank,
+    FoundNone,
+    FoundOne,
+    FoundAll,
+    FoundFirst,
+    ChecksMore,
+    CompareMore,
 }
 
 /// The text of `key` in `lang`.
@@ -725,6 +739,20 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::FetchNoWindow => ("pas de fenêtre", "no window"),
         Key::FetchNetwork => ("erreur réseau", "network error"),
         Key::FetchRefused => ("adresse refusée (seule une convention du même site peut être chargée)", "address refused (only a convention from the same site can be loaded)"),
+        Key::LinkDamaged => ("les données sont abîmées (lien incomplet ou modifié ?)", "the data is damaged (incomplete or changed link?)"),
+        Key::LinkNotText => ("les données ne sont pas du texte (lien modifié ?)", "the data is not text (changed link?)"),
+        Key::ChartNoteGroups => ("Les {shown} groupes au plus gros montant prévu, dans l’ordre du tableau, puis les {others} autres ensemble.", "The {shown} groups with the largest planned amounts, in table order, then the other {others} together."),
+        Key::ChartNoteActions => ("Les {shown} actions aux plus gros montants, dans l’ordre du tableau, puis les {others} autres ensemble.", "The {shown} actions with the largest amounts, in table order, then the other {others} together."),
+        Key::CompareNoneChanges => ("Aucune des {total} actions ne change.", "None of the {total} actions changes."),
+        Key::CompareFirstChanged => ("Seules les actions qui changent sont listées : les {max} premières des {changed} qui changent, sur {total}.", "Only the actions that change are listed: the first {max} of the {changed} that change, of {total}."),
+        Key::CompareChanged => ("Seules les actions qui changent sont listées : {changed} sur {total}.", "Only the actions that change are listed: {changed} of {total}."),
+        Key::FoundBlank => ("La liste montre les {max} premières des {total} actions : tapez un numéro ou un mot de l’intitulé pour trouver les autres.", "The list shows the first {max} of the {total} actions: type a number or a word of the title to find the others."),
+        Key::FoundNone => ("Aucune action ne correspond.", "No action matches."),
+        Key::FoundOne => ("1 action correspond : elle est dans la liste.", "1 action matches: it is in the list."),
+        Key::FoundAll => ("{matching} actions correspondent : elles sont dans la liste.", "{matching} actions match: they are in the list."),
+        Key::FoundFirst => ("{matching} actions correspondent : la liste montre les {max} premières.", "{matching} actions match: the list shows the first {max}."),
+        Key::ChecksMore => ("Afficher les {n} autres incohérences", "Show the other {n} inconsistencies"),
+        Key::CompareMore => ("Lister les {n} autres actions qui changent", "List the other {n} actions that change"),
     };
     match lang {
         Lang::Fr => fr,
@@ -806,72 +834,58 @@ pub fn counted(lang: Lang, n: usize, noun: Noun) -> String {
 /// The note of a chart that draws only the largest of its items one by one:
 /// `shown` groups (or actions), then the `others` together.
 pub fn chart_note(lang: Lang, groups: bool, shown: usize, others: usize) -> String {
-    let (n, o) = (count(lang, shown), count(lang, others));
-    match (lang, groups) {
-        (Lang::Fr, true) => format!("Les {n} groupes au plus gros montant prévu, dans l’ordre du tableau, puis les {o} autres ensemble."),
-        (Lang::En, true) => format!("The {n} groups with the largest planned amounts, in table order, then the other {o} together."),
-        (Lang::Fr, false) => format!("Les {n} actions aux plus gros montants, dans l’ordre du tableau, puis les {o} autres ensemble."),
-        (Lang::En, false) => format!("The {n} actions with the largest amounts, in table order, then the other {o} together."),
-    }
+    let key = if groups {
+        Key::ChartNoteGroups
+    } else {
+        Key::ChartNoteActions
+    };
+    fill(
+        lang,
+        key,
+        &[
+            ("shown", &count(lang, shown)),
+            ("others", &count(lang, others)),
+        ],
+    )
 }
 
 /// The note above the comparison of a long list of actions: only the
 /// `changed` ones of `total` are listed, at most `max`.
 pub fn compare_note(lang: Lang, changed: usize, total: usize, max: usize) -> String {
+    let key = if changed == 0 {
+        Key::CompareNoneChanges
+    } else if changed > max {
+        Key::CompareFirstChanged
+    } else {
+        Key::CompareChanged
+    };
     let (c, n, m) = (count(lang, changed), count(lang, total), count(lang, max));
-    match lang {
-        Lang::Fr if changed == 0 => format!("Aucune des {n} actions ne change."),
-        Lang::En if changed == 0 => format!("None of the {n} actions changes."),
-        Lang::Fr if changed > max => format!(
-            "Seules les actions qui changent sont listées : les {m} premières des {c} qui changent, sur {n}."
-        ),
-        Lang::En if changed > max => format!(
-            "Only the actions that change are listed: the first {m} of the {c} that change, of {n}."
-        ),
-        Lang::Fr => format!("Seules les actions qui changent sont listées : {c} sur {n}."),
-        Lang::En => format!("Only the actions that change are listed: {c} of {n}."),
-    }
+    fill(lang, key, &[("changed", &c), ("total", &n), ("max", &m)])
 }
 
 /// The note under the search field of an action select: how many of the
 /// `total` actions hold the text typed (`blank`: nothing typed), the select
 /// listing at most `max`.
 pub fn found_actions(lang: Lang, blank: bool, matching: usize, total: usize, max: usize) -> String {
+    let key = match matching {
+        _ if blank => Key::FoundBlank,
+        0 => Key::FoundNone,
+        1 => Key::FoundOne,
+        m if m <= max => Key::FoundAll,
+        _ => Key::FoundFirst,
+    };
     let (m, n, x) = (count(lang, matching), count(lang, total), count(lang, max));
-    match lang {
-        Lang::Fr if blank => format!(
-            "La liste montre les {x} premières des {n} actions : tapez un numéro ou un mot de l’intitulé pour trouver les autres."
-        ),
-        Lang::En if blank => format!(
-            "The list shows the first {x} of the {n} actions: type a number or a word of the title to find the others."
-        ),
-        Lang::Fr if matching == 0 => "Aucune action ne correspond.".to_string(),
-        Lang::En if matching == 0 => "No action matches.".to_string(),
-        Lang::Fr if matching == 1 => "1 action correspond : elle est dans la liste.".to_string(),
-        Lang::En if matching == 1 => "1 action matches: it is in the list.".to_string(),
-        Lang::Fr if matching <= max => format!("{m} actions correspondent : elles sont dans la liste."),
-        Lang::En if matching <= max => format!("{m} actions match: they are in the list."),
-        Lang::Fr => format!("{m} actions correspondent : la liste montre les {x} premières."),
-        Lang::En => format!("{m} actions match: the list shows the first {x}."),
-    }
+    fill(lang, key, &[("matching", &m), ("total", &n), ("max", &x)])
 }
 
 /// The button showing the `n` warnings not listed yet.
 pub fn checks_more(lang: Lang, n: usize) -> String {
-    let n = count(lang, n);
-    match lang {
-        Lang::Fr => format!("Afficher les {n} autres incohérences"),
-        Lang::En => format!("Show the other {n} inconsistencies"),
-    }
+    fill(lang, Key::ChecksMore, &[("n", &count(lang, n))])
 }
 
 /// The button listing the `n` changed actions not listed yet.
 pub fn compare_more(lang: Lang, n: usize) -> String {
-    let n = count(lang, n);
-    match lang {
-        Lang::Fr => format!("Lister les {n} autres actions qui changent"),
-        Lang::En => format!("List the other {n} actions that change"),
-    }
+    fill(lang, Key::CompareMore, &[("n", &count(lang, n))])
 }
 
 /// What separates the items of a list: " ; " in French, "; " in English.

@@ -93,11 +93,11 @@ fn detail(e: &NumberError, lang: Lang) -> String {
 
 /// "Montant illisible : « 12,5O » (montant illisible…). La valeur précédente est
 /// conservée."
-/// The core's reason is in French: it is added only to the French message.
 fn unreadable(text: &str, reason: &str, lang: Lang) -> String {
-    let reason = match lang {
-        Lang::Fr if !reason.is_empty() => format!(" ({reason})"),
-        _ => String::new(),
+    let reason = if reason.is_empty() {
+        String::new()
+    } else {
+        format!(" ({reason})")
     };
     format!(
         "{}{}{}{reason}. {}",

@@ -101,10 +101,7 @@ pub(super) fn clip(text: &str, max: usize) -> String {
 
 /// "name : value" with the language's punctuation.
 pub(super) fn labelled(lang: Lang, name: &str, value: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{name} : {value}"),
-        Lang::En => format!("{name}: {value}"),
-    }
+    format!("{name}{}{value}", crate::ui::i18n::colon(lang))
 }
 
 /// The patterns of the funding chart.
