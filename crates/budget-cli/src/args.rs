@@ -14,6 +14,8 @@ Utilisation :
                [--other-reading]
   budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
                   [--due MONTANT | --units N --unit-cost MONTANT] [--json]
+  budget export FICHIER --format csv|xlsx|json|scdl [-o SORTIE] [--other-reading]
+               [--meta META.json] [--attribuant FINANCEUR] [--id-attribuant SIRET]…
   budget eval EXPRESSION [--json]
   budget --help | --version
 
@@ -53,6 +55,28 @@ budget tranches
     --units N --unit-cost C   réalisé en unités × coût unitaire (postes, mois…)
     --json                 sortie JSON
 
+budget export FICHIER --format FORMAT
+  Écrit les exports du calculateur, par le même code :
+    --format csv           CSV pour Excel en français (« ; », virgule décimale)
+    --format xlsx          classeur .xlsx présenté comme l'annexe financière
+                           (demande -o : un classeur ne s'écrit pas dans le terminal)
+    --format json          la convention enregistrée (.json), rouverte telle quelle
+    --format scdl          le fichier open data SCDL « Subventions » 2.1.1 ; il n'est
+                           jamais écrit invalide : ce qui manque est listé
+    -o SORTIE              le fichier à écrire (sans -o, ou -o - : la sortie standard)
+    --other-reading        lit le tableau autrement (voir budget check)
+  Métadonnées SCDL, d'un fichier JSON (--meta, clés : les colonnes SCDL,
+  { \"idAttribuant\": \"…\", … }, et attribuant) et/ou des options, qui l'emportent :
+    --attribuant F         qui attribue les subventions : État, Département (par
+                           défaut), le nom d'un financeur ou son numéro (1, 2…)
+    --nom-attribuant T     --id-attribuant SIRET     --date-convention AAAA-MM-JJ
+    --reference-decision T --nom-beneficiaire T      --id-beneficiaire SIRET
+    --rna-beneficiaire W…  --nature « aide en numéraire » | « aide en nature »
+    --conditions-versement unique | échelonné | description
+    --dates-periode-versement AAAA-MM-JJ[/AAAA-MM-JJ]   --id-rae T
+    --notification-ue oui|non    --pourcentage-subvention 1 (0,45 : 45 %)
+    --dispositif-aide T
+
 budget eval EXPRESSION
   Calcule exactement une expression : budget eval \"534,82*12\"
 
@@ -60,6 +84,8 @@ Codes de sortie :
   0  tout a été lu (des avertissements sont possibles) ;
   1  des cellules (ou l'expression, ou le fichier enregistré) n'ont pas pu être lues :
      chacune est listée, et tout ce qui a pu être lu est calculé et affiché ;
+     pour export : l'export est refusé (cellules illisibles, champs SCDL absents ou
+     invalides), chaque raison est listée et rien n'est écrit ;
   2  erreur d'utilisation (option inconnue, argument manquant, fichier introuvable).
 ";
 
@@ -70,6 +96,7 @@ pub enum Command {
     Version,
     Check(CheckArgs),
     Tranches(TranchesArgs),
+    Export(ExportArgs),
     Eval { expression: String, json: bool },
 }
 
@@ -82,6 +109,30 @@ pub struct CheckArgs {
     pub exempt: Vec<String>,
     /// Read the table the other way each guess of the reader offers.
     pub other_reading: bool,
+}
+
+/// The formats of `budget export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+    Json,
+    Scdl,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct ExportArgs {
+    pub file: String,
+    pub format: ExportFormat,
+    /// `None` or `-`: standard output.
+    pub output: Option<String>,
+    pub other_reading: bool,
+    /// `--meta`: a JSON file of SCDL fields.
+    pub meta_file: Option<String>,
+    /// `--attribuant`.
+    pub attribuant: Option<String>,
+    /// The SCDL fields given as options: (column, value), in order.
+    pub scdl: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -113,16 +164,17 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         return Ok(Command::Help);
     }
     let Some((first, rest)) = args.split_first() else {
-        return Err("aucune commande : check, tranches ou eval".into());
+        return Err("aucune commande : check, export, tranches ou eval".into());
     };
     match first.as_str() {
         "-h" | "--help" | "help" | "aide" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
         "check" => parse_check(rest).map(Command::Check),
         "tranches" => parse_tranches(rest).map(Command::Tranches),
+        "export" => parse_export(rest).map(Command::Export),
         "eval" => parse_eval(rest),
         other => Err(format!(
-            "commande inconnue « {other} » : check, tranches ou eval"
+            "commande inconnue « {other} » : check, export, tranches ou eval"
         )),
     }
 }
@@ -168,6 +220,78 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
     }
     out.file = file.ok_or("check attend un fichier : budget check tableau.tsv")?;
     Ok(out)
+}
+
+fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
+    let mut file: Option<String> = None;
+    let (mut format, mut output, mut meta_file, mut attribuant) = (None, None, None, None);
+    let mut other_reading = false;
+    let mut scdl = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = split_option(arg);
+        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
+            Some(v) => Ok(v.to_string()),
+            None => value(name, it).map(str::to_string),
+        };
+        match name {
+            "--format" | "-f" => {
+                let f = take(&mut it)?;
+                format = Some(match f.to_lowercase().as_str() {
+                    "csv" => ExportFormat::Csv,
+                    "xlsx" => ExportFormat::Xlsx,
+                    "json" => ExportFormat::Json,
+                    "scdl" => ExportFormat::Scdl,
+                    _ => {
+                        return Err(format!(
+                            "--format « {f} » inconnu : csv, xlsx, json ou scdl"
+                        ))
+                    }
+                });
+            }
+            "-o" | "--output" => output = Some(take(&mut it)?),
+            "--other-reading" => other_reading = true,
+            "--meta" => meta_file = Some(take(&mut it)?),
+            "--attribuant" => attribuant = Some(take(&mut it)?),
+            _ => {
+                if let Some((_, column)) = crate::export::SCDL_FIELDS
+                    .iter()
+                    .find(|(flag, _)| *flag == name)
+                {
+                    scdl.push((*column, take(&mut it)?));
+                } else if name.starts_with('-') && name != "-" {
+                    return Err(format!("option inconnue « {name} » pour export"));
+                } else if file.is_some() {
+                    return Err(format!("un seul fichier à la fois (« {arg} » en trop)"));
+                } else {
+                    file = Some(arg.clone());
+                }
+            }
+        }
+    }
+    let format = format.ok_or("export attend --format csv, xlsx, json ou scdl")?;
+    if format != ExportFormat::Scdl
+        && (meta_file.is_some() || attribuant.is_some() || !scdl.is_empty())
+    {
+        return Err(
+            "--meta, --attribuant et les champs SCDL ne servent qu'avec --format scdl".into(),
+        );
+    }
+    if format == ExportFormat::Xlsx && output.as_deref().is_none_or(|o| o == "-") {
+        return Err(
+            "--format xlsx demande -o FICHIER.xlsx (un classeur ne s'écrit pas dans le terminal)"
+                .into(),
+        );
+    }
+    Ok(ExportArgs {
+        file: file.ok_or("export attend un fichier : budget export tableau.tsv --format csv")?,
+        format,
+        output,
+        other_reading,
+        meta_file,
+        attribuant,
+        scdl,
+    })
 }
 
 /// `60`, `60 %`, `60,5`, `0,6` → 0.60, 0.605, 0.6: the core's one reader of a
@@ -336,6 +460,42 @@ mod tests {
         // The widget's reading: a fraction is a fraction, not 0,5 %.
         assert_eq!(state_max("0,5"), Ok(d("0.5")));
         assert!(state_max("150").is_err());
+    }
+
+    #[test]
+    fn export_options() {
+        let cmd = parse(&args(&[
+            "export",
+            "t.tsv",
+            "--format=scdl",
+            "--meta",
+            "m.json",
+            "--id-attribuant",
+            "130 007 917 00011",
+            "-o",
+            "out.csv",
+        ]));
+        assert_eq!(
+            cmd,
+            Ok(Command::Export(ExportArgs {
+                file: "t.tsv".into(),
+                format: ExportFormat::Scdl,
+                output: Some("out.csv".into()),
+                other_reading: false,
+                meta_file: Some("m.json".into()),
+                attribuant: None,
+                scdl: vec![("idAttribuant", "130 007 917 00011".into())],
+            }))
+        );
+        assert!(parse(&args(&["export", "t.tsv"])).is_err());
+        assert!(parse(&args(&["export", "t.tsv", "--format", "pdf"])).is_err());
+        assert!(parse(&args(&["export", "t.tsv", "--format", "xlsx"])).is_err());
+        assert!(parse(&args(&["export", "t.tsv", "--format", "xlsx", "-o", "-"])).is_err());
+        assert!(parse(&args(&[
+            "export", "t.tsv", "--format", "csv", "--nature", "x"
+        ]))
+        .is_err());
+        assert!(parse(&args(&["export", "--format", "csv"])).is_err());
     }
 
     #[test]

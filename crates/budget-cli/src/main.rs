@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod export;
 mod input;
 mod render;
 
@@ -21,7 +22,7 @@ use budget_core::tranches::{self, InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{expr, Decimal};
 use serde::Serialize;
 
-use args::{Achieved, CheckArgs, Command, TranchesArgs};
+use args::{Achieved, CheckArgs, Command, ExportArgs, TranchesArgs};
 
 /// Everything was read (warnings allowed).
 const OK: u8 = 0;
@@ -65,6 +66,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Check(a)) => check(&a),
         Ok(Command::Tranches(a)) => tranches_command(&a),
+        Ok(Command::Export(a)) => export_command(&a),
         Ok(Command::Eval { expression, json }) => eval(&expression, json),
         Err(message) => {
             eprint(&format!("budget : {message}\n\n{}", args::USAGE));
@@ -183,6 +185,70 @@ fn check(a: &CheckArgs) -> u8 {
     } else {
         UNREADABLE
     }
+}
+
+/// `budget export`: refused (exit status 1, nothing written) when a cell
+/// could not be read, since the file would lack its amount, or when the SCDL
+/// file would be invalid.
+fn export_command(a: &ExportArgs) -> u8 {
+    let loaded = match input::load(&a.file, a.other_reading) {
+        Ok(l) => l,
+        Err(input::LoadFailure::Usage(message)) => {
+            eprint(&format!("budget : {message}\n"));
+            return USAGE;
+        }
+        Err(input::LoadFailure::Unreadable(message)) => {
+            eprint(&format!("budget : {} : {message}\n", a.file));
+            return UNREADABLE;
+        }
+    };
+    if let Some(note) = &loaded.note {
+        eprint(&format!("budget : {note}\n"));
+    }
+    let refuse = |reasons: &[String]| {
+        let mut text = format!(
+            "budget : {} : export refusé, rien n'a été écrit :\n",
+            a.file
+        );
+        for r in reasons {
+            text.push_str(&format!("- {r}\n"));
+        }
+        eprint(&text);
+        UNREADABLE
+    };
+    if let Some(refusal) = &loaded.refused {
+        return refuse(&[refusal.message(Lang::Fr)]);
+    }
+    if !loaded.cell_errors.is_empty() {
+        let mut reasons = vec![match loaded.cell_errors.len() {
+            1 => "1 cellule illisible : l'export perdrait son montant".to_string(),
+            n => format!("{n} cellules illisibles : l'export perdrait leurs montants"),
+        }];
+        reasons.extend(loaded.cell_errors.iter().map(ToString::to_string));
+        return refuse(&reasons);
+    }
+    let bytes = match export::bytes(&loaded.convention, a) {
+        Ok(b) => b,
+        Err(export::Refused::Usage(message)) => {
+            eprint(&format!("budget : {message}\n"));
+            return USAGE;
+        }
+        Err(export::Refused::Content(reasons)) => return refuse(&reasons),
+    };
+    match a.output.as_deref() {
+        None | Some("-") => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&bytes);
+            let _ = stdout.flush();
+        }
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, &bytes) {
+                eprint(&format!("budget : impossible d'écrire « {path} » : {e}\n"));
+                return USAGE;
+            }
+        }
+    }
+    OK
 }
 
 #[derive(Serialize)]

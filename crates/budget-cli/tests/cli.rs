@@ -543,3 +543,145 @@ fn report_text_is_refused_not_read_as_actions() {
     ]));
     assert_eq!(doc["refused"]["report_line"][0], 31);
 }
+
+/// The SCDL metadata of the Vienne annex, the Département attributing.
+const SCDL_META: &str = r#"{
+  "nomAttribuant": "Département de la Vienne",
+  "idAttribuant": "228 600 011 00016",
+  "dateConvention": "2024-06-27",
+  "nomBeneficiaire": "Association Les Petits Débrouillards",
+  "id_beneficiaire": "38047555800058",
+  "datesPeriodeVersement": "2024-06-27/2024-12-31"
+}"#;
+
+#[test]
+fn export_scdl_of_the_departement_subsidies() {
+    let meta = TempFile::new("meta.json", SCDL_META);
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format",
+        "scdl",
+        "--meta",
+        meta.path(),
+        "--pourcentage-subvention",
+        "0,45",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    assert!(lines[0].starts_with("nomAttribuant,idAttribuant,dateConvention,"));
+    // The Département's amount of action 1 is 146 000; 13 actions of 14 (action
+    // 13 has no Département money), then "" after the last CRLF.
+    assert_eq!(
+        lines[1],
+        "Département de la Vienne,22860001100016,2024-06-27,,Association Les Petits \
+         Débrouillards,38047555800058,,Crèche familiale préventive,146000.00,aide en \
+         numéraire,échelonné,2024-06-27/2024-12-31,,non,0.45,"
+    );
+    assert_eq!(lines.len(), 1 + 13 + 1);
+    // The State attributing: action 1's State amount, 93 507.
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format=scdl",
+        "--meta",
+        meta.path(),
+        "--attribuant",
+        "etat",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(",Crèche familiale préventive,93507.00,"));
+}
+
+#[test]
+fn export_scdl_is_refused_with_everything_missing_or_wrong() {
+    let meta = TempFile::new("meta-bad.json", SCDL_META);
+    let out = std::env::temp_dir().join(format!("budget-cli-{}-refused.csv", std::process::id()));
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format",
+        "scdl",
+        "--meta",
+        meta.path(),
+        // 228 600 011 00016 with its last digit changed: a wrong Luhn key.
+        "--id-attribuant",
+        "22860001100017",
+        "--date-convention",
+        "27/06/2024",
+        "--nom-beneficiaire",
+        " ",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(!out.exists(), "nothing is written");
+    let err = stderr(&o);
+    assert!(err.contains("export refusé, rien n'a été écrit"), "{err}");
+    assert!(err.contains("- idAttribuant : « 22860001100017 » invalide (SIRET inexistant"));
+    assert!(err.contains("- dateConvention : « 27/06/2024 » invalide (date AAAA-MM-JJ attendue)"));
+    assert!(err.contains("- nomBeneficiaire : absent"));
+    // A key of the metadata file that is no SCDL column is a usage error.
+    let typo = TempFile::new("meta-typo.json", r#"{ "idAtribuant": "1" }"#);
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format",
+        "scdl",
+        "--meta",
+        typo.path(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("clé inconnue « idAtribuant »"));
+}
+
+#[test]
+fn export_csv_xlsx_and_json_through_the_core() {
+    let vienne = fixture("vienne-2024-solidarites.tsv");
+    let o = budget(&["export", &vienne, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    let csv = stdout(&o);
+    assert!(csv.starts_with('\u{FEFF}'));
+    // A 558 633 + B 681 524 + C 535 493 = 1 775 650.
+    assert!(csv.contains(";Total général;;558633,00;681524,00;535493,00;1775650,00\r\n"));
+    // The saved convention opens again with the same grand total.
+    let o = budget(&["export", &vienne, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let saved = TempFile::new("saved-export.json", &stdout(&o));
+    let o = budget(&["check", saved.path(), "--json"]);
+    assert_eq!(json(&o)["grand"]["planned"]["total"], "1775650.00");
+    // The workbook: to a file only.
+    let o = budget(&["export", &vienne, "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--format xlsx demande -o"));
+    let xlsx = TempFile::new("annexe.xlsx", "");
+    let o = budget(&["export", &vienne, "--format", "xlsx", "-o", xlsx.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = budget(&["check", xlsx.path(), "--json"]);
+    // A workbook's numbers carry no written decimals: 1775650, the same amount.
+    assert_eq!(json(&o)["grand"]["planned"]["total"], "1775650");
+}
+
+#[test]
+fn export_refuses_a_table_with_an_unreadable_cell() {
+    let text = std::fs::read_to_string(fixture("vienne-2024-solidarites.tsv")).unwrap();
+    let broken = text.replacen("93\u{202F}507,00", "93 5O7,00", 1);
+    assert_ne!(broken, text);
+    let file = TempFile::new("unreadable-export.tsv", &broken);
+    let o = budget(&["export", file.path(), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("- 1 cellule illisible : l'export perdrait son montant"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ligne 2, colonne « A - Participations"),
+        "{err}"
+    );
+    assert!(err.contains("« 93 5O7,00"), "{err}");
+    assert!(err.contains("» — montant illisible"), "{err}");
+}

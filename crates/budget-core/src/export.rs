@@ -688,7 +688,7 @@ fn siret_problem(text: &str) -> Option<&'static str> {
         return Some("SIRET de 14 chiffres attendu");
     }
     let checksum = if text.starts_with("356000000") && text != "35600000000048" {
-        digits_sum(text) % 5 == 0
+        digits_sum(text).is_multiple_of(5)
     } else {
         luhn(text)
     };
@@ -727,7 +727,7 @@ fn luhn(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// `unique` and `échelonné` in the schema's spelling (`Échelonné`,
