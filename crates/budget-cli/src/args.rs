@@ -102,7 +102,10 @@ pub enum Command {
 
 #[derive(Debug, Default, PartialEq)]
 pub struct CheckArgs {
-    pub file: String,
+    /// Files and folders (a folder is read recursively).
+    pub files: Vec<String>,
+    /// `--summary-csv`: where to write the summary.
+    pub summary_csv: Option<String>,
     pub json: bool,
     /// As a fraction (60 → 0.6).
     pub state_max: Option<Decimal>,
@@ -196,7 +199,6 @@ fn split_option(arg: &str) -> (&str, Option<&str>) {
 
 fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
     let mut out = CheckArgs::default();
-    let mut file: Option<String> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (name, inline) = split_option(arg);
@@ -206,19 +208,22 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
         };
         match name {
             "--json" => out.json = true,
+            "--summary-csv" => out.summary_csv = Some(take(&mut it)?),
             "--other-reading" => out.other_reading = true,
             "--state-max" => out.state_max = Some(state_max(&take(&mut it)?)?),
             "--exempt" => out.exempt.push(take(&mut it)?),
             _ if name.starts_with('-') && name != "-" => {
                 return Err(format!("option inconnue « {name} » pour check"))
             }
-            _ if file.is_some() => {
-                return Err(format!("un seul fichier à la fois (« {arg} » en trop)"))
-            }
-            _ => file = Some(arg.clone()),
+            _ => out.files.push(arg.clone()),
         }
     }
-    out.file = file.ok_or("check attend un fichier : budget check tableau.tsv")?;
+    if out.files.is_empty() {
+        return Err("check attend un fichier ou un dossier : budget check tableau.tsv".into());
+    }
+    if out.files.len() > 1 && out.files.iter().any(|f| f == "-") {
+        return Err("l'entrée standard « - » se lit seule, sans autre fichier".into());
+    }
     Ok(out)
 }
 
@@ -442,7 +447,8 @@ mod tests {
         assert_eq!(
             cmd,
             Ok(Command::Check(CheckArgs {
-                file: "t.tsv".into(),
+                files: vec!["t.tsv".into()],
+                summary_csv: None,
                 json: true,
                 state_max: Some(d("0.6")),
                 exempt: vec!["Volet 1".into(), "Volet 3".into()],
@@ -450,7 +456,14 @@ mod tests {
             }))
         );
         assert!(parse(&args(&["check"])).is_err());
-        assert!(parse(&args(&["check", "a", "b"])).is_err());
+        let Ok(Command::Check(many)) =
+            parse(&args(&["check", "a", "dossier", "--summary-csv", "s.csv"]))
+        else {
+            panic!("two files are checked");
+        };
+        assert_eq!(many.files, ["a", "dossier"]);
+        assert_eq!(many.summary_csv.as_deref(), Some("s.csv"));
+        assert!(parse(&args(&["check", "a", "-"])).is_err());
         assert!(parse(&args(&["check", "a", "--state-max", "150"])).is_err());
         assert!(parse(&args(&["check", "a", "--state-max"])).is_err());
         assert!(parse(&args(&["check", "a", "--nope"])).is_err());

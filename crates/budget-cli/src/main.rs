@@ -10,6 +10,7 @@
 mod args;
 mod export;
 mod input;
+mod many;
 mod render;
 
 use std::io::Write;
@@ -25,24 +26,24 @@ use serde::Serialize;
 use args::{Achieved, CheckArgs, Command, ExportArgs, TranchesArgs};
 
 /// Everything was read (warnings allowed).
-const OK: u8 = 0;
+pub(crate) const OK: u8 = 0;
 /// Some cells (or the expression, or the saved file) could not be read.
-const UNREADABLE: u8 = 1;
+pub(crate) const UNREADABLE: u8 = 1;
 /// Usage error.
-const USAGE: u8 = 2;
+pub(crate) const USAGE: u8 = 2;
 
 /// Writes to stdout; a closed pipe (`budget check … | head`) is not an error.
-fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
 }
 
-fn eprint(text: &str) {
+pub(crate) fn eprint(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+pub(crate) fn json<T: Serialize>(value: &T) -> String {
     match serde_json::to_string_pretty(value) {
         Ok(mut s) => {
             s.push('\n');
@@ -117,33 +118,94 @@ struct UnreadableCell<'a> {
     message: String,
 }
 
+/// One file checked: what `budget check FILE` prints, and its row of the
+/// summary.
+pub struct Checked {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+    pub row: many::Row,
+}
+
 fn check(a: &CheckArgs) -> u8 {
-    let loaded = match input::load(&a.file, a.other_reading) {
-        Ok(l) => l,
-        Err(input::LoadFailure::Usage(message)) => {
+    let paths = match many::paths(&a.files) {
+        Ok(p) => p,
+        Err(message) => {
             eprint(&format!("budget : {message}\n"));
             return USAGE;
         }
+    };
+    if !paths.many {
+        // One file: the output of `budget check FILE`, byte for byte.
+        let Some(path) = paths.files.first() else {
+            return USAGE;
+        };
+        let checked = check_file(path.as_str(), a);
+        eprint(&checked.stderr);
+        print(&checked.stdout);
+        let code = match &a.summary_csv {
+            Some(out) => write_summary(out, std::slice::from_ref(&checked.row)).unwrap_or(USAGE),
+            None => checked.code,
+        };
+        return code.max(checked.code);
+    }
+    many::check_all(&paths, a)
+}
+
+/// Writes the summary CSV; `Err` after telling why it could not be written.
+fn write_summary(out: &str, rows: &[many::Row]) -> Result<u8, ()> {
+    match std::fs::write(out, many::summary_csv(rows)) {
+        Ok(()) => Ok(OK),
+        Err(e) => {
+            eprint(&format!("budget : impossible d'écrire « {out} » : {e}\n"));
+            Err(())
+        }
+    }
+}
+
+/// Checks one file as `budget check FILE` does, into strings.
+pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
+    let mut stderr = String::new();
+    let failed = |stderr: String, code: u8, reason: String| Checked {
+        stdout: String::new(),
+        stderr,
+        code,
+        row: many::Row::unreadable(path, reason),
+    };
+    let loaded = match input::load(path, a.other_reading) {
+        Ok(l) => l,
+        Err(input::LoadFailure::Usage(message)) => {
+            return failed(format!("budget : {message}\n"), USAGE, message);
+        }
         Err(input::LoadFailure::Unreadable(message)) => {
-            eprint(&format!("budget : {} : {message}\n", a.file));
-            return UNREADABLE;
+            return failed(
+                format!("budget : {path} : {message}\n"),
+                UNREADABLE,
+                message,
+            );
         }
     };
     if let Some(note) = &loaded.note {
-        eprint(&format!("budget : {note}\n"));
+        stderr.push_str(&format!("budget : {note}\n"));
     }
     if let Some(refusal) = &loaded.refused {
         let message = refusal.message(Lang::Fr);
+        let mut stdout = String::new();
         if a.json {
-            print(&json(&serde_json::json!({
-                "file": a.file,
+            stdout = json(&serde_json::json!({
+                "file": path,
                 "source": loaded.source,
                 "refused": { "message": message, "report_line": refusal.report_line },
-            })));
+            }));
         } else {
-            eprint(&format!("budget : {} : {message}\n", a.file));
+            stderr.push_str(&format!("budget : {path} : {message}\n"));
         }
-        return UNREADABLE;
+        return Checked {
+            stdout,
+            stderr,
+            code: UNREADABLE,
+            row: many::Row::unreadable(path, message),
+        };
     }
     let mut conv = loaded.convention;
     if let Some(max) = a.state_max {
@@ -151,9 +213,9 @@ fn check(a: &CheckArgs) -> u8 {
     }
     conv.settings.exemptions.extend(a.exempt.iter().cloned());
     let report = report::compute(&conv);
-    if a.json {
+    let stdout = if a.json {
         let doc = CheckJson {
-            file: &a.file,
+            file: path,
             source: loaded.source,
             unreadable_cells: loaded
                 .cell_errors
@@ -167,23 +229,23 @@ fn check(a: &CheckArgs) -> u8 {
             other_reading: loaded.overruled.iter().map(AssumptionJson::of).collect(),
             report: &report,
         };
-        print(&json(&doc));
+        json(&doc)
     } else {
         let reading = render::ReadingNotes {
             assumptions: &loaded.assumptions,
             overruled: &loaded.overruled,
         };
-        print(&render::report(
-            &report,
-            &loaded.cell_errors,
-            &a.file,
-            &reading,
-        ));
-    }
-    if loaded.cell_errors.is_empty() {
-        OK
-    } else {
-        UNREADABLE
+        render::report(&report, &loaded.cell_errors, path, &reading)
+    };
+    Checked {
+        stdout,
+        stderr,
+        code: if loaded.cell_errors.is_empty() {
+            OK
+        } else {
+            UNREADABLE
+        },
+        row: many::Row::of(path, &report, loaded.cell_errors.len()),
     }
 }
 
