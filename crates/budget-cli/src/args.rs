@@ -10,8 +10,8 @@ pub const USAGE: &str = "\
 budget — calculateur des conventions budgétaires État–Département
 
 Utilisation :
-  budget check FICHIER [--json] [--state-max PART] [--exempt LIBELLÉ]…
-               [--other-reading]
+  budget check FICHIER… | DOSSIER [--json] [--summary-csv SYNTHÈSE.csv]
+               [--state-max PART] [--exempt LIBELLÉ]… [--other-reading]
   budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
                   [--due MONTANT | --units N --unit-cost MONTANT] [--json]
   budget export FICHIER --format csv|xlsx|json|scdl [-o SORTIE] [--other-reading]
@@ -26,7 +26,16 @@ budget check FICHIER
   consommation, crédits non consommés, années, échéanciers) et toutes les
   incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
   l'entrée standard.
+  Plusieurs fichiers, ou un dossier (lu avec ses sous-dossiers : .xlsx, .xls,
+  .ods, .csv, .tsv, .json ; les autres fichiers sont ignorés) : un bloc par
+  fichier, dans l'ordre des chemins, puis une synthèse (actions, totaux par
+  financeur, part de l'État, actions hors règle, avertissements, cellules
+  illisibles). Un fichier illisible est listé avec sa raison, les autres sont
+  vérifiés (code 1).
+    --summary-csv S        écrit la synthèse en CSV pour Excel (« ; », virgule
+                           décimale)
     --json                 sortie JSON, montants en chaînes décimales exactes
+                           (plusieurs fichiers : un document, files et summary)
     --state-max P          part maximale de l'État (50 % par défaut) : 60, 60 % ou
                            0,6 disent la même chose
     --other-reading        lit autrement ce que la lecture a supposé (voir
