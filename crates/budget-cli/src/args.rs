@@ -11,7 +11,7 @@ budget — calculateur des conventions budgétaires État–Département
 
 Utilisation :
   budget check FICHIER… | DOSSIER [--json] [--summary-csv SYNTHÈSE.csv]
-               [--state-max PART] [--exempt LIBELLÉ]… [--other-reading]
+               [--consolidate] [--state-max PART] [--exempt LIBELLÉ]… [--other-reading]
   budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
                   [--due MONTANT | --units N --unit-cost MONTANT] [--json]
   budget export FICHIER --format csv|xlsx|json|scdl [-o SORTIE] [--other-reading]
@@ -34,6 +34,9 @@ budget check FICHIER
   vérifiés (code 1).
     --summary-csv S        écrit la synthèse en CSV pour Excel (« ; », virgule
                            décimale)
+    --consolidate          les conventions ensemble, au lieu d'un bloc par fichier :
+                           totaux par financeur et par année, part de chaque
+                           convention, règle de cofinancement de chacune
     --json                 sortie JSON, montants en chaînes décimales exactes
                            (plusieurs fichiers : un document, files et summary)
     --state-max P          part maximale de l'État (50 % par défaut) : 60, 60 % ou
@@ -115,6 +118,8 @@ pub struct CheckArgs {
     pub files: Vec<String>,
     /// `--summary-csv`: where to write the summary.
     pub summary_csv: Option<String>,
+    /// `--consolidate`: the conventions taken together.
+    pub consolidate: bool,
     pub json: bool,
     /// As a fraction (60 → 0.6).
     pub state_max: Option<Decimal>,
@@ -218,6 +223,7 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
         match name {
             "--json" => out.json = true,
             "--summary-csv" => out.summary_csv = Some(take(&mut it)?),
+            "--consolidate" => out.consolidate = true,
             "--other-reading" => out.other_reading = true,
             "--state-max" => out.state_max = Some(state_max(&take(&mut it)?)?),
             "--exempt" => out.exempt.push(take(&mut it)?),
@@ -229,6 +235,9 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
     }
     if out.files.is_empty() {
         return Err("check attend un fichier ou un dossier : budget check tableau.tsv".into());
+    }
+    if out.consolidate && out.summary_csv.is_some() {
+        return Err("--consolidate et --summary-csv ne vont pas ensemble".into());
     }
     if out.files.len() > 1 && out.files.iter().any(|f| f == "-") {
         return Err("l'entrée standard « - » se lit seule, sans autre fichier".into());
@@ -458,6 +467,7 @@ mod tests {
             Ok(Command::Check(CheckArgs {
                 files: vec!["t.tsv".into()],
                 summary_csv: None,
+                consolidate: false,
                 json: true,
                 state_max: Some(d("0.6")),
                 exempt: vec!["Volet 1".into(), "Volet 3".into()],

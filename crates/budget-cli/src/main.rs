@@ -135,6 +135,9 @@ fn check(a: &CheckArgs) -> u8 {
             return USAGE;
         }
     };
+    if a.consolidate {
+        return many::consolidate_all(&paths, a);
+    }
     if !paths.many {
         // One file: the output of `budget check FILE`, byte for byte.
         let Some(path) = paths.files.first() else {

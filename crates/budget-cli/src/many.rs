@@ -490,3 +490,170 @@ mod tests {
         assert_eq!(csv_cell("=1+1"), "'=1+1");
     }
 }
+
+/// `budget check --consolidate`: the conventions taken together
+/// ([`budget_core::consolidate`]), and the files that could not be read.
+pub fn consolidate_all(paths: &Paths, a: &CheckArgs) -> u8 {
+    let mut reports: Vec<(String, Report)> = Vec::new();
+    let mut unreadable: Vec<(String, String)> = paths.broken.clone();
+    let mut cells: Vec<(String, usize)> = Vec::new();
+    for path in &paths.files {
+        match crate::input::load(path, a.other_reading) {
+            Ok(loaded) => {
+                if let Some(refusal) = &loaded.refused {
+                    unreadable.push((path.clone(), refusal.message(Lang::Fr)));
+                    continue;
+                }
+                if !loaded.cell_errors.is_empty() {
+                    cells.push((path.clone(), loaded.cell_errors.len()));
+                }
+                let mut conv = loaded.convention;
+                if let Some(max) = a.state_max {
+                    conv.settings.state_max_share = max;
+                }
+                conv.settings.exemptions.extend(a.exempt.iter().cloned());
+                reports.push((path.clone(), budget_core::report::compute(&conv)));
+            }
+            Err(crate::input::LoadFailure::Usage(m) | crate::input::LoadFailure::Unreadable(m)) => {
+                unreadable.push((path.clone(), m));
+            }
+        }
+    }
+    for (path, reason) in &unreadable {
+        eprint(&format!("budget : {path} : {reason}\n"));
+    }
+    let code = if unreadable.is_empty() && cells.is_empty() {
+        OK
+    } else {
+        UNREADABLE
+    };
+    let refs: Vec<(String, &Report)> = reports.iter().map(|(n, r)| (n.clone(), r)).collect();
+    let c = match budget_core::consolidate::consolidate(&refs) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint(&format!("budget : consolidation impossible : {e}\n"));
+            return UNREADABLE;
+        }
+    };
+    if a.json {
+        let unreadable: Vec<_> = unreadable
+            .iter()
+            .map(|(file, reason)| serde_json::json!({ "file": file, "reason": reason }))
+            .collect();
+        let cells: Vec<_> = cells
+            .iter()
+            .map(|(file, n)| serde_json::json!({ "file": file, "unreadable_cells": n }))
+            .collect();
+        print(&crate::json(&serde_json::json!({
+            "consolidation": c,
+            "unreadable_files": unreadable,
+            "files_with_unreadable_cells": cells,
+        })));
+    } else {
+        print(&consolidation_text(&c, &unreadable, &cells));
+    }
+    code
+}
+
+fn consolidation_text(
+    c: &budget_core::consolidate::Consolidation,
+    unreadable: &[(String, String)],
+    cells: &[(String, usize)],
+) -> String {
+    use budget_core::figures::FunderAmounts;
+    let names: Vec<&str> = c.funders.iter().map(|f| f.name.as_str()).collect();
+    let amounts = |a: &FunderAmounts| {
+        let mut parts: Vec<String> = names
+            .iter()
+            .zip(&a.by_funder)
+            .filter(|(_, v)| !v.is_zero())
+            .map(|(n, v)| format!("{n} {}", eur(*v)))
+            .collect();
+        parts.push(format!("total {}", eur(a.total)));
+        parts.join(" · ")
+    };
+    let pct = |r: Decimal| format_percent(r, 2, Lang::Fr);
+    let mut out = String::new();
+    let heading = |out: &mut String, s: &str| {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(s);
+        out.push('\n');
+        out.push_str(&"=".repeat(s.chars().count()));
+        out.push('\n');
+    };
+    heading(
+        &mut out,
+        &format!("Consolidation : {} conventions", c.conventions.len()),
+    );
+    out.push_str(&format!("Prévu : {}\n", amounts(&c.planned)));
+    if let Some(shares) = &c.shares {
+        let parts: Vec<String> = names
+            .iter()
+            .zip(shares)
+            .map(|(n, s)| format!("{n} {}", pct(*s)))
+            .collect();
+        out.push_str(&format!("Parts : {}\n", parts.join(" · ")));
+    }
+    if !c.years.is_empty() {
+        heading(&mut out, "Par année");
+        for y in &c.years {
+            out.push_str(&format!("{} : {}\n", y.year, amounts(&y.planned)));
+        }
+        if let Some(w) = &c.without_year {
+            out.push_str(&format!("sans année : {}\n", amounts(w)));
+        }
+    } else if !c.conventions.is_empty() {
+        out.push_str("Par année : aucun de ces tableaux ne répartit ses montants par année\n");
+    }
+    heading(&mut out, "Par convention");
+    for p in &c.conventions {
+        out.push_str(&p.name);
+        out.push('\n');
+        match &p.planned {
+            Some(planned) => {
+                let part = p
+                    .part
+                    .map_or_else(String::new, |r| format!(" ({} du total)", pct(r)));
+                out.push_str(&format!("  Prévu : {}{part}\n", amounts(planned)));
+            }
+            None => out.push_str("  Prévu : non calculable (voir budget check)\n"),
+        }
+        match p.co_financing_breaches {
+            None => out.push_str(
+                "  Cofinancement : non applicable (montants non répartis par financeur)\n",
+            ),
+            Some(n) => {
+                let share = p.state_share.map_or_else(|| "—".into(), pct);
+                let rule = match n {
+                    0 => "règle respectée pour chaque action".to_string(),
+                    1 => "RÈGLE NON RESPECTÉE pour 1 action".to_string(),
+                    n => format!("RÈGLE NON RESPECTÉE pour {n} actions"),
+                };
+                out.push_str(&format!(
+                    "  Cofinancement : part de l'État {share} (au plus {} par action) : {rule}\n",
+                    pct(p.state_max_share)
+                ));
+            }
+        }
+    }
+    if !unreadable.is_empty() {
+        heading(
+            &mut out,
+            &format!("Fichiers illisibles ({})", unreadable.len()),
+        );
+        for (file, reason) in unreadable {
+            out.push_str(&format!("- {file} : {reason}\n"));
+        }
+    }
+    if !cells.is_empty() {
+        heading(&mut out, "Fichiers avec des cellules illisibles");
+        for (file, n) in cells {
+            out.push_str(&format!(
+                "- {file} : {n} cellule(s) illisible(s), leurs montants manquent (voir budget check)\n"
+            ));
+        }
+    }
+    out
+}

@@ -838,3 +838,36 @@ fn check_many_as_one_json_document() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("Fichier illisible : impossible d'ouvrir « absent.tsv »"));
 }
+
+#[test]
+fn check_consolidate_takes_the_conventions_together() {
+    let dir = folder_of_annexes("consolidate");
+    let o = budget(&["check", "--consolidate", dir.path()]);
+    // The damaged workbook is listed; the two others are consolidated.
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with("Consolidation : 2 conventions\n"), "{out}");
+    // État 558 633 + 330 873 = 889 506; Département 681 524 + 330 873 =
+    // 1 012 397; others 535 493; total 1 775 650 + 661 746 = 2 437 396.
+    assert!(out.contains(&format!(
+        "Prévu : État {} · Département {} · Autres financeurs {} · total {}\n",
+        eur("889 506,00"),
+        eur("1 012 397,00"),
+        eur("535 493,00"),
+        eur("2 437 396,00")
+    )));
+    // Vienne's part: 1 775 650 / 2 437 396 = 72,85 %; Creuse's 27,15 %.
+    assert!(out.contains(&format!("{} (72,85{NBSP}% du total)", eur("1 775 650,00"))));
+    assert!(out.contains(&format!("{} (27,15{NBSP}% du total)", eur("661 746,00"))));
+    // Creuse's actions 8 and 11 break the rule.
+    assert!(out.contains("RÈGLE NON RESPECTÉE pour 2 actions"));
+    assert!(out.contains("Fichiers illisibles (1)"));
+    let o = budget(&["check", "--consolidate", dir.path(), "--json"]);
+    let j = json(&o);
+    assert_eq!(j["consolidation"]["planned"]["total"], "2437396.00");
+    assert_eq!(
+        j["consolidation"]["conventions"][0]["co_financing_breaches"],
+        2
+    );
+    assert_eq!(j["unreadable_files"].as_array().unwrap().len(), 1);
+}
