@@ -477,20 +477,6 @@ pub fn summary_csv(rows: &[Row]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_amounts_are_exact_with_a_decimal_comma() {
-        assert_eq!(csv_amount(Decimal::new(93507, 0)), "93507,00");
-        assert_eq!(csv_amount(Decimal::new(-125, 1)), "-12,50");
-        assert_eq!(csv_amount(Decimal::new(125, 3)), "0,125");
-        assert_eq!(csv_cell("a;b"), "\"a;b\"");
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-    }
-}
-
 /// `budget check --consolidate`: the conventions taken together
 /// ([`budget_core::consolidate`]), and the files that could not be read.
 pub fn consolidate_all(paths: &Paths, a: &CheckArgs) -> u8 {
@@ -656,4 +642,18 @@ fn consolidation_text(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_amounts_are_exact_with_a_decimal_comma() {
+        assert_eq!(csv_amount(Decimal::new(93507, 0)), "93507,00");
+        assert_eq!(csv_amount(Decimal::new(-125, 1)), "-12,50");
+        assert_eq!(csv_amount(Decimal::new(125, 3)), "0,125");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+    }
 }
