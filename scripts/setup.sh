@@ -72,6 +72,34 @@ if [ "$(e2e/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')
   say "wasm-opt from npm binaryen is not version $BINARYEN_VERSION"; exit 1
 fi
 
+# 5b. A Python virtual environment with frictionless, which validates the SCDL
+#     export against its official schema (scripts/test-scdl.sh); validata-table
+#     (OpenDataFrance's validator, with the SIRET checks of the schema) is tried
+#     too, and its failure to install does not stop the setup.
+FRICTIONLESS_VERSION=5.18.1
+VALIDATA_VERSION=0.12.5
+if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+  say "installing python3-venv from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv >/dev/null
+fi
+if [ "$(.venv-scdl/bin/frictionless --version 2>/dev/null || true)" != "$FRICTIONLESS_VERSION" ]; then
+  say "installing frictionless $FRICTIONLESS_VERSION in .venv-scdl"
+  rm -rf .venv-scdl
+  python3 -m venv .venv-scdl
+  .venv-scdl/bin/pip install -q --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION"
+fi
+if ! .venv-scdl/bin/python -c 'import validata_core' 2>/dev/null && [ ! -f .venv-scdl/.validata-failed ]; then
+  say "trying validata-table $VALIDATA_VERSION in .venv-scdl (optional)"
+  if .venv-scdl/bin/pip install -q --disable-pip-version-check \
+       "validata-table==$VALIDATA_VERSION" "frictionless==$FRICTIONLESS_VERSION"; then
+    :
+  else
+    say "validata-table did not install: the SCDL test uses frictionless alone"
+    touch .venv-scdl/.validata-failed
+  fi
+fi
+
 # 6. Crates, so that the offline builds (Trunk passes --offline to cargo) find them.
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
 

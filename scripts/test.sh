@@ -2,7 +2,8 @@
 # Passes every test: sets up if needed, then runs each layer in turn and stops at
 # the first failure.
 #   1. formatting and lints (cargo fmt, clippy -D warnings);
-#   2. core and command line: cargo test (plain, native);
+#   2. core and command line: cargo test (plain, native), and the SCDL export
+#      validated against the official schema (scripts/test-scdl.sh);
 #   3. components: wasm-bindgen-test in headless Chromium through chromedriver;
 #   4. release build (offline, wasm-opt) and its brotli size;
 #   5. end to end: Playwright (playwright-core + Debian's Chromium) against the
@@ -23,6 +24,7 @@ cargo clippy -p budget-widget --target wasm32-unknown-unknown --features split -
 
 step "core and command line (cargo test)"
 cargo test -p budget-core -p budget-cli --locked
+bash scripts/test-scdl.sh
 cargo test -p budget-widget --lib --locked
 
 step "components in headless Chromium (wasm-bindgen-test)"

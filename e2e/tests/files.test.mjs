@@ -125,7 +125,7 @@ test('the SCDL open-data export asks for what the convention lacks', async () =>
   await page.getByLabel(/idAttribuant/).fill('228 600 011 00016');
   await page.getByLabel(/dateConvention/).fill('2024-03-29');
   await page.getByLabel(/nomBeneficiaire/).fill('Association Exemple');
-  await page.getByLabel(/idBeneficiaire/).fill('12345678900011');
+  await page.getByLabel(/idBeneficiaire/).fill('38047555800058');
   await page.getByLabel(/datesPeriodeVersement/).fill('2024-01-01/2024-12-31');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter le fichier SCDL (.csv)' }).click();

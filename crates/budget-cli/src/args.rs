@@ -10,10 +10,12 @@ pub const USAGE: &str = "\
 budget — calculateur des conventions budgétaires État–Département
 
 Utilisation :
-  budget check FICHIER [--json] [--state-max PART] [--exempt LIBELLÉ]…
-               [--other-reading]
+  budget check FICHIER… | DOSSIER [--json] [--summary-csv SYNTHÈSE.csv]
+               [--consolidate] [--state-max PART] [--exempt LIBELLÉ]… [--other-reading]
   budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
                   [--due MONTANT | --units N --unit-cost MONTANT] [--json]
+  budget export FICHIER --format csv|xlsx|json|scdl [-o SORTIE] [--other-reading]
+               [--meta META.json] [--attribuant FINANCEUR] [--id-attribuant SIRET]…
   budget eval EXPRESSION [--json]
   budget --help | --version
 
@@ -24,7 +26,19 @@ budget check FICHIER
   consommation, crédits non consommés, années, échéanciers) et toutes les
   incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
   l'entrée standard.
+  Plusieurs fichiers, ou un dossier (lu avec ses sous-dossiers : .xlsx, .xls,
+  .ods, .csv, .tsv, .json ; les autres fichiers sont ignorés) : un bloc par
+  fichier, dans l'ordre des chemins, puis une synthèse (actions, totaux par
+  financeur, part de l'État, actions hors règle, avertissements, cellules
+  illisibles). Un fichier illisible est listé avec sa raison, les autres sont
+  vérifiés (code 1).
+    --summary-csv S        écrit la synthèse en CSV pour Excel (« ; », virgule
+                           décimale)
+    --consolidate          les conventions ensemble, au lieu d'un bloc par fichier :
+                           totaux par financeur et par année, part de chaque
+                           convention, règle de cofinancement de chacune
     --json                 sortie JSON, montants en chaînes décimales exactes
+                           (plusieurs fichiers : un document, files et summary)
     --state-max P          part maximale de l'État (50 % par défaut) : 60, 60 % ou
                            0,6 disent la même chose
     --other-reading        lit autrement ce que la lecture a supposé (voir
@@ -53,6 +67,28 @@ budget tranches
     --units N --unit-cost C   réalisé en unités × coût unitaire (postes, mois…)
     --json                 sortie JSON
 
+budget export FICHIER --format FORMAT
+  Écrit les exports du calculateur, par le même code :
+    --format csv           CSV pour Excel en français (« ; », virgule décimale)
+    --format xlsx          classeur .xlsx présenté comme l'annexe financière
+                           (demande -o : un classeur ne s'écrit pas dans le terminal)
+    --format json          la convention enregistrée (.json), rouverte telle quelle
+    --format scdl          le fichier open data SCDL « Subventions » 2.1.1 ; il n'est
+                           jamais écrit invalide : ce qui manque est listé
+    -o SORTIE              le fichier à écrire (sans -o, ou -o - : la sortie standard)
+    --other-reading        lit le tableau autrement (voir budget check)
+  Métadonnées SCDL, d'un fichier JSON (--meta, clés : les colonnes SCDL,
+  { \"idAttribuant\": \"…\", … }, et attribuant) et/ou des options, qui l'emportent :
+    --attribuant F         qui attribue les subventions : État, Département (par
+                           défaut), le nom d'un financeur ou son numéro (1, 2…)
+    --nom-attribuant T     --id-attribuant SIRET     --date-convention AAAA-MM-JJ
+    --reference-decision T --nom-beneficiaire T      --id-beneficiaire SIRET
+    --rna-beneficiaire W…  --nature « aide en numéraire » | « aide en nature »
+    --conditions-versement unique | échelonné | description
+    --dates-periode-versement AAAA-MM-JJ[/AAAA-MM-JJ]   --id-rae T
+    --notification-ue oui|non    --pourcentage-subvention 1 (0,45 : 45 %)
+    --dispositif-aide T
+
 budget eval EXPRESSION
   Calcule exactement une expression : budget eval \"534,82*12\"
 
@@ -60,6 +96,8 @@ Codes de sortie :
   0  tout a été lu (des avertissements sont possibles) ;
   1  des cellules (ou l'expression, ou le fichier enregistré) n'ont pas pu être lues :
      chacune est listée, et tout ce qui a pu être lu est calculé et affiché ;
+     pour export : l'export est refusé (cellules illisibles, champs SCDL absents ou
+     invalides), chaque raison est listée et rien n'est écrit ;
   2  erreur d'utilisation (option inconnue, argument manquant, fichier introuvable).
 ";
 
@@ -70,18 +108,48 @@ pub enum Command {
     Version,
     Check(CheckArgs),
     Tranches(TranchesArgs),
+    Export(ExportArgs),
     Eval { expression: String, json: bool },
 }
 
 #[derive(Debug, Default, PartialEq)]
 pub struct CheckArgs {
-    pub file: String,
+    /// Files and folders (a folder is read recursively).
+    pub files: Vec<String>,
+    /// `--summary-csv`: where to write the summary.
+    pub summary_csv: Option<String>,
+    /// `--consolidate`: the conventions taken together.
+    pub consolidate: bool,
     pub json: bool,
     /// As a fraction (60 → 0.6).
     pub state_max: Option<Decimal>,
     pub exempt: Vec<String>,
     /// Read the table the other way each guess of the reader offers.
     pub other_reading: bool,
+}
+
+/// The formats of `budget export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+    Json,
+    Scdl,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct ExportArgs {
+    pub file: String,
+    pub format: ExportFormat,
+    /// `None` or `-`: standard output.
+    pub output: Option<String>,
+    pub other_reading: bool,
+    /// `--meta`: a JSON file of SCDL fields.
+    pub meta_file: Option<String>,
+    /// `--attribuant`.
+    pub attribuant: Option<String>,
+    /// The SCDL fields given as options: (column, value), in order.
+    pub scdl: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -113,16 +181,17 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         return Ok(Command::Help);
     }
     let Some((first, rest)) = args.split_first() else {
-        return Err("aucune commande : check, tranches ou eval".into());
+        return Err("aucune commande : check, export, tranches ou eval".into());
     };
     match first.as_str() {
         "-h" | "--help" | "help" | "aide" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
         "check" => parse_check(rest).map(Command::Check),
         "tranches" => parse_tranches(rest).map(Command::Tranches),
+        "export" => parse_export(rest).map(Command::Export),
         "eval" => parse_eval(rest),
         other => Err(format!(
-            "commande inconnue « {other} » : check, tranches ou eval"
+            "commande inconnue « {other} » : check, export, tranches ou eval"
         )),
     }
 }
@@ -144,7 +213,6 @@ fn split_option(arg: &str) -> (&str, Option<&str>) {
 
 fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
     let mut out = CheckArgs::default();
-    let mut file: Option<String> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (name, inline) = split_option(arg);
@@ -154,20 +222,99 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
         };
         match name {
             "--json" => out.json = true,
+            "--summary-csv" => out.summary_csv = Some(take(&mut it)?),
+            "--consolidate" => out.consolidate = true,
             "--other-reading" => out.other_reading = true,
             "--state-max" => out.state_max = Some(state_max(&take(&mut it)?)?),
             "--exempt" => out.exempt.push(take(&mut it)?),
             _ if name.starts_with('-') && name != "-" => {
                 return Err(format!("option inconnue « {name} » pour check"))
             }
-            _ if file.is_some() => {
-                return Err(format!("un seul fichier à la fois (« {arg} » en trop)"))
-            }
-            _ => file = Some(arg.clone()),
+            _ => out.files.push(arg.clone()),
         }
     }
-    out.file = file.ok_or("check attend un fichier : budget check tableau.tsv")?;
+    if out.files.is_empty() {
+        return Err("check attend un fichier ou un dossier : budget check tableau.tsv".into());
+    }
+    if out.consolidate && out.summary_csv.is_some() {
+        return Err("--consolidate et --summary-csv ne vont pas ensemble".into());
+    }
+    if out.files.len() > 1 && out.files.iter().any(|f| f == "-") {
+        return Err("l'entrée standard « - » se lit seule, sans autre fichier".into());
+    }
     Ok(out)
+}
+
+fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
+    let mut file: Option<String> = None;
+    let (mut format, mut output, mut meta_file, mut attribuant) = (None, None, None, None);
+    let mut other_reading = false;
+    let mut scdl = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = split_option(arg);
+        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
+            Some(v) => Ok(v.to_string()),
+            None => value(name, it).map(str::to_string),
+        };
+        match name {
+            "--format" | "-f" => {
+                let f = take(&mut it)?;
+                format = Some(match f.to_lowercase().as_str() {
+                    "csv" => ExportFormat::Csv,
+                    "xlsx" => ExportFormat::Xlsx,
+                    "json" => ExportFormat::Json,
+                    "scdl" => ExportFormat::Scdl,
+                    _ => {
+                        return Err(format!(
+                            "--format « {f} » inconnu : csv, xlsx, json ou scdl"
+                        ))
+                    }
+                });
+            }
+            "-o" | "--output" => output = Some(take(&mut it)?),
+            "--other-reading" => other_reading = true,
+            "--meta" => meta_file = Some(take(&mut it)?),
+            "--attribuant" => attribuant = Some(take(&mut it)?),
+            _ => {
+                if let Some((_, column)) = crate::export::SCDL_FIELDS
+                    .iter()
+                    .find(|(flag, _)| *flag == name)
+                {
+                    scdl.push((*column, take(&mut it)?));
+                } else if name.starts_with('-') && name != "-" {
+                    return Err(format!("option inconnue « {name} » pour export"));
+                } else if file.is_some() {
+                    return Err(format!("un seul fichier à la fois (« {arg} » en trop)"));
+                } else {
+                    file = Some(arg.clone());
+                }
+            }
+        }
+    }
+    let format = format.ok_or("export attend --format csv, xlsx, json ou scdl")?;
+    if format != ExportFormat::Scdl
+        && (meta_file.is_some() || attribuant.is_some() || !scdl.is_empty())
+    {
+        return Err(
+            "--meta, --attribuant et les champs SCDL ne servent qu'avec --format scdl".into(),
+        );
+    }
+    if format == ExportFormat::Xlsx && output.as_deref().is_none_or(|o| o == "-") {
+        return Err(
+            "--format xlsx demande -o FICHIER.xlsx (un classeur ne s'écrit pas dans le terminal)"
+                .into(),
+        );
+    }
+    Ok(ExportArgs {
+        file: file.ok_or("export attend un fichier : budget export tableau.tsv --format csv")?,
+        format,
+        output,
+        other_reading,
+        meta_file,
+        attribuant,
+        scdl,
+    })
 }
 
 /// `60`, `60 %`, `60,5`, `0,6` → 0.60, 0.605, 0.6: the core's one reader of a
@@ -318,7 +465,9 @@ mod tests {
         assert_eq!(
             cmd,
             Ok(Command::Check(CheckArgs {
-                file: "t.tsv".into(),
+                files: vec!["t.tsv".into()],
+                summary_csv: None,
+                consolidate: false,
                 json: true,
                 state_max: Some(d("0.6")),
                 exempt: vec!["Volet 1".into(), "Volet 3".into()],
@@ -326,7 +475,14 @@ mod tests {
             }))
         );
         assert!(parse(&args(&["check"])).is_err());
-        assert!(parse(&args(&["check", "a", "b"])).is_err());
+        let Ok(Command::Check(many)) =
+            parse(&args(&["check", "a", "dossier", "--summary-csv", "s.csv"]))
+        else {
+            panic!("two files are checked");
+        };
+        assert_eq!(many.files, ["a", "dossier"]);
+        assert_eq!(many.summary_csv.as_deref(), Some("s.csv"));
+        assert!(parse(&args(&["check", "a", "-"])).is_err());
         assert!(parse(&args(&["check", "a", "--state-max", "150"])).is_err());
         assert!(parse(&args(&["check", "a", "--state-max"])).is_err());
         assert!(parse(&args(&["check", "a", "--nope"])).is_err());
@@ -336,6 +492,42 @@ mod tests {
         // The widget's reading: a fraction is a fraction, not 0,5 %.
         assert_eq!(state_max("0,5"), Ok(d("0.5")));
         assert!(state_max("150").is_err());
+    }
+
+    #[test]
+    fn export_options() {
+        let cmd = parse(&args(&[
+            "export",
+            "t.tsv",
+            "--format=scdl",
+            "--meta",
+            "m.json",
+            "--id-attribuant",
+            "130 007 917 00011",
+            "-o",
+            "out.csv",
+        ]));
+        assert_eq!(
+            cmd,
+            Ok(Command::Export(ExportArgs {
+                file: "t.tsv".into(),
+                format: ExportFormat::Scdl,
+                output: Some("out.csv".into()),
+                other_reading: false,
+                meta_file: Some("m.json".into()),
+                attribuant: None,
+                scdl: vec![("idAttribuant", "130 007 917 00011".into())],
+            }))
+        );
+        assert!(parse(&args(&["export", "t.tsv"])).is_err());
+        assert!(parse(&args(&["export", "t.tsv", "--format", "pdf"])).is_err());
+        assert!(parse(&args(&["export", "t.tsv", "--format", "xlsx"])).is_err());
+        assert!(parse(&args(&["export", "t.tsv", "--format", "xlsx", "-o", "-"])).is_err());
+        assert!(parse(&args(&[
+            "export", "t.tsv", "--format", "csv", "--nature", "x"
+        ]))
+        .is_err());
+        assert!(parse(&args(&["export", "--format", "csv"])).is_err());
     }
 
     #[test]

@@ -8,7 +8,9 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod export;
 mod input;
+mod many;
 mod render;
 
 use std::io::Write;
@@ -21,27 +23,27 @@ use budget_core::tranches::{self, InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{expr, Decimal};
 use serde::Serialize;
 
-use args::{Achieved, CheckArgs, Command, TranchesArgs};
+use args::{Achieved, CheckArgs, Command, ExportArgs, TranchesArgs};
 
 /// Everything was read (warnings allowed).
-const OK: u8 = 0;
+pub(crate) const OK: u8 = 0;
 /// Some cells (or the expression, or the saved file) could not be read.
-const UNREADABLE: u8 = 1;
+pub(crate) const UNREADABLE: u8 = 1;
 /// Usage error.
-const USAGE: u8 = 2;
+pub(crate) const USAGE: u8 = 2;
 
 /// Writes to stdout; a closed pipe (`budget check … | head`) is not an error.
-fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
 }
 
-fn eprint(text: &str) {
+pub(crate) fn eprint(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+pub(crate) fn json<T: Serialize>(value: &T) -> String {
     match serde_json::to_string_pretty(value) {
         Ok(mut s) => {
             s.push('\n');
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Check(a)) => check(&a),
         Ok(Command::Tranches(a)) => tranches_command(&a),
+        Ok(Command::Export(a)) => export_command(&a),
         Ok(Command::Eval { expression, json }) => eval(&expression, json),
         Err(message) => {
             eprint(&format!("budget : {message}\n\n{}", args::USAGE));
@@ -115,7 +118,144 @@ struct UnreadableCell<'a> {
     message: String,
 }
 
+/// One file checked: what `budget check FILE` prints, and its row of the
+/// summary.
+pub struct Checked {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+    pub row: many::Row,
+}
+
 fn check(a: &CheckArgs) -> u8 {
+    let paths = match many::paths(&a.files) {
+        Ok(p) => p,
+        Err(message) => {
+            eprint(&format!("budget : {message}\n"));
+            return USAGE;
+        }
+    };
+    if a.consolidate {
+        return many::consolidate_all(&paths, a);
+    }
+    if !paths.many {
+        // One file: the output of `budget check FILE`, byte for byte.
+        let Some(path) = paths.files.first() else {
+            return USAGE;
+        };
+        let checked = check_file(path.as_str(), a);
+        eprint(&checked.stderr);
+        print(&checked.stdout);
+        let code = match &a.summary_csv {
+            Some(out) => write_summary(out, std::slice::from_ref(&checked.row)).unwrap_or(USAGE),
+            None => checked.code,
+        };
+        return code.max(checked.code);
+    }
+    many::check_all(&paths, a)
+}
+
+/// Writes the summary CSV; `Err` after telling why it could not be written.
+fn write_summary(out: &str, rows: &[many::Row]) -> Result<u8, ()> {
+    match std::fs::write(out, many::summary_csv(rows)) {
+        Ok(()) => Ok(OK),
+        Err(e) => {
+            eprint(&format!("budget : impossible d'écrire « {out} » : {e}\n"));
+            Err(())
+        }
+    }
+}
+
+/// Checks one file as `budget check FILE` does, into strings.
+pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
+    let mut stderr = String::new();
+    let failed = |stderr: String, code: u8, reason: String| Checked {
+        stdout: String::new(),
+        stderr,
+        code,
+        row: many::Row::unreadable(path, reason),
+    };
+    let loaded = match input::load(path, a.other_reading) {
+        Ok(l) => l,
+        Err(input::LoadFailure::Usage(message)) => {
+            return failed(format!("budget : {message}\n"), USAGE, message);
+        }
+        Err(input::LoadFailure::Unreadable(message)) => {
+            return failed(
+                format!("budget : {path} : {message}\n"),
+                UNREADABLE,
+                message,
+            );
+        }
+    };
+    if let Some(note) = &loaded.note {
+        stderr.push_str(&format!("budget : {note}\n"));
+    }
+    if let Some(refusal) = &loaded.refused {
+        let message = refusal.message(Lang::Fr);
+        let mut stdout = String::new();
+        if a.json {
+            stdout = json(&serde_json::json!({
+                "file": path,
+                "source": loaded.source,
+                "refused": { "message": message, "report_line": refusal.report_line },
+            }));
+        } else {
+            stderr.push_str(&format!("budget : {path} : {message}\n"));
+        }
+        return Checked {
+            stdout,
+            stderr,
+            code: UNREADABLE,
+            row: many::Row::unreadable(path, message),
+        };
+    }
+    let mut conv = loaded.convention;
+    if let Some(max) = a.state_max {
+        conv.settings.state_max_share = max;
+    }
+    conv.settings.exemptions.extend(a.exempt.iter().cloned());
+    let report = report::compute(&conv);
+    let stdout = if a.json {
+        let doc = CheckJson {
+            file: path,
+            source: loaded.source,
+            unreadable_cells: loaded
+                .cell_errors
+                .iter()
+                .map(|cell| UnreadableCell {
+                    cell,
+                    message: cell.to_string(),
+                })
+                .collect(),
+            assumptions: loaded.assumptions.iter().map(AssumptionJson::of).collect(),
+            other_reading: loaded.overruled.iter().map(AssumptionJson::of).collect(),
+            report: &report,
+        };
+        json(&doc)
+    } else {
+        let reading = render::ReadingNotes {
+            assumptions: &loaded.assumptions,
+            overruled: &loaded.overruled,
+        };
+        render::report(&report, &loaded.cell_errors, path, &reading)
+    };
+    Checked {
+        stdout,
+        stderr,
+        code: if loaded.cell_errors.is_empty() {
+            OK
+        } else {
+            UNREADABLE
+        },
+        row: many::Row::of(path, &report, loaded.cell_errors.len()),
+    }
+}
+
+/// `budget export`: refused (exit status 1, nothing written) when a cell
+/// could not be read, since the file would lack its amount, or when the SCDL
+/// file would be invalid.
+fn export_command(a: &ExportArgs) -> u8 {
     let loaded = match input::load(&a.file, a.other_reading) {
         Ok(l) => l,
         Err(input::LoadFailure::Usage(message)) => {
@@ -130,59 +270,50 @@ fn check(a: &CheckArgs) -> u8 {
     if let Some(note) = &loaded.note {
         eprint(&format!("budget : {note}\n"));
     }
-    if let Some(refusal) = &loaded.refused {
-        let message = refusal.message(Lang::Fr);
-        if a.json {
-            print(&json(&serde_json::json!({
-                "file": a.file,
-                "source": loaded.source,
-                "refused": { "message": message, "report_line": refusal.report_line },
-            })));
-        } else {
-            eprint(&format!("budget : {} : {message}\n", a.file));
+    let refuse = |reasons: &[String]| {
+        let mut text = format!(
+            "budget : {} : export refusé, rien n'a été écrit :\n",
+            a.file
+        );
+        for r in reasons {
+            text.push_str(&format!("- {r}\n"));
         }
-        return UNREADABLE;
-    }
-    let mut conv = loaded.convention;
-    if let Some(max) = a.state_max {
-        conv.settings.state_max_share = max;
-    }
-    conv.settings.exemptions.extend(a.exempt.iter().cloned());
-    let report = report::compute(&conv);
-    if a.json {
-        let doc = CheckJson {
-            file: &a.file,
-            source: loaded.source,
-            unreadable_cells: loaded
-                .cell_errors
-                .iter()
-                .map(|cell| UnreadableCell {
-                    cell,
-                    message: cell.to_string(),
-                })
-                .collect(),
-            assumptions: loaded.assumptions.iter().map(AssumptionJson::of).collect(),
-            other_reading: loaded.overruled.iter().map(AssumptionJson::of).collect(),
-            report: &report,
-        };
-        print(&json(&doc));
-    } else {
-        let reading = render::ReadingNotes {
-            assumptions: &loaded.assumptions,
-            overruled: &loaded.overruled,
-        };
-        print(&render::report(
-            &report,
-            &loaded.cell_errors,
-            &a.file,
-            &reading,
-        ));
-    }
-    if loaded.cell_errors.is_empty() {
-        OK
-    } else {
+        eprint(&text);
         UNREADABLE
+    };
+    if let Some(refusal) = &loaded.refused {
+        return refuse(&[refusal.message(Lang::Fr)]);
     }
+    if !loaded.cell_errors.is_empty() {
+        let mut reasons = vec![match loaded.cell_errors.len() {
+            1 => "1 cellule illisible : l'export perdrait son montant".to_string(),
+            n => format!("{n} cellules illisibles : l'export perdrait leurs montants"),
+        }];
+        reasons.extend(loaded.cell_errors.iter().map(ToString::to_string));
+        return refuse(&reasons);
+    }
+    let bytes = match export::bytes(&loaded.convention, a) {
+        Ok(b) => b,
+        Err(export::Refused::Usage(message)) => {
+            eprint(&format!("budget : {message}\n"));
+            return USAGE;
+        }
+        Err(export::Refused::Content(reasons)) => return refuse(&reasons),
+    };
+    match a.output.as_deref() {
+        None | Some("-") => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&bytes);
+            let _ = stdout.flush();
+        }
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, &bytes) {
+                eprint(&format!("budget : impossible d'écrire « {path} » : {e}\n"));
+                return USAGE;
+            }
+        }
+    }
+    OK
 }
 
 #[derive(Serialize)]

@@ -543,3 +543,331 @@ fn report_text_is_refused_not_read_as_actions() {
     ]));
     assert_eq!(doc["refused"]["report_line"][0], 31);
 }
+
+/// The SCDL metadata of the Vienne annex, the Département attributing.
+const SCDL_META: &str = r#"{
+  "nomAttribuant": "Département de la Vienne",
+  "idAttribuant": "228 600 011 00016",
+  "dateConvention": "2024-06-27",
+  "nomBeneficiaire": "Association Les Petits Débrouillards",
+  "id_beneficiaire": "38047555800058",
+  "datesPeriodeVersement": "2024-06-27/2024-12-31"
+}"#;
+
+#[test]
+fn export_scdl_of_the_departement_subsidies() {
+    let meta = TempFile::new("meta.json", SCDL_META);
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format",
+        "scdl",
+        "--meta",
+        meta.path(),
+        "--pourcentage-subvention",
+        "0,45",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    assert!(lines[0].starts_with("nomAttribuant,idAttribuant,dateConvention,"));
+    // The Département's amount of action 1 is 146 000; 13 actions of 14 (action
+    // 13 has no Département money), then "" after the last CRLF.
+    assert_eq!(
+        lines[1],
+        "Département de la Vienne,22860001100016,2024-06-27,,Association Les Petits \
+         Débrouillards,38047555800058,,Crèche familiale préventive,146000.00,aide en \
+         numéraire,échelonné,2024-06-27/2024-12-31,,non,0.45,"
+    );
+    assert_eq!(lines.len(), 1 + 13 + 1);
+    // The State attributing: action 1's State amount, 93 507.
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format=scdl",
+        "--meta",
+        meta.path(),
+        "--attribuant",
+        "etat",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(",Crèche familiale préventive,93507.00,"));
+}
+
+#[test]
+fn export_scdl_is_refused_with_everything_missing_or_wrong() {
+    let meta = TempFile::new("meta-bad.json", SCDL_META);
+    let out = std::env::temp_dir().join(format!("budget-cli-{}-refused.csv", std::process::id()));
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format",
+        "scdl",
+        "--meta",
+        meta.path(),
+        // 228 600 011 00016 with its last digit changed: a wrong Luhn key.
+        "--id-attribuant",
+        "22860001100017",
+        "--date-convention",
+        "27/06/2024",
+        "--nom-beneficiaire",
+        " ",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(!out.exists(), "nothing is written");
+    let err = stderr(&o);
+    assert!(err.contains("export refusé, rien n'a été écrit"), "{err}");
+    assert!(err.contains("- idAttribuant : « 22860001100017 » invalide (SIRET inexistant"));
+    assert!(err.contains("- dateConvention : « 27/06/2024 » invalide (date AAAA-MM-JJ attendue)"));
+    assert!(err.contains("- nomBeneficiaire : absent"));
+    // A key of the metadata file that is no SCDL column is a usage error.
+    let typo = TempFile::new("meta-typo.json", r#"{ "idAtribuant": "1" }"#);
+    let o = budget(&[
+        "export",
+        &fixture("vienne-2024-solidarites.tsv"),
+        "--format",
+        "scdl",
+        "--meta",
+        typo.path(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("clé inconnue « idAtribuant »"));
+}
+
+#[test]
+fn export_csv_xlsx_and_json_through_the_core() {
+    let vienne = fixture("vienne-2024-solidarites.tsv");
+    let o = budget(&["export", &vienne, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    let csv = stdout(&o);
+    assert!(csv.starts_with('\u{FEFF}'));
+    // A 558 633 + B 681 524 + C 535 493 = 1 775 650.
+    assert!(csv.contains(";Total général;;558633,00;681524,00;535493,00;1775650,00\r\n"));
+    // The saved convention opens again with the same grand total.
+    let o = budget(&["export", &vienne, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let saved = TempFile::new("saved-export.json", &stdout(&o));
+    let o = budget(&["check", saved.path(), "--json"]);
+    assert_eq!(json(&o)["grand"]["planned"]["total"], "1775650.00");
+    // The workbook: to a file only.
+    let o = budget(&["export", &vienne, "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--format xlsx demande -o"));
+    let xlsx = TempFile::new("annexe.xlsx", "");
+    let o = budget(&["export", &vienne, "--format", "xlsx", "-o", xlsx.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = budget(&["check", xlsx.path(), "--json"]);
+    // A workbook's numbers carry no written decimals: 1775650, the same amount.
+    assert_eq!(json(&o)["grand"]["planned"]["total"], "1775650");
+}
+
+#[test]
+fn export_refuses_a_table_with_an_unreadable_cell() {
+    let text = std::fs::read_to_string(fixture("vienne-2024-solidarites.tsv")).unwrap();
+    let broken = text.replacen("93\u{202F}507,00", "93 5O7,00", 1);
+    assert_ne!(broken, text);
+    let file = TempFile::new("unreadable-export.tsv", &broken);
+    let o = budget(&["export", file.path(), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("- 1 cellule illisible : l'export perdrait son montant"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ligne 2, colonne « A - Participations"),
+        "{err}"
+    );
+    assert!(err.contains("« 93 5O7,00"), "{err}");
+    assert!(err.contains("» — montant illisible"), "{err}");
+}
+
+/// A folder in the temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("budget-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Self(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Two annexes (the Creuse one in a sub-folder), a damaged workbook and a
+/// file the command does not read.
+fn folder_of_annexes(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    std::fs::create_dir_all(dir.0.join("creuse")).unwrap();
+    std::fs::copy(
+        fixture("creuse-2023-execution.tsv"),
+        dir.0.join("creuse/creuse-2023-execution.tsv"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("vienne-2024-solidarites.tsv"),
+        dir.0.join("vienne-2024.tsv"),
+    )
+    .unwrap();
+    std::fs::write(dir.0.join("endommage.xlsx"), b"PK\x03\x04 not a workbook").unwrap();
+    std::fs::write(dir.0.join("notes.txt"), "skipped").unwrap();
+    dir
+}
+
+#[test]
+fn check_a_folder_one_block_per_file_then_the_summary() {
+    let dir = folder_of_annexes("many");
+    let summary = dir.0.join("synthese.csv");
+    let o = budget(&[
+        "check",
+        dir.path(),
+        "--summary-csv",
+        summary.to_str().unwrap(),
+    ]);
+    // The damaged workbook: exit 1, the other two still checked.
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let creuse = format!("{}/creuse/creuse-2023-execution.tsv", dir.path());
+    let damaged = format!("{}/endommage.xlsx", dir.path());
+    let vienne = format!("{}/vienne-2024.tsv", dir.path());
+    // Sorted paths; notes.txt skipped.
+    let a = out.find(&format!("Fichier 1/3 : {creuse}\n")).unwrap();
+    let b = out.find(&format!("Fichier 2/3 : {damaged}\n")).unwrap();
+    let c = out.find(&format!("Fichier 3/3 : {vienne}\n")).unwrap();
+    assert!(a < b && b < c);
+    assert!(!out.contains("notes.txt"));
+    // Two blocks: the single-file output of each readable annex.
+    assert_eq!(out.matches("\nConvention : ").count(), 2, "{out}");
+    let single = stdout(&budget(&["check", &vienne]));
+    assert!(out.contains(&single));
+    assert!(out.contains("Fichier illisible : classeur XLSX illisible"));
+    assert!(stderr(&o).contains(&format!("budget : {damaged} : classeur XLSX illisible")));
+
+    let table = &out[out.find("Synthèse : 3 fichiers, dont 1 illisible").unwrap()..];
+    let line = |file: &str| table.lines().find(|l| l.starts_with(file)).unwrap();
+    // Vienne: A 558 633, B 681 524, C 535 493, F 1 775 650; the State's
+    // share 558 633 / 1 775 650 = 0,31460… → 31,46 %; no breach, 7 warnings.
+    let v: Vec<&str> = line(&vienne).split(" | ").map(str::trim).collect();
+    assert_eq!(
+        v[1..],
+        [
+            "14".to_string(),
+            eur("558 633,00"),
+            eur("681 524,00"),
+            eur("535 493,00"),
+            eur("1 775 650,00"),
+            format!("31,46{NBSP}%"),
+            "0".into(),
+            "7".into(),
+            "0".into(),
+        ]
+    );
+    // Creuse: State 110 239 + 32 466 + 60 000 + 18 000 + 12 000 + 11 000 +
+    // 1 789 + 38 648 + 21 500 + 7 400 + 17 831 = 330 873, the Département
+    // the same, 661 746 in all, 50 %; no other funder; actions 8 and 11
+    // outside the rule.
+    let c: Vec<&str> = line(&creuse).split(" | ").map(str::trim).collect();
+    assert_eq!(c[1], "11");
+    assert_eq!(c[2], eur("330 873,00"));
+    assert_eq!(c[3], eur("330 873,00"));
+    assert_eq!(c[4], "—");
+    assert_eq!(c[5], eur("661 746,00"));
+    assert_eq!(c[6], format!("50,00{NBSP}%"));
+    assert_eq!(c[7], "2");
+    assert!(line(&damaged).contains("illisible : classeur XLSX illisible"));
+
+    // Creuse's 3 warnings: action 8's executed total (38 468 + 12 352 =
+    // 50 820, declared 51 000) and actions 8 and 11 outside the rule.
+    let csv = std::fs::read_to_string(&summary).unwrap();
+    let rows: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(
+        rows[0],
+        "\u{FEFF}Fichier;Lecture;Actions;État;Département;Autres financeurs;Total;\
+         Part de l'État (%);Actions hors règle de cofinancement;Avertissements;Cellules illisibles"
+    );
+    assert_eq!(
+        rows[1],
+        format!("{creuse};lu;11;330873,00;330873,00;;661746,00;50,00;2;3;0")
+    );
+    assert!(rows[2].starts_with(&format!("{damaged};\"illisible : classeur XLSX")));
+    assert_eq!(
+        rows[3],
+        format!("{vienne};lu;14;558633,00;681524,00;535493,00;1775650,00;31,46;0;7;0")
+    );
+}
+
+#[test]
+fn check_many_as_one_json_document() {
+    let dir = folder_of_annexes("many-json");
+    let vienne = format!("{}/vienne-2024.tsv", dir.path());
+    let damaged = format!("{}/endommage.xlsx", dir.path());
+    let o = budget(&["check", &vienne, &damaged, "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let j = json(&o);
+    let files = j["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["file"], damaged.as_str());
+    assert!(files[0]["unreadable"]
+        .as_str()
+        .unwrap()
+        .starts_with("classeur XLSX illisible"));
+    assert_eq!(files[1]["grand"]["planned"]["total"], "1775650.00");
+    assert_eq!(j["summary"]["files"], 2);
+    assert_eq!(j["summary"]["unreadable_files"], 1);
+    let row = &j["summary"]["rows"][1];
+    assert_eq!(row["total"], "1775650.00");
+    assert_eq!(row["funders"][1]["name"], "Département");
+    assert_eq!(row["funders"][1]["planned"], "681524.00");
+    assert_eq!(row["co_financing_breaches"], 0);
+    // A file that does not exist is one unreadable file among others.
+    let o = budget(&["check", &vienne, "absent.tsv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("Fichier illisible : impossible d'ouvrir « absent.tsv »"));
+}
+
+#[test]
+fn check_consolidate_takes_the_conventions_together() {
+    let dir = folder_of_annexes("consolidate");
+    let o = budget(&["check", "--consolidate", dir.path()]);
+    // The damaged workbook is listed; the two others are consolidated.
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with("Consolidation : 2 conventions\n"), "{out}");
+    // État 558 633 + 330 873 = 889 506; Département 681 524 + 330 873 =
+    // 1 012 397; others 535 493; total 1 775 650 + 661 746 = 2 437 396.
+    assert!(out.contains(&format!(
+        "Prévu : État {} · Département {} · Autres financeurs {} · total {}\n",
+        eur("889 506,00"),
+        eur("1 012 397,00"),
+        eur("535 493,00"),
+        eur("2 437 396,00")
+    )));
+    // Vienne's part: 1 775 650 / 2 437 396 = 72,85 %; Creuse's 27,15 %.
+    assert!(out.contains(&format!("{} (72,85{NBSP}% du total)", eur("1 775 650,00"))));
+    assert!(out.contains(&format!("{} (27,15{NBSP}% du total)", eur("661 746,00"))));
+    // Creuse's actions 8 and 11 break the rule.
+    assert!(out.contains("RÈGLE NON RESPECTÉE pour 2 actions"));
+    assert!(out.contains("Fichiers illisibles (1)"));
+    let o = budget(&["check", "--consolidate", dir.path(), "--json"]);
+    let j = json(&o);
+    assert_eq!(j["consolidation"]["planned"]["total"], "2437396.00");
+    assert_eq!(
+        j["consolidation"]["conventions"][0]["co_financing_breaches"],
+        2
+    );
+    assert_eq!(j["unreadable_files"].as_array().unwrap().len(), 1);
+}

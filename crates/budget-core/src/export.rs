@@ -516,8 +516,8 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
     check(
         "idAttribuant",
         &id_attribuant,
-        is_siret(&id_attribuant),
-        "SIRET de 14 chiffres attendu",
+        siret_problem(&id_attribuant).is_none(),
+        siret_problem(&id_attribuant).unwrap_or_default(),
     );
     let date_convention = meta.date_convention.trim();
     check(
@@ -542,11 +542,17 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
         check(
             "idBeneficiaire",
             &id_beneficiaire,
-            is_siret(&id_beneficiaire),
-            "SIRET de 14 chiffres attendu",
+            siret_problem(&id_beneficiaire).is_none(),
+            siret_problem(&id_beneficiaire).unwrap_or_default(),
         );
     }
-    let nature = meta.nature.trim();
+    let nature = meta
+        .nature
+        .split(';')
+        .map(collapse)
+        .collect::<Vec<_>>()
+        .join(";");
+    let nature = nature.as_str();
     check(
         "nature",
         nature,
@@ -559,20 +565,29 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
         ),
         "« aide en numéraire » et/ou « aide en nature » attendu",
     );
-    let conditions = collapse(&meta.conditions_versement);
+    let conditions = conditions_versement(&meta.conditions_versement);
     check(
         "conditionsVersement",
         &conditions,
-        conditions.chars().count() <= 255,
-        "255 caractères au plus",
+        conditions.chars().count() <= SCDL_MAX_TEXT,
+        "« unique », « échelonné » ou une description de 256 caractères au plus",
     );
     let dates = meta.dates_periode_versement.trim();
     check(
         "datesPeriodeVersement",
         dates,
         is_date_or_period(dates),
-        "date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ attendue",
+        "date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ, du début à la fin, attendue",
     );
+    let id_rae = collapse(&meta.id_rae);
+    if !id_rae.is_empty() {
+        check(
+            "idRAE",
+            &id_rae,
+            id_rae.chars().count() <= 5,
+            "5 caractères au plus",
+        );
+    }
     let notification = meta.notification_ue.trim();
     check(
         "notificationUE",
@@ -606,12 +621,12 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
         };
         if objet.is_empty() {
             row_issue("objet", ScdlProblem::Missing);
-        } else if objet.chars().count() > 255 {
+        } else if objet.chars().count() > SCDL_MAX_TEXT {
             row_issue(
                 "objet",
                 ScdlProblem::Invalid {
                     value: objet.clone(),
-                    expected: "255 caractères au plus",
+                    expected: "256 caractères au plus",
                 },
             );
         }
@@ -637,7 +652,7 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
             nature.to_string(),
             protect(&conditions),
             dates.to_string(),
-            protect(&collapse(&meta.id_rae)),
+            protect(&id_rae),
             notification.to_string(),
             share_text.clone(),
             protect(&collapse(&meta.dispositif_aide)),
@@ -659,8 +674,77 @@ fn without_blanks(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn is_siret(text: &str) -> bool {
-    text.len() == 14 && text.bytes().all(|b| b.is_ascii_digit())
+/// The longest `objet` and `conditionsVersement` of the schema (`maxLength`).
+const SCDL_MAX_TEXT: usize = 256;
+
+/// What is wrong with a SIRET (blanks already removed), or `None`: 14 digits
+/// whose SIREN (the first 9) and whole number pass the Luhn checksum, as the
+/// schema's `french-siret-value` check (python-stdnum) requires. La Poste's
+/// establishments (SIREN 356 000 000, other than its head office
+/// 356 000 000 00048) use another rule: the sum of the 14 digits is a
+/// multiple of 5.
+fn siret_problem(text: &str) -> Option<&'static str> {
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some("SIRET de 14 chiffres attendu");
+    }
+    let checksum = if text.starts_with("356000000") && text != "35600000000048" {
+        digits_sum(text).is_multiple_of(5)
+    } else {
+        luhn(text)
+    };
+    if checksum && luhn(text.get(..9).unwrap_or_default()) {
+        None
+    } else {
+        Some("SIRET inexistant : sa clé de contrôle (formule de Luhn) est fausse")
+    }
+}
+
+fn digits_sum(digits: &str) -> u32 {
+    digits
+        .bytes()
+        .map(|b| u32::from(b.wrapping_sub(b'0')))
+        .sum()
+}
+
+/// The Luhn checksum of ASCII digits: from the right, every second digit is
+/// doubled (9 taken off when above 9) and the sum is a multiple of 10.
+fn luhn(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b.wrapping_sub(b'0'));
+            if i % 2 == 1 {
+                let twice = d * 2;
+                if twice > 9 {
+                    twice - 9
+                } else {
+                    twice
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// `unique` and `échelonné` in the schema's spelling (`Échelonné`,
+/// `echelonne` and `Unique` are those words); any other text is the free
+/// description the schema calls « autre », blanks collapsed.
+fn conditions_versement(text: &str) -> String {
+    let text = collapse(text);
+    let folded: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == 'é' || c == 'è' { 'e' } else { c })
+        .collect();
+    match folded.as_str() {
+        "unique" => "unique".into(),
+        "echelonne" => "échelonné".into(),
+        _ => text,
+    }
 }
 
 fn is_rna(text: &str) -> bool {
@@ -695,10 +779,12 @@ fn is_iso_date(text: &str) -> bool {
     (1..=days).contains(&day)
 }
 
-/// `AAAA-MM-JJ` or `AAAA-MM-JJ/AAAA-MM-JJ`.
+/// `AAAA-MM-JJ` or `AAAA-MM-JJ/AAAA-MM-JJ`, a period that does not end
+/// before it starts.
 fn is_date_or_period(text: &str) -> bool {
     match text.split_once('/') {
-        Some((from, to)) => is_iso_date(from) && is_iso_date(to),
+        // Both are AAAA-MM-JJ: their text order is their date order.
+        Some((from, to)) => is_iso_date(from) && is_iso_date(to) && from <= to,
         None => is_iso_date(text),
     }
 }
@@ -1107,7 +1193,59 @@ mod tests {
         assert!(!is_iso_date("2024-1-01"));
         assert!(!is_iso_date("24-01-2024"));
         assert!(is_date_or_period("2024-01-01/2024-12-31"));
+        assert!(is_date_or_period("2024-01-01/2024-01-01"));
         assert!(!is_date_or_period("2024-01-01/"));
+        // A period that ends before it starts.
+        assert!(!is_date_or_period("2024-12-31/2024-01-01"));
+    }
+
+    #[test]
+    fn siret_checksum() {
+        // 1 3 0 0 0 7 9 1 7 0 0 0 1 1, from the right: the digits in odd
+        // places 1 0 0 1 7 0 3 make 12; the others 1 0 7 9 0 0 1 doubled are
+        // 2 0 14→5 18→9 0 0 2 = 18; 12 + 18 = 30, a multiple of 10. The SIREN
+        // 1 3 0 0 0 7 9 1 7: 7 + 9 + 0 + 0 + 1 = 17 and 1 3 0 7 doubled
+        // 2 6 0 14→5 = 13; 30 again.
+        assert_eq!(siret_problem("13000791700011"), None);
+        // The schema's example.
+        assert_eq!(siret_problem("23350001600040"), None);
+        // One digit changed: 12 + 18 − 1 + 3 = 32.
+        assert_eq!(
+            siret_problem("13000791700013"),
+            Some("SIRET inexistant : sa clé de contrôle (formule de Luhn) est fausse")
+        );
+        // The whole number passes but not its SIREN 123 456 789 (from the
+        // right 9+7+5+3+1 = 25, and 8 6 4 2 doubled 7+3+8+4 = 22: 47). The 14
+        // digits, from the right: 7 then 0 0 0 0, then the SIREN with its
+        // doubling shifted: 9→9, 8, 7→5, 6, 5→1, 4, 3→6, 2, 1→2 = 43; 50.
+        assert!(luhn("12345678900007"));
+        assert!(!luhn("123456789"));
+        assert!(siret_problem("12345678900007").is_some());
+        assert_eq!(
+            siret_problem("1300079170001"),
+            Some("SIRET de 14 chiffres attendu")
+        );
+        assert_eq!(
+            siret_problem("1300079170001A"),
+            Some("SIRET de 14 chiffres attendu")
+        );
+        // La Poste: 3+5+6+1 = 15 is a multiple of 5, 3+5+6+3 = 17 is not (its
+        // SIREN 356 000 000 passes Luhn: from the right six 0, then 6, 5
+        // doubled 10→1, 3: 10).
+        assert_eq!(siret_problem("35600000000048"), None);
+        assert_eq!(siret_problem("35600000000001"), None);
+        assert!(siret_problem("35600000000030").is_some());
+    }
+
+    #[test]
+    fn conditions_in_the_schema_spelling() {
+        assert_eq!(conditions_versement(" Échelonné "), "échelonné");
+        assert_eq!(conditions_versement("echelonne"), "échelonné");
+        assert_eq!(conditions_versement("UNIQUE"), "unique");
+        assert_eq!(
+            conditions_versement("70 %  à la signature"),
+            "70 % à la signature"
+        );
     }
 
     #[cfg(feature = "xlsx-export")]

@@ -27,6 +27,7 @@
 
 pub mod checks;
 pub mod compare;
+pub mod consolidate;
 pub mod edit;
 pub mod error;
 pub mod export;

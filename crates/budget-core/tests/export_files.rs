@@ -115,12 +115,13 @@ fn meta() -> ScdlMeta {
     ScdlMeta {
         attribuant: 0,
         nom_attribuant: "Préfecture de la Vienne".into(),
-        // Blanks are removed: 14 digits remain.
-        id_attribuant: "130 007 917 00013".into(),
+        // Blanks are removed: 14 digits remain (a SIRET whose Luhn checksum
+        // holds, worked out in export.rs's unit tests).
+        id_attribuant: "130 007 917 00011".into(),
         date_convention: "2024-06-27".into(),
         reference_decision: "=2024-117".into(),
         nom_beneficiaire: "Département de la Vienne".into(),
-        id_beneficiaire: "22860001700018".into(),
+        id_beneficiaire: "22860001100016".into(),
         dates_periode_versement: "2024-06-27/2024-12-31".into(),
         ..ScdlMeta::default()
     }
@@ -139,8 +140,8 @@ fn scdl_file_of_the_state_subsidies() {
     );
     assert_eq!(
         lines[1],
-        "Préfecture de la Vienne,13000791700013,2024-06-27,'=2024-117,Département de la Vienne,\
-         22860001700018,,Crèche familiale préventive,93507.00,aide en numéraire,échelonné,\
+        "Préfecture de la Vienne,13000791700011,2024-06-27,'=2024-117,Département de la Vienne,\
+         22860001100016,,Crèche familiale préventive,93507.00,aide en numéraire,échelonné,\
          2024-06-27/2024-12-31,,non,1.00,"
     );
     // 14 action rows, of which action 13 has no State money: 13 rows, then the
@@ -258,5 +259,50 @@ fn no_scdl_file_from_amounts_not_split_by_funder() {
             }
         ),
         Err(ExportError::NotSplit)
+    );
+}
+
+/// What the official schema checks beyond the form of each field: the SIRET's
+/// Luhn key (validata's `french-siret-value`), a period that runs forwards,
+/// `idRAE` of 5 characters at most.
+#[test]
+fn scdl_checks_what_the_official_schema_checks() {
+    let meta = ScdlMeta {
+        // 13000791700011 with its last digit changed: the key is wrong.
+        id_attribuant: "13000791700013".into(),
+        id_beneficiaire: "2286 0001 1000 16".into(),
+        dates_periode_versement: "2024-12-31/2024-06-27".into(),
+        id_rae: "123456".into(),
+        ..meta()
+    };
+    let Err(ExportError::Scdl(issues)) = csv_scdl_subventions(&vienne(), &meta) else {
+        panic!("an SCDL error was expected");
+    };
+    let messages: Vec<String> = issues.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "idAttribuant : « 13000791700013 » invalide (SIRET inexistant : sa clé de \
+             contrôle (formule de Luhn) est fausse)",
+            "datesPeriodeVersement : « 2024-12-31/2024-06-27 » invalide (date AAAA-MM-JJ \
+             ou période AAAA-MM-JJ/AAAA-MM-JJ, du début à la fin, attendue)",
+            "idRAE : « 123456 » invalide (5 caractères au plus)",
+        ]
+    );
+}
+
+#[test]
+fn scdl_writes_nature_and_conditions_in_the_schema_spelling() {
+    let meta = ScdlMeta {
+        nature: "aide en numéraire ; aide en nature".into(),
+        conditions_versement: "Échelonné".into(),
+        ..meta()
+    };
+    let csv = csv_scdl_subventions(&vienne(), &meta).unwrap();
+    let first = csv.split("\r\n").nth(1).unwrap();
+    // The `;` of nature is no comma: the cell is not quoted.
+    assert!(
+        first.contains(",93507.00,aide en numéraire;aide en nature,échelonné,"),
+        "{first}"
     );
 }
