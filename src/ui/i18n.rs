@@ -355,6 +355,10 @@ keys! {
 }
 
 /// The text of `key` in `lang`.
+/// Inlined, so that a caller naming its key holds only that key's two texts
+/// and the first load does not hold the whole table; [`t_any`] is the one
+/// copy for keys known only when the code runs.
+#[inline(always)]
 pub fn t(lang: Lang, key: Key) -> &'static str {
     let (fr, en) = match key {
         Key::AppTitle => ("Calculateur budgétaire de convention", "Convention budget calculator"),
@@ -760,9 +764,17 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// [`t`] for a key known only when the code runs (a tab, a column of a
+/// table): one copy of the table, in the chunks of the views that call it.
+#[inline(never)]
+pub fn t_any(lang: Lang, key: Key) -> &'static str {
+    t(lang, key)
+}
+
 /// The text of `key` in `lang` with each `{name}` replaced by its value in
 /// `values`, in one pass, by the core's [`budget_core::messages::fill`] (a
 /// name not given stays as written, which the tests catch).
+#[inline(always)]
 pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
     let values: Vec<(&str, &dyn std::fmt::Display)> = values
         .iter()

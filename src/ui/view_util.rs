@@ -136,13 +136,29 @@ pub fn dynamic(f: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
 
 /// The text of `key` in the current language, as a signal (one closure type
 /// for every label of the views, which keeps the bundle small).
+/// Both texts are looked up where it is called, so that each caller holds
+/// only its own two texts, not the whole table (which would then be in the
+/// first load: see docs/performance.md).
+#[inline(always)]
 pub fn tr(lang: RwSignal<Lang>, key: Key) -> Signal<&'static str> {
-    Signal::derive(move || t(lang.get(), key))
+    let (fr, en) = (t(Lang::Fr, key), t(Lang::En, key));
+    Signal::derive(move || match lang.get() {
+        Lang::Fr => fr,
+        Lang::En => en,
+    })
 }
 
 /// [`tr`] as an owned string (button labels).
+#[inline(always)]
 pub fn tr_owned(lang: RwSignal<Lang>, key: Key) -> Signal<String> {
-    Signal::derive(move || t(lang.get(), key).to_string())
+    let (fr, en) = (t(Lang::Fr, key), t(Lang::En, key));
+    Signal::derive(move || {
+        match lang.get() {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+        .to_string()
+    })
 }
 
 /// A labelled text field of the views: optional hint, the error of the last

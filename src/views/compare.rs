@@ -13,7 +13,7 @@ use budget_core::{CalcError, Convention, Lang};
 use leptos::prelude::*;
 
 use crate::state::Workspace;
-use crate::ui::i18n::{compare_more, compare_note, t, Key};
+use crate::ui::i18n::{compare_more, compare_note, t, t_any, Key};
 use crate::ui::view_util::{
     dynamic, row, select_field, show_rest_button, signed_eur, table, td, td_num, th_col, th_row, tr,
 };
@@ -58,7 +58,7 @@ fn cells(lang: Lang, row: &ComparedRow, cell: &ComparedCell) -> [AnyView; 3] {
 fn head(lang: Lang, first: &[Key], name_a: &str, name_b: &str) -> Vec<AnyView> {
     first
         .iter()
-        .map(|k| th_col(t(lang, *k).into(), false))
+        .map(|k| th_col(t_any(lang, *k).into(), false))
         .chain([
             th_col(format!("A — {name_a}"), true),
             th_col(format!("B — {name_b}"), true),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::state::Workspace;
 use crate::ui::browser_files::download;
-use crate::ui::i18n::{t, Key};
+use crate::ui::i18n::{t, t_any, Key};
 
 /// One text field of the form, bound to a field of [`ScdlMeta`].
 fn text_field(
@@ -22,7 +22,7 @@ fn text_field(
 ) -> impl IntoView {
     view! {
         <div class="bw-form-row">
-            <label for=id>{move || t(ws.lang.get(), label)}</label>
+            <label for=id>{move || t_any(ws.lang.get(), label)}</label>
             <input
                 id=id
                 type=kind

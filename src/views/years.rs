@@ -12,7 +12,7 @@ use budget_core::{Convention, Decimal, Lang, Scope};
 use leptos::prelude::*;
 
 use crate::state::Workspace;
-use crate::ui::i18n::{t, Key};
+use crate::ui::i18n::{t, t_any, Key};
 use crate::ui::view_util::{dynamic, row, signed_eur, table, td, td_num, th_col, th_row, tr};
 
 /// A relative change with its sign: `+12,50 %`, `−3,00 %`.
@@ -44,7 +44,7 @@ fn years_table(lang: Lang, conv: &Convention, years: &Years) -> AnyView {
     let mut head = vec![th_col(t(lang, Key::YrColYear).into(), false)];
     head.extend(conv.funders.iter().map(|f| th_col(f.name.clone(), true)));
     for key in [Key::ColTotal, Key::YrColChange, Key::YrColChangePct] {
-        head.push(th_col(t(lang, key).into(), true));
+        head.push(th_col(t_any(lang, key).into(), true));
     }
     let mut body: Vec<AnyView> = years
         .by_year

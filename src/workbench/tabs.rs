@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::ui::focus::focus_later;
-use crate::ui::i18n::{t, Key};
+use crate::ui::i18n::{t, t_any, Key};
 use crate::words::View;
 
 /// The tab list: arrows, Home and End move between tabs (WAI-ARIA tabs).
@@ -38,7 +38,7 @@ pub fn tab_list(lang: RwSignal<Lang>, current: RwSignal<View>) -> impl IntoView 
                     on:click=move |_| current.set(v)
                     on:keydown=on_key
                 >
-                    {move || t(lang.get(), v.key())}
+                    {move || t_any(lang.get(), v.key())}
                 </button>
             }
         })

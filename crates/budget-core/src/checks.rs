@@ -111,30 +111,37 @@ impl Figure {
     }
 
     /// « déclaré » agreeing with the figure's French name (« part … déclarée »).
-    fn declared(self) -> Msg {
+    fn declared(self, lang: Lang) -> &'static str {
         match self {
             Figure::Planned { .. } | Figure::StateShare | Figure::ExecutedShare { .. } => {
-                Msg::DeclaredFeminine
+                Msg::DeclaredFeminine.text(lang)
             }
-            _ => Msg::Declared,
+            _ => Msg::Declared.text(lang),
         }
     }
 
     fn describe(self, funder: &str, lang: Lang) -> String {
-        let msg = match self {
-            Figure::Planned { .. } => Msg::FigurePlanned,
-            Figure::PlannedTotal => Msg::FigurePlannedTotal,
-            Figure::Executed { .. } => Msg::FigureExecuted,
-            Figure::ExecutedTotal => Msg::FigureExecutedTotal,
-            Figure::Year { year } => return Msg::FigureYear.fill(lang, &[("year", &year)]),
-            Figure::ConsumptionRate => Msg::FigureConsumptionRate,
-            Figure::Committed { .. } => Msg::FigureCommitted,
-            Figure::CarryOverRequested { .. } => Msg::FigureCarryOverRequested,
-            Figure::CarryOverRequestedTotal => Msg::FigureCarryOverRequestedTotal,
-            Figure::StateShare => Msg::FigureStateShare,
-            Figure::ExecutedShare { .. } => Msg::FigureExecutedShare,
-        };
-        msg.fill(lang, &[("funder", &funder)])
+        match self {
+            Figure::Planned { .. } => Msg::FigurePlanned.fill(lang, &[("funder", &funder)]),
+            Figure::PlannedTotal => Msg::FigurePlannedTotal.fill(lang, &[("funder", &funder)]),
+            Figure::Executed { .. } => Msg::FigureExecuted.fill(lang, &[("funder", &funder)]),
+            Figure::ExecutedTotal => Msg::FigureExecutedTotal.fill(lang, &[("funder", &funder)]),
+            Figure::Year { year } => Msg::FigureYear.fill(lang, &[("year", &year)]),
+            Figure::ConsumptionRate => {
+                Msg::FigureConsumptionRate.fill(lang, &[("funder", &funder)])
+            }
+            Figure::Committed { .. } => Msg::FigureCommitted.fill(lang, &[("funder", &funder)]),
+            Figure::CarryOverRequested { .. } => {
+                Msg::FigureCarryOverRequested.fill(lang, &[("funder", &funder)])
+            }
+            Figure::CarryOverRequestedTotal => {
+                Msg::FigureCarryOverRequestedTotal.fill(lang, &[("funder", &funder)])
+            }
+            Figure::StateShare => Msg::FigureStateShare.fill(lang, &[("funder", &funder)]),
+            Figure::ExecutedShare { .. } => {
+                Msg::FigureExecutedShare.fill(lang, &[("funder", &funder)])
+            }
+        }
     }
 }
 
@@ -321,8 +328,7 @@ impl Warning {
         let (declared, computed, difference) = (self.declared, self.computed, self.difference);
         let declared_word = self
             .figure
-            .map_or(Msg::Declared, Figure::declared)
-            .text(lang);
+            .map_or(Msg::Declared.text(lang), |f| f.declared(lang));
         match self.kind {
             WarningKind::DeclaredMismatch => Msg::CheckDeclaredMismatch.fill(
                 lang,
@@ -388,15 +394,19 @@ impl Warning {
             },
             WarningKind::UnknownReference => {
                 let (thing, index) = match self.reference {
-                    Some(Reference::Funder(i)) => (Msg::ReferencedFunder, i.saturating_add(1)),
-                    Some(Reference::Group(i)) => (Msg::ReferencedGroup, i.saturating_add(1)),
-                    Some(Reference::Action(i)) => (Msg::ReferencedAction, i.saturating_add(1)),
-                    None => (Msg::ReferencedItem, 0),
+                    Some(Reference::Funder(i)) => {
+                        (Msg::ReferencedFunder.text(lang), i.saturating_add(1))
+                    }
+                    Some(Reference::Group(i)) => {
+                        (Msg::ReferencedGroup.text(lang), i.saturating_add(1))
+                    }
+                    Some(Reference::Action(i)) => {
+                        (Msg::ReferencedAction.text(lang), i.saturating_add(1))
+                    }
+                    None => (Msg::ReferencedItem.text(lang), 0),
                 };
-                Msg::CheckUnknownReference.fill(
-                    lang,
-                    &[("at", &at), ("thing", &thing.text(lang)), ("n", &index)],
-                )
+                Msg::CheckUnknownReference
+                    .fill(lang, &[("at", &at), ("thing", &thing), ("n", &index)])
             }
             WarningKind::Schedule => {
                 let issue = self

@@ -17,11 +17,10 @@ impl CalcError {
     /// The error in `lang` (the French one is `Display`). `what` names the
     /// figure, in French: it is quoted as is.
     pub fn message(&self, lang: Lang) -> String {
-        let (msg, what) = match self {
-            Self::Overflow { what } => (Msg::CalcOverflow, what),
-            Self::DivisionByZero { what } => (Msg::CalcDivisionByZero, what),
-        };
-        msg.fill(lang, &[("what", what)])
+        match self {
+            Self::Overflow { what } => Msg::CalcOverflow.fill(lang, &[("what", what)]),
+            Self::DivisionByZero { what } => Msg::CalcDivisionByZero.fill(lang, &[("what", what)]),
+        }
     }
 }
 

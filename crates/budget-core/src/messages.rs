@@ -25,6 +25,7 @@ macro_rules! messages {
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
 
             /// The text in `lang`, placeholders unfilled.
+            #[inline(always)]
             pub const fn text(self, lang: Lang) -> &'static str {
                 match self {
                     $(Msg::$key => match lang {
@@ -57,6 +58,7 @@ pub(crate) use french_display;
 impl Msg {
     /// The text in `lang` with each `{name}` replaced by its value. Values are
     /// put in once: a value that contains `{…}` stays as it is.
+    #[inline(always)]
     pub fn fill(self, lang: Lang, values: &[(&str, &dyn Display)]) -> String {
         fill(self.text(lang), values)
     }

@@ -99,35 +99,41 @@ impl NumberError {
     /// The whole message in `lang`, quoting the cell (the French one is
     /// `Display`).
     pub fn message(&self, lang: crate::money::Lang) -> String {
-        let (msg, text) = match self {
-            Self::Unreadable { text } => (Msg::NumberUnreadable, text),
-            Self::SeveralDecimalSeparators { text } => (Msg::NumberSeveralDecimalSeparators, text),
-            Self::BadGrouping { text } => (Msg::NumberBadGrouping, text),
-            Self::OutOfRange { text } => (Msg::NumberOutOfRange, text),
-            Self::UnexpectedPercent { text } => (Msg::NumberUnexpectedPercent, text),
-            Self::SpreadsheetError { text } => (Msg::NumberSpreadsheetError, text),
-            Self::Expression(e) => {
-                return Msg::NumberExpression.fill(lang, &[("reason", &e.message(lang))])
+        match self {
+            Self::Unreadable { text } => Msg::NumberUnreadable.fill(lang, &[("text", text)]),
+            Self::SeveralDecimalSeparators { text } => {
+                Msg::NumberSeveralDecimalSeparators.fill(lang, &[("text", text)])
             }
-        };
-        msg.fill(lang, &[("text", text)])
+            Self::BadGrouping { text } => Msg::NumberBadGrouping.fill(lang, &[("text", text)]),
+            Self::OutOfRange { text } => Msg::NumberOutOfRange.fill(lang, &[("text", text)]),
+            Self::UnexpectedPercent { text } => {
+                Msg::NumberUnexpectedPercent.fill(lang, &[("text", text)])
+            }
+            Self::SpreadsheetError { text } => {
+                Msg::NumberSpreadsheetError.fill(lang, &[("text", text)])
+            }
+            Self::Expression(e) => {
+                Msg::NumberExpression.fill(lang, &[("reason", &e.message(lang))])
+            }
+        }
     }
 
     /// The reason alone in `lang`, without quoting the cell (for messages that
     /// already quote it, such as [`crate::read::CellError`]).
     pub fn reason_in(&self, lang: crate::money::Lang) -> String {
-        let msg = match self {
-            Self::Unreadable { .. } => Msg::ReasonUnreadable,
-            Self::SeveralDecimalSeparators { .. } => Msg::ReasonSeveralDecimalSeparators,
-            Self::BadGrouping { .. } => Msg::ReasonBadGrouping,
-            Self::OutOfRange { .. } => Msg::ReasonOutOfRange,
-            Self::UnexpectedPercent { .. } => Msg::ReasonUnexpectedPercent,
-            Self::SpreadsheetError { .. } => Msg::ReasonSpreadsheetError,
-            Self::Expression(e) => {
-                return Msg::NumberExpression.fill(lang, &[("reason", &e.message(lang))])
+        match self {
+            Self::Unreadable { .. } => Msg::ReasonUnreadable.text(lang).into(),
+            Self::SeveralDecimalSeparators { .. } => {
+                Msg::ReasonSeveralDecimalSeparators.text(lang).into()
             }
-        };
-        msg.text(lang).into()
+            Self::BadGrouping { .. } => Msg::ReasonBadGrouping.text(lang).into(),
+            Self::OutOfRange { .. } => Msg::ReasonOutOfRange.text(lang).into(),
+            Self::UnexpectedPercent { .. } => Msg::ReasonUnexpectedPercent.text(lang).into(),
+            Self::SpreadsheetError { .. } => Msg::ReasonSpreadsheetError.text(lang).into(),
+            Self::Expression(e) => {
+                Msg::NumberExpression.fill(lang, &[("reason", &e.message(lang))])
+            }
+        }
     }
 
     /// The reason alone, in French.

@@ -106,11 +106,10 @@ impl Referenced {
     /// Its name in `lang`, as messages put it.
     pub fn name(self, lang: crate::money::Lang) -> &'static str {
         match self {
-            Self::Funder => Msg::ReferencedFunder,
-            Self::Group => Msg::ReferencedGroup,
-            Self::Action => Msg::ReferencedAction,
+            Self::Funder => Msg::ReferencedFunder.text(lang),
+            Self::Group => Msg::ReferencedGroup.text(lang),
+            Self::Action => Msg::ReferencedAction.text(lang),
         }
-        .text(lang)
     }
 }
 
@@ -284,12 +283,13 @@ pub struct MigrationFault {
 impl MigrationFault {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: crate::money::Lang) -> String {
-        let msg = if self.out_of_bounds {
-            Msg::MigrationOutOfBounds
+        let values: [(&str, &dyn std::fmt::Display); 2] =
+            [("field", &self.field), ("text", &self.text)];
+        if self.out_of_bounds {
+            Msg::MigrationOutOfBounds.fill(lang, &values)
         } else {
-            Msg::MigrationUnreadable
-        };
-        msg.fill(lang, &[("field", &self.field), ("text", &self.text)])
+            Msg::MigrationUnreadable.fill(lang, &values)
+        }
     }
 }
 

@@ -171,7 +171,7 @@ pub(super) fn consumption_chart(lang: Lang, report: &Report, width: f64) -> Opti
         (Key::ColRate, true),
     ]
     .iter()
-    .map(|(k, num)| (t(lang, *k).to_string(), *num))
+    .map(|(k, num)| (t_any(lang, *k).to_string(), *num))
     .collect();
     let rows = bars
         .iter()

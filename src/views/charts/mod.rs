@@ -30,7 +30,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::state::Workspace;
-use crate::ui::i18n::{chart_note, count, t, Key};
+use crate::ui::i18n::{chart_note, count, t, t_any, Key};
 use crate::ui::view_util::{
     dynamic, px, ratio_f64, rect, scale_f64, svg_text, td, td_num, th_col, th_row, TextStyle,
 };

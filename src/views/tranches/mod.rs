@@ -31,7 +31,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::state::Workspace;
-use crate::ui::i18n::{colon, found_actions, quoted, t, Key};
+use crate::ui::i18n::{colon, found_actions, quoted, t, t_any, Key};
 use crate::ui::view_util::{
     button, dynamic, field, input_text, percent_as_written, read_amount, read_percent, row,
     select_field, table, td, td_num, th_col, th_row, tr, tr_owned, Field,
@@ -223,7 +223,7 @@ fn none_then<'a>(
     none: Key,
     items: impl Iterator<Item = (usize, &'a String)>,
 ) -> Vec<(String, String)> {
-    std::iter::once((String::new(), t(lang, none).to_string()))
+    std::iter::once((String::new(), t_any(lang, none).to_string()))
         .chain(items.map(|(k, l)| (k.to_string(), l.clone())))
         .collect()
 }
@@ -253,7 +253,7 @@ fn keyed_options<C: Choice>(
         let lang = lang.get();
         options
             .iter()
-            .map(|c| (c.value().to_string(), t(lang, c.key()).to_string()))
+            .map(|c| (c.value().to_string(), t_any(lang, c.key()).to_string()))
             .collect()
     })
 }

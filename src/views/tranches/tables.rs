@@ -49,7 +49,7 @@ pub(super) fn instalments_table(
         (Key::ColAmount, true),
     ]
     .iter()
-    .map(|(k, num)| th_col(t(lang, *k).into(), *num))
+    .map(|(k, num)| th_col(t_any(lang, *k).into(), *num))
     .collect();
     let total = row(
         "bw-total-row",
@@ -77,7 +77,7 @@ pub(super) fn settlement_table(lang: Lang, name: &str, settlement: Option<Settle
         row(
             class,
             vec![
-                th_row(t(lang, key).into(), "", 1),
+                th_row(t_any(lang, key).into(), "", 1),
                 td_num(format_eur(value, lang)),
             ],
         )

@@ -125,45 +125,83 @@ impl Assumption {
 
     /// What was assumed, in one sentence a finance officer reads.
     pub fn message(&self, lang: Lang) -> String {
-        let msg = match self.kind {
-            AssumptionKind::Unsplit => Msg::GuessUnsplit,
-            AssumptionKind::TitleColumn => Msg::GuessTitleColumn,
-            AssumptionKind::FundersByPosition => Msg::GuessFundersByPosition,
-            AssumptionKind::GroupsFromSubtotals => Msg::GuessGroupsFromSubtotals,
-            AssumptionKind::GroupRowsWithSubtotal => Msg::GuessGroupRowsWithSubtotal,
-            AssumptionKind::StateByDefault => Msg::GuessStateByDefault,
-            AssumptionKind::HeaderRowInside => Msg::GuessHeaderRowInside,
-        };
-        msg.fill(
-            lang,
-            &[
-                ("columns", &self.headings(lang)),
-                ("rows", &self.row_labels(lang)),
-            ],
-        )
+        match self.kind {
+            AssumptionKind::Unsplit => Msg::GuessUnsplit.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+            AssumptionKind::TitleColumn => Msg::GuessTitleColumn.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+            AssumptionKind::FundersByPosition => Msg::GuessFundersByPosition.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+            AssumptionKind::GroupsFromSubtotals => Msg::GuessGroupsFromSubtotals.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+            AssumptionKind::GroupRowsWithSubtotal => Msg::GuessGroupRowsWithSubtotal.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+            AssumptionKind::StateByDefault => Msg::GuessStateByDefault.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+            AssumptionKind::HeaderRowInside => Msg::GuessHeaderRowInside.fill(
+                lang,
+                &[
+                    ("columns", &self.headings(lang)),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
+        }
     }
 
     /// The other reading, as a button or a flag says it (empty when there is
     /// none).
     pub fn alternative_label(&self, lang: Lang) -> String {
-        let msg = match self.kind {
-            AssumptionKind::Unsplit => Msg::OtherReadingUnsplit,
+        match self.kind {
+            AssumptionKind::Unsplit => Msg::OtherReadingUnsplit.text(lang).into(),
             AssumptionKind::TitleColumn
                 if self
                     .alternative
                     .iter()
                     .any(|(_, r)| *r == ColumnRole::Number) =>
             {
-                Msg::OtherReadingTitleAsNumber
+                Msg::OtherReadingTitleAsNumber.text(lang).into()
             }
-            AssumptionKind::TitleColumn => Msg::OtherReadingIgnoreColumn,
-            AssumptionKind::FundersByPosition => Msg::OtherReadingFundersByPosition,
-            AssumptionKind::HeaderRowInside => return String::new(),
-            AssumptionKind::StateByDefault => Msg::OtherReadingStateByDefault,
-            AssumptionKind::GroupRowsWithSubtotal => Msg::OtherReadingGroupRows,
-            AssumptionKind::GroupsFromSubtotals => Msg::OtherReadingGroupsFromSubtotals,
-        };
-        msg.text(lang).into()
+            AssumptionKind::TitleColumn => Msg::OtherReadingIgnoreColumn.text(lang).into(),
+            AssumptionKind::FundersByPosition => {
+                Msg::OtherReadingFundersByPosition.text(lang).into()
+            }
+            AssumptionKind::HeaderRowInside => String::new(),
+            AssumptionKind::StateByDefault => Msg::OtherReadingStateByDefault.text(lang).into(),
+            AssumptionKind::GroupRowsWithSubtotal => Msg::OtherReadingGroupRows.text(lang).into(),
+            AssumptionKind::GroupsFromSubtotals => {
+                Msg::OtherReadingGroupsFromSubtotals.text(lang).into()
+            }
+        }
     }
 
     /// Whether there is another reading to offer.
