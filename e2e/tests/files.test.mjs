@@ -121,8 +121,25 @@ test('the SCDL open-data export asks for what the convention lacks', async () =>
   await page.getByRole('button', { name: 'Exporter le fichier SCDL (.csv)' }).click();
   await page.getByRole('alert').filter({ hasText: /SCDL/ }).waitFor();
 
+  // The refusal lists what is missing, and each field says it too.
+  const refusal = page.getByRole('alert').filter({ hasText: /SCDL/ });
+  assert.match(await refusal.innerText(), /idAttribuant : absent/);
+  const siret = page.getByLabel(/idAttribuant/);
+  assert.equal(await siret.getAttribute('aria-invalid'), 'true');
+  // Checked as typed: 228 600 011 00016 with its last digit changed fails
+  // the Luhn key, and its form is shown next to the field.
   await page.getByLabel(/nomAttribuant/).fill('Département de la Vienne');
-  await page.getByLabel(/idAttribuant/).fill('228 600 011 00016');
+  await siret.fill('228 600 011 00017');
+  const siretState = page.locator('#bw-scdl-id-attribuant-state');
+  await siretState.getByText(/clé de contrôle \(formule de Luhn\) est fausse/).waitFor();
+  assert.match(await page.locator('#bw-scdl-id-attribuant-hint').innerText(), /14 chiffres/);
+  await siret.fill('228 600 011 00016');
+  await siretState.getByText('Forme juste.').waitFor();
+  assert.equal(await siret.getAttribute('aria-invalid'), null);
+  // A date that does not exist, then a period that runs backwards.
+  const period = page.getByLabel(/datesPeriodeVersement/);
+  await period.fill('2024-12-31/2024-01-01');
+  await page.locator('#bw-scdl-periode-state').getByText(/du début à la fin/).waitFor();
   await page.getByLabel(/dateConvention/).fill('2024-03-29');
   await page.getByLabel(/nomBeneficiaire/).fill('Association Exemple');
   await page.getByLabel(/idBeneficiaire/).fill('38047555800058');

@@ -1,6 +1,7 @@
 //! Command-line arguments, parsed by hand (three sub-commands and a handful of
 //! options do not justify a parsing crate and its build time).
 
+use budget_core::export::ScdlField;
 use budget_core::number::{parse_amount, parse_cell, read_share, CellValue};
 use budget_core::tranches;
 use budget_core::{Decimal, Instalment, Share};
@@ -148,8 +149,8 @@ pub struct ExportArgs {
     pub meta_file: Option<String>,
     /// `--attribuant`.
     pub attribuant: Option<String>,
-    /// The SCDL fields given as options: (column, value), in order.
-    pub scdl: Vec<(&'static str, String)>,
+    /// The SCDL fields given as options: (field, value), in order.
+    pub scdl: Vec<(ScdlField, String)>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -203,6 +204,19 @@ fn value<'a>(name: &str, it: &mut impl Iterator<Item = &'a String>) -> Result<&'
         .ok_or_else(|| format!("{name} attend une valeur"))
 }
 
+/// The value of option `name`: given inline (`--name=value`) or the next
+/// argument (`--name value`).
+fn option_value<'a>(
+    name: &str,
+    inline: Option<&str>,
+    it: &mut impl Iterator<Item = &'a String>,
+) -> Result<String, UsageError> {
+    match inline {
+        Some(v) => Ok(v.to_string()),
+        None => value(name, it).map(str::to_string),
+    }
+}
+
 /// `--name=value` or `--name value`.
 fn split_option(arg: &str) -> (&str, Option<&str>) {
     match arg.split_once('=') {
@@ -216,17 +230,15 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (name, inline) = split_option(arg);
-        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
-            Some(v) => Ok(v.to_string()),
-            None => value(name, it).map(str::to_string),
-        };
         match name {
             "--json" => out.json = true,
-            "--summary-csv" => out.summary_csv = Some(take(&mut it)?),
+            "--summary-csv" => out.summary_csv = Some(option_value(name, inline, &mut it)?),
             "--consolidate" => out.consolidate = true,
             "--other-reading" => out.other_reading = true,
-            "--state-max" => out.state_max = Some(state_max(&take(&mut it)?)?),
-            "--exempt" => out.exempt.push(take(&mut it)?),
+            "--state-max" => {
+                out.state_max = Some(state_max(&option_value(name, inline, &mut it)?)?)
+            }
+            "--exempt" => out.exempt.push(option_value(name, inline, &mut it)?),
             _ if name.starts_with('-') && name != "-" => {
                 return Err(format!("option inconnue « {name} » pour check"))
             }
@@ -253,13 +265,9 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (name, inline) = split_option(arg);
-        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
-            Some(v) => Ok(v.to_string()),
-            None => value(name, it).map(str::to_string),
-        };
         match name {
             "--format" | "-f" => {
-                let f = take(&mut it)?;
+                let f = option_value(name, inline, &mut it)?;
                 format = Some(match f.to_lowercase().as_str() {
                     "csv" => ExportFormat::Csv,
                     "xlsx" => ExportFormat::Xlsx,
@@ -272,16 +280,16 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
                     }
                 });
             }
-            "-o" | "--output" => output = Some(take(&mut it)?),
+            "-o" | "--output" => output = Some(option_value(name, inline, &mut it)?),
             "--other-reading" => other_reading = true,
-            "--meta" => meta_file = Some(take(&mut it)?),
-            "--attribuant" => attribuant = Some(take(&mut it)?),
+            "--meta" => meta_file = Some(option_value(name, inline, &mut it)?),
+            "--attribuant" => attribuant = Some(option_value(name, inline, &mut it)?),
             _ => {
-                if let Some((_, column)) = crate::export::SCDL_FIELDS
+                if let Some((_, field)) = crate::export::SCDL_FLAGS
                     .iter()
                     .find(|(flag, _)| *flag == name)
                 {
-                    scdl.push((*column, take(&mut it)?));
+                    scdl.push((*field, option_value(name, inline, &mut it)?));
                 } else if name.starts_with('-') && name != "-" {
                     return Err(format!("option inconnue « {name} » pour export"));
                 } else if file.is_some() {
@@ -340,18 +348,14 @@ fn parse_tranches(args: &[String]) -> Result<TranchesArgs, UsageError> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (name, inline) = split_option(arg);
-        let take = |it: &mut std::slice::Iter<'_, String>| match inline {
-            Some(v) => Ok(v.to_string()),
-            None => value(name, it).map(str::to_string),
-        };
         match name {
             "--json" => json = true,
-            "--amount" => total = Some(amount(name, &take(&mut it)?)?),
-            "--schedule" => schedule = Some(parse_schedule(&take(&mut it)?)?),
-            "--paid" => paid = Some(amount(name, &take(&mut it)?)?),
-            "--due" => due = Some(amount(name, &take(&mut it)?)?),
-            "--units" => units = Some(amount(name, &take(&mut it)?)?),
-            "--unit-cost" => unit_cost = Some(amount(name, &take(&mut it)?)?),
+            "--amount" => total = Some(amount(name, &option_value(name, inline, &mut it)?)?),
+            "--schedule" => schedule = Some(parse_schedule(&option_value(name, inline, &mut it)?)?),
+            "--paid" => paid = Some(amount(name, &option_value(name, inline, &mut it)?)?),
+            "--due" => due = Some(amount(name, &option_value(name, inline, &mut it)?)?),
+            "--units" => units = Some(amount(name, &option_value(name, inline, &mut it)?)?),
+            "--unit-cost" => unit_cost = Some(amount(name, &option_value(name, inline, &mut it)?)?),
             _ => return Err(format!("argument inconnu « {arg} » pour tranches")),
         }
     }
@@ -516,7 +520,7 @@ mod tests {
                 other_reading: false,
                 meta_file: Some("m.json".into()),
                 attribuant: None,
-                scdl: vec![("idAttribuant", "130 007 917 00011".into())],
+                scdl: vec![(ScdlField::IdAttribuant, "130 007 917 00011".into())],
             }))
         );
         assert!(parse(&args(&["export", "t.tsv"])).is_err());

@@ -3,79 +3,47 @@
 //! for the saved convention). This module only gathers the SCDL metadata
 //! (from `--meta FICHIER.json` and the flags) and writes the bytes.
 
-use budget_core::export::{self, ExportError, ScdlMeta};
-use budget_core::number::{parse_cell, CellValue};
+use budget_core::export::{self, ExportError, ScdlField, ScdlIssue, ScdlMeta};
 use budget_core::text::fold;
-use budget_core::{saved, Convention, FunderId};
+use budget_core::{saved, Convention, FunderId, Lang};
 
 use crate::args::{ExportArgs, ExportFormat};
 
-/// The SCDL fields a flag or a key of the metadata file can set: the flag
-/// (`--id-attribuant`), the SCDL column (`idAttribuant`, the key of the JSON
-/// file, which also takes the snake_case `id_attribuant`).
-pub const SCDL_FIELDS: [(&str, &str); 14] = [
-    ("--nom-attribuant", "nomAttribuant"),
-    ("--id-attribuant", "idAttribuant"),
-    ("--date-convention", "dateConvention"),
-    ("--reference-decision", "referenceDecision"),
-    ("--nom-beneficiaire", "nomBeneficiaire"),
-    ("--id-beneficiaire", "idBeneficiaire"),
-    ("--rna-beneficiaire", "rnaBeneficiaire"),
-    ("--nature", "nature"),
-    ("--conditions-versement", "conditionsVersement"),
-    ("--dates-periode-versement", "datesPeriodeVersement"),
-    ("--id-rae", "idRAE"),
-    ("--notification-ue", "notificationUE"),
-    ("--pourcentage-subvention", "pourcentageSubvention"),
-    ("--dispositif-aide", "dispositifAide"),
+/// The flag of each SCDL field the user gives (`--id-attribuant`); the key of
+/// the metadata file is the SCDL column (`idAttribuant`, or `id_attribuant`,
+/// see [`ScdlField::of_name`]).
+pub const SCDL_FLAGS: [(&str, ScdlField); 14] = [
+    ("--nom-attribuant", ScdlField::NomAttribuant),
+    ("--id-attribuant", ScdlField::IdAttribuant),
+    ("--date-convention", ScdlField::DateConvention),
+    ("--reference-decision", ScdlField::ReferenceDecision),
+    ("--nom-beneficiaire", ScdlField::NomBeneficiaire),
+    ("--id-beneficiaire", ScdlField::IdBeneficiaire),
+    ("--rna-beneficiaire", ScdlField::RnaBeneficiaire),
+    ("--nature", ScdlField::Nature),
+    ("--conditions-versement", ScdlField::ConditionsVersement),
+    (
+        "--dates-periode-versement",
+        ScdlField::DatesPeriodeVersement,
+    ),
+    ("--id-rae", ScdlField::IdRae),
+    ("--notification-ue", ScdlField::NotificationUe),
+    ("--pourcentage-subvention", ScdlField::PourcentageSubvention),
+    ("--dispositif-aide", ScdlField::DispositifAide),
 ];
 
-/// The SCDL column named by a key of the metadata file: `idAttribuant` or
-/// `id_attribuant`.
-fn column_of_key(key: &str) -> Option<&'static str> {
-    let plain: String = key
-        .chars()
-        .filter(|c| *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect();
-    SCDL_FIELDS
-        .iter()
-        .map(|(_, column)| *column)
-        .find(|column| column.to_lowercase() == plain)
-}
-
-/// Sets one SCDL field of `meta`; `Err` says what is wrong with the value.
-fn set(meta: &mut ScdlMeta, column: &str, value: &str) -> Result<(), String> {
-    let v = value.to_string();
-    match column {
-        "nomAttribuant" => meta.nom_attribuant = v,
-        "idAttribuant" => meta.id_attribuant = v,
-        "dateConvention" => meta.date_convention = v,
-        "referenceDecision" => meta.reference_decision = v,
-        "nomBeneficiaire" => meta.nom_beneficiaire = v,
-        "idBeneficiaire" => meta.id_beneficiaire = v,
-        "rnaBeneficiaire" => meta.rna_beneficiaire = v,
-        "nature" => meta.nature = v,
-        "conditionsVersement" => meta.conditions_versement = v,
-        "datesPeriodeVersement" => meta.dates_periode_versement = v,
-        "idRAE" => meta.id_rae = v,
-        "notificationUE" => meta.notification_ue = v,
-        "dispositifAide" => meta.dispositif_aide = v,
-        "pourcentageSubvention" => {
-            // 1, 1.00, 0,45 or 45 %: the schema's fraction of the subsidy.
-            meta.pourcentage_subvention = match parse_cell(value) {
-                Ok(CellValue::Percent(r)) => r,
-                Ok(CellValue::Amount { value, .. }) => value,
-                _ => {
-                    return Err(format!(
-                        "pourcentageSubvention : « {value} » n'est pas un nombre (1, 0,45 ou 45 %)"
-                    ))
-                }
-            }
+/// Sets one SCDL field of `meta`; `Err` says what is wrong with the value
+/// (only a share that is not a number is refused here; the rest is checked
+/// by the export).
+fn set(meta: &mut ScdlMeta, field: ScdlField, value: &str) -> Result<(), String> {
+    field.set(meta, value).map_err(|problem| {
+        ScdlIssue {
+            field: field.column(),
+            action: None,
+            problem,
         }
-        other => return Err(format!("champ SCDL inconnu « {other} »")),
-    }
-    Ok(())
+        .message(Lang::Fr)
+    })
 }
 
 /// The metadata file: one JSON object whose keys are SCDL columns (or
@@ -108,13 +76,13 @@ fn read_meta_file(path: &str, meta: &mut ScdlMeta) -> Result<Option<String>, Str
             attribuant = Some(text);
             continue;
         }
-        let Some(column) = column_of_key(key) else {
+        let Some(field) = ScdlField::of_name(key) else {
             return Err(format!(
                 "{path} : clé inconnue « {key} » (les colonnes SCDL : {}, et attribuant)",
-                SCDL_FIELDS.map(|(_, c)| c).join(", ")
+                ScdlField::ALL.map(ScdlField::column).join(", ")
             ));
         };
-        set(meta, column, &text).map_err(|e| format!("{path} : {e}"))?;
+        set(meta, field, &text).map_err(|e| format!("{path} : {e}"))?;
     }
     Ok(attribuant)
 }
@@ -191,8 +159,8 @@ pub fn bytes(conv: &Convention, a: &ExportArgs) -> Result<Vec<u8>, Refused> {
             if let Some(path) = &a.meta_file {
                 named = read_meta_file(path, &mut meta).map_err(Refused::Usage)?;
             }
-            for (column, value) in &a.scdl {
-                set(&mut meta, column, value).map_err(Refused::Usage)?;
+            for (field, value) in &a.scdl {
+                set(&mut meta, *field, value).map_err(Refused::Usage)?;
             }
             if a.attribuant.is_some() {
                 named.clone_from(&a.attribuant);
@@ -214,26 +182,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_of_the_metadata_file() {
-        assert_eq!(column_of_key("idAttribuant"), Some("idAttribuant"));
-        assert_eq!(column_of_key("id_attribuant"), Some("idAttribuant"));
-        assert_eq!(column_of_key("notification_ue"), Some("notificationUE"));
-        assert_eq!(column_of_key("montant"), None);
-    }
-
-    #[test]
     fn share_of_the_subsidy() {
         let mut meta = ScdlMeta::default();
-        set(&mut meta, "pourcentageSubvention", "0,45").unwrap();
+        set(&mut meta, ScdlField::PourcentageSubvention, "0,45").unwrap();
         assert_eq!(
             meta.pourcentage_subvention,
             budget_core::Decimal::new(45, 2)
         );
-        set(&mut meta, "pourcentageSubvention", "45 %").unwrap();
+        set(&mut meta, ScdlField::PourcentageSubvention, "45 %").unwrap();
         assert_eq!(
             meta.pourcentage_subvention,
             budget_core::Decimal::new(45, 2)
         );
-        assert!(set(&mut meta, "pourcentageSubvention", "beaucoup").is_err());
+        assert!(set(&mut meta, ScdlField::PourcentageSubvention, "beaucoup").is_err());
     }
 }

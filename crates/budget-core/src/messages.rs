@@ -381,6 +381,71 @@ messages! {
     CellAtColumn: "ligne {row}, colonne {column}", "row {row}, column {column}";
     CellAtHeading: "ligne {row}, colonne « {heading} »", "row {row}, column “{heading}”";
     CellError: "{at} : « {text} » — {reason}", "{at}: “{text}” — {reason}";
+
+
+    // Exports (crate::export).
+    ListSeparator: " ; ", "; ";
+    ExportScdlRefused: "fichier SCDL impossible à produire : {issues}", "the SCDL file cannot be written: {issues}";
+    ExportUnknownFunder:
+        "financeur attribuant n° {index} inconnu (la convention en a {count})",
+        "attributing funder no. {index} unknown (the convention has {count})";
+    ExportNotSplit:
+        "fichier SCDL impossible à produire : les montants du tableau ne sont pas répartis par financeur, on ne sait pas ce que verse l'attribuant (dites, dans la lecture du tableau, quelle colonne est la part de quel financeur)",
+        "the SCDL file cannot be written: the table's amounts are not split by funder, so what the attributing funder gives is not known (say, in the reading of the table, which column is which funder's share)";
+    ExportXlsx: "écriture du classeur impossible : {reason}", "the workbook cannot be written: {reason}";
+    ScdlIssue: "{field} : {problem}", "{field}: {problem}";
+    ScdlIssueInAction: "action {action}, {issue}", "action {action}, {issue}";
+    ScdlMissing: "absent", "missing";
+    ScdlInvalid: "« {value} » invalide ({expected})", "“{value}” is invalid ({expected})";
+    ScdlExpectedSiretDigits: "SIRET de 14 chiffres attendu", "a SIRET of 14 digits is expected";
+    ScdlExpectedSiretKey:
+        "SIRET inexistant : sa clé de contrôle (formule de Luhn) est fausse",
+        "no such SIRET: its check digit (Luhn formula) is wrong";
+    ScdlExpectedDate: "date AAAA-MM-JJ attendue", "a date YYYY-MM-DD is expected";
+    ScdlExpectedRna: "W suivi de 9 chiffres attendu", "W followed by 9 digits is expected";
+    ScdlExpectedNature:
+        "« aide en numéraire » et/ou « aide en nature » attendu",
+        "“aide en numéraire” and/or “aide en nature” is expected";
+    ScdlExpectedConditions:
+        "« unique », « échelonné » ou une description de 256 caractères au plus",
+        "“unique”, “échelonné” or a description of 256 characters at most";
+    ScdlExpectedPeriod:
+        "date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ, du début à la fin, attendue",
+        "a date YYYY-MM-DD or a period YYYY-MM-DD/YYYY-MM-DD, from start to end, is expected";
+    ScdlExpectedRae: "5 caractères au plus", "5 characters at most";
+    ScdlExpectedYesNo: "« oui » ou « non » attendu", "“oui” or “non” is expected";
+    ScdlExpectedShare: "nombre entre 0.01 et 1 attendu", "a number between 0.01 and 1 is expected";
+    ScdlExpectedShareNumber:
+        "nombre attendu : 1, 0,45 ou 45 %",
+        "a number is expected: 1, 0.45 or 45 %";
+    ScdlExpectedText256: "256 caractères au plus", "256 characters at most";
+    ScdlExpectedPositive: "montant positif attendu", "a positive amount is expected";
+    ScdlFormatName: "Texte, obligatoire.", "Text, required.";
+    ScdlFormatOptionalText: "Texte, facultatif.", "Text, optional.";
+    ScdlFormatSiret:
+        "SIRET : 14 chiffres (les espaces sont ôtés), clé de contrôle juste ; obligatoire.",
+        "SIRET: 14 digits (blanks are removed), with a right check digit; required.";
+    ScdlFormatSiretOrRna:
+        "SIRET : 14 chiffres, clé de contrôle juste ; obligatoire sans n° RNA.",
+        "SIRET: 14 digits, with a right check digit; required without an RNA number.";
+    ScdlFormatRna:
+        "W suivi de 9 chiffres, pour une association ; facultatif avec un SIRET.",
+        "W followed by 9 digits, for an association; optional with a SIRET.";
+    ScdlFormatDate: "Date AAAA-MM-JJ ; obligatoire.", "Date YYYY-MM-DD; required.";
+    ScdlFormatNature:
+        "« aide en numéraire », « aide en nature » ou les deux séparés par « ; » ; obligatoire.",
+        "“aide en numéraire”, “aide en nature” or both separated by “;”; required.";
+    ScdlFormatConditions:
+        "« unique », « échelonné » ou une description de 256 caractères au plus ; obligatoire.",
+        "“unique”, “échelonné” or a description of 256 characters at most; required.";
+    ScdlFormatPeriod:
+        "Date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ (du début à la fin) ; obligatoire.",
+        "Date YYYY-MM-DD or period YYYY-MM-DD/YYYY-MM-DD (from start to end); required.";
+    ScdlFormatRae: "5 caractères au plus, pour une aide aux entreprises ; facultatif.", "5 characters at most, for aid to businesses; optional.";
+    ScdlFormatYesNo: "« oui » ou « non » : l'aide a-t-elle été notifiée à la Commission européenne ? Obligatoire.", "“oui” or “non”: was the aid notified to the European Commission? Required.";
+    ScdlFormatShare:
+        "Part de la subvention qui va à ce bénéficiaire, de 0,01 à 1 (1 s'il est le seul ; 0,45 ou 45 % accepté) ; obligatoire.",
+        "Share of the subsidy that goes to this beneficiary, from 0.01 to 1 (1 if it is the only one; 0.45 or 45 % accepted); required.";
 }
 
 #[cfg(test)]

@@ -306,3 +306,128 @@ fn scdl_writes_nature_and_conditions_in_the_schema_spelling() {
         "{first}"
     );
 }
+
+/// The export form checks each field as it is typed with the rules the file
+/// is refused by.
+#[test]
+fn each_scdl_field_is_checked_as_typed() {
+    use budget_core::export::{scdl_meta_issues, ScdlExpected, ScdlField};
+    use budget_core::Lang;
+
+    let mut meta = ScdlMeta::default();
+    // A new form lacks who attributes, to whom, when and the payment period;
+    // nature, conditions, notification and share have their defaults.
+    let missing: Vec<&str> = scdl_meta_issues(&meta).iter().map(|i| i.field).collect();
+    assert_eq!(
+        missing,
+        [
+            "nomAttribuant",
+            "idAttribuant",
+            "dateConvention",
+            "nomBeneficiaire",
+            "idBeneficiaire",
+            "datesPeriodeVersement"
+        ]
+    );
+    // Typed with blanks, the SIRET is read without them; its last digit
+    // changed from 1 to 3, the key is wrong.
+    ScdlField::IdAttribuant
+        .set(&mut meta, "130 007 917 00013")
+        .unwrap();
+    assert_eq!(
+        ScdlField::IdAttribuant.problem(&meta),
+        Some(ScdlProblem::Invalid {
+            value: "13000791700013".into(),
+            expected: ScdlExpected::SiretKey
+        })
+    );
+    ScdlField::IdAttribuant
+        .set(&mut meta, "130 007 917 00011")
+        .unwrap();
+    assert_eq!(ScdlField::IdAttribuant.problem(&meta), None);
+    // With an RNA number, the beneficiary's SIRET is no longer required.
+    assert!(ScdlField::IdBeneficiaire.required(&meta));
+    ScdlField::RnaBeneficiaire
+        .set(&mut meta, "w123456789")
+        .unwrap();
+    assert!(!ScdlField::IdBeneficiaire.required(&meta));
+    assert_eq!(ScdlField::RnaBeneficiaire.problem(&meta), None);
+    assert_eq!(ScdlField::IdBeneficiaire.problem(&meta), None);
+    // A date that does not exist.
+    ScdlField::DateConvention
+        .set(&mut meta, "2023-02-29")
+        .unwrap();
+    let issue = scdl_meta_issues(&meta)
+        .into_iter()
+        .find(|i| i.field == "dateConvention")
+        .unwrap();
+    assert_eq!(
+        issue.message(Lang::Fr),
+        "dateConvention : « 2023-02-29 » invalide (date AAAA-MM-JJ attendue)"
+    );
+    assert_eq!(
+        issue.message(Lang::En),
+        "dateConvention: “2023-02-29” is invalid (a date YYYY-MM-DD is expected)"
+    );
+    // The share: 45 % is 0.45; words are refused and the share kept.
+    ScdlField::PourcentageSubvention
+        .set(&mut meta, "45 %")
+        .unwrap();
+    assert_eq!(meta.pourcentage_subvention, d("0.45"));
+    assert_eq!(
+        ScdlField::PourcentageSubvention.set(&mut meta, "beaucoup"),
+        Err(ScdlProblem::Invalid {
+            value: "beaucoup".into(),
+            expected: ScdlExpected::ShareNumber
+        })
+    );
+    assert_eq!(meta.pourcentage_subvention, d("0.45"));
+    assert_eq!(ScdlField::PourcentageSubvention.get(&meta), "0.45");
+    // The names of the metadata file.
+    assert_eq!(
+        ScdlField::of_name("id_attribuant"),
+        Some(ScdlField::IdAttribuant)
+    );
+    assert_eq!(
+        ScdlField::of_name("notificationUE"),
+        Some(ScdlField::NotificationUe)
+    );
+    assert_eq!(ScdlField::of_name("montant"), None);
+    // Every field has its column, in the order of the schema.
+    let columns: Vec<&str> = ScdlField::ALL.iter().map(|f| f.column()).collect();
+    let given: Vec<&str> = SCDL_COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| *c != "objet" && *c != "montant")
+        .collect();
+    assert_eq!(columns, given);
+}
+
+#[test]
+fn export_errors_in_english() {
+    use budget_core::Lang;
+    assert_eq!(
+        ExportError::UnknownFunder { index: 7, count: 3 }.message(Lang::En),
+        "attributing funder no. 7 unknown (the convention has 3)"
+    );
+    let issues = vec![
+        ScdlIssue {
+            field: "nomAttribuant",
+            action: None,
+            problem: ScdlProblem::Missing,
+        },
+        ScdlIssue {
+            field: "objet",
+            action: Some("3".into()),
+            problem: ScdlProblem::Missing,
+        },
+    ];
+    assert_eq!(
+        ExportError::Scdl(issues.clone()).message(Lang::En),
+        "the SCDL file cannot be written: nomAttribuant: missing; action 3, objet: missing"
+    );
+    assert_eq!(
+        ExportError::Scdl(issues).to_string(),
+        "fichier SCDL impossible à produire : nomAttribuant : absent ; action 3, objet : absent"
+    );
+}

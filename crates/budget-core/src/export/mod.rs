@@ -34,35 +34,35 @@
 //! as "Autres financeurs" (two such funders are then read as one, with the sum
 //! of their amounts: no euro is lost, the split is).
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::error::CalcError;
 use crate::figures::{action_planned, grand_planned, group_planned, FunderAmounts};
+use crate::messages::{french_display, Msg};
 use crate::model::{ActionId, Convention, FunderId, FunderKind, GroupId, GroupKind};
 use crate::read::{planned_funder_of_heading, FunderRef};
+use crate::Lang;
 
 mod excel_csv;
 mod scdl;
+mod scdl_fields;
 #[cfg(feature = "xlsx-export")]
 mod xlsx;
 
 pub use excel_csv::*;
 pub use scdl::*;
+pub use scdl_fields::*;
 #[cfg(feature = "xlsx-export")]
 pub use xlsx::xlsx_annex;
 
-/// Why a convention cannot be exported. Messages are in French.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+/// Why a convention cannot be exported; [`ExportError::message`] says it in
+/// a language, its `Display` in French.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportError {
     /// Information the SCDL file requires is missing or malformed.
-    #[error("fichier SCDL impossible à produire : {}", list(.0))]
     Scdl(Vec<ScdlIssue>),
     /// The attributing funder is not a funder of the convention.
-    #[error("financeur attribuant n° {index} inconnu (la convention en a {count})")]
     UnknownFunder {
         /// The index given in [`ScdlMeta::attribuant`].
         index: FunderId,
@@ -71,69 +71,44 @@ pub enum ExportError {
     },
     /// The amounts are not split by funder: what the attributing funder
     /// gives is not known, and an SCDL file would state it.
-    #[error(
-        "fichier SCDL impossible à produire : les montants du tableau ne sont pas répartis \
-         par financeur, on ne sait pas ce que verse l'attribuant (dites, dans la lecture du \
-         tableau, quelle colonne est la part de quel financeur)"
-    )]
     NotSplit,
     /// A figure cannot be computed (an overflow).
-    #[error(transparent)]
-    Calc(#[from] CalcError),
-    /// The workbook cannot be written (should not happen: it is written in memory).
-    #[error("écriture du classeur impossible : {0}")]
+    Calc(CalcError),
+    /// The workbook cannot be written (should not happen: it is written in
+    /// memory); the reason comes from the zip writer, in English.
     Xlsx(String),
 }
 
-fn list(issues: &[ScdlIssue]) -> String {
-    issues
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(" ; ")
+impl From<CalcError> for ExportError {
+    fn from(e: CalcError) -> Self {
+        Self::Calc(e)
+    }
 }
 
-/// One problem found in the SCDL data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ScdlIssue {
-    /// The SCDL column (`idAttribuant`, `objet`…).
-    pub field: &'static str,
-    /// The action's number, for a problem in one row (`objet`, `montant`).
-    pub action: Option<String>,
-    /// What is wrong.
-    pub problem: ScdlProblem,
-}
-
-/// What is wrong with an SCDL field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum ScdlProblem {
-    /// Required and empty.
-    Missing,
-    /// Present but not in the form the schema requires.
-    Invalid {
-        /// The value given.
-        value: String,
-        /// What the schema expects, in French.
-        expected: &'static str,
-    },
-}
-
-impl fmt::Display for ScdlIssue {
-    /// `idAttribuant : « 2335 » invalide (SIRET de 14 chiffres attendu)`,
-    /// `action 3, objet : absent`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(action) = &self.action {
-            write!(f, "action {action}, ")?;
-        }
-        match &self.problem {
-            ScdlProblem::Missing => write!(f, "{} : absent", self.field),
-            ScdlProblem::Invalid { value, expected } => {
-                write!(f, "{} : « {value} » invalide ({expected})", self.field)
+impl ExportError {
+    /// The message in `lang`: « fichier SCDL impossible à produire :
+    /// nomAttribuant : absent ; … ».
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Scdl(issues) => {
+                let list = issues
+                    .iter()
+                    .map(|i| i.message(lang))
+                    .collect::<Vec<_>>()
+                    .join(Msg::ListSeparator.text(lang));
+                Msg::ExportScdlRefused.fill(lang, &[("issues", &list)])
             }
+            Self::UnknownFunder { index, count } => {
+                Msg::ExportUnknownFunder.fill(lang, &[("index", index), ("count", count)])
+            }
+            Self::NotSplit => Msg::ExportNotSplit.text(lang).to_string(),
+            Self::Calc(e) => e.message(lang),
+            Self::Xlsx(reason) => Msg::ExportXlsx.fill(lang, &[("reason", reason)]),
         }
     }
 }
+
+french_display!(ExportError);
 
 // ---------------------------------------------------------------------------
 // Shared layout
@@ -411,7 +386,7 @@ mod tests {
         // One digit changed: 12 + 18 − 1 + 3 = 32.
         assert_eq!(
             siret_problem("13000791700013"),
-            Some("SIRET inexistant : sa clé de contrôle (formule de Luhn) est fausse")
+            Some(ScdlExpected::SiretKey)
         );
         // The whole number passes but not its SIREN 123 456 789 (from the
         // right 9+7+5+3+1 = 25, and 8 6 4 2 doubled 7+3+8+4 = 22: 47). The 14
@@ -422,11 +397,11 @@ mod tests {
         assert!(siret_problem("12345678900007").is_some());
         assert_eq!(
             siret_problem("1300079170001"),
-            Some("SIRET de 14 chiffres attendu")
+            Some(ScdlExpected::SiretDigits)
         );
         assert_eq!(
             siret_problem("1300079170001A"),
-            Some("SIRET de 14 chiffres attendu")
+            Some(ScdlExpected::SiretDigits)
         );
         // La Poste: 3+5+6+1 = 15 is a multiple of 5, 3+5+6+3 = 17 is not (its
         // SIREN 356 000 000 passes Luhn: from the right six 0, then 6, 5

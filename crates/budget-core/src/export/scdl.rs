@@ -132,118 +132,20 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
     {
         return Err(ExportError::NotSplit);
     }
-    let mut issues = Vec::new();
-    let mut check = |field: &'static str, value: &str, ok: bool, expected: &'static str| {
-        if value.is_empty() {
-            issues.push(ScdlIssue {
-                field,
-                action: None,
-                problem: ScdlProblem::Missing,
-            });
-        } else if !ok {
-            issues.push(ScdlIssue {
-                field,
-                action: None,
-                problem: ScdlProblem::Invalid {
-                    value: value.to_string(),
-                    expected,
-                },
-            });
-        }
-    };
-    let nom_attribuant = collapse(&meta.nom_attribuant);
-    check("nomAttribuant", &nom_attribuant, true, "");
-    let id_attribuant = without_blanks(&meta.id_attribuant);
-    check(
-        "idAttribuant",
-        &id_attribuant,
-        siret_problem(&id_attribuant).is_none(),
-        siret_problem(&id_attribuant).unwrap_or_default(),
-    );
-    let date_convention = meta.date_convention.trim();
-    check(
-        "dateConvention",
-        date_convention,
-        is_iso_date(date_convention),
-        "date AAAA-MM-JJ attendue",
-    );
-    let nom_beneficiaire = collapse(&meta.nom_beneficiaire);
-    check("nomBeneficiaire", &nom_beneficiaire, true, "");
-    let id_beneficiaire = without_blanks(&meta.id_beneficiaire);
-    let rna = meta.rna_beneficiaire.trim().to_ascii_uppercase();
-    if !rna.is_empty() {
-        check(
-            "rnaBeneficiaire",
-            &rna,
-            is_rna(&rna),
-            "W suivi de 9 chiffres attendu",
-        );
-    }
-    if !id_beneficiaire.is_empty() || rna.is_empty() {
-        check(
-            "idBeneficiaire",
-            &id_beneficiaire,
-            siret_problem(&id_beneficiaire).is_none(),
-            siret_problem(&id_beneficiaire).unwrap_or_default(),
-        );
-    }
-    let nature = meta
-        .nature
-        .split(';')
-        .map(collapse)
-        .collect::<Vec<_>>()
-        .join(";");
-    let nature = nature.as_str();
-    check(
-        "nature",
-        nature,
-        matches!(
-            nature,
-            "aide en numéraire"
-                | "aide en nature"
-                | "aide en numéraire;aide en nature"
-                | "aide en nature;aide en numéraire"
-        ),
-        "« aide en numéraire » et/ou « aide en nature » attendu",
-    );
-    let conditions = conditions_versement(&meta.conditions_versement);
-    check(
-        "conditionsVersement",
-        &conditions,
-        conditions.chars().count() <= SCDL_MAX_TEXT,
-        "« unique », « échelonné » ou une description de 256 caractères au plus",
-    );
-    let dates = meta.dates_periode_versement.trim();
-    check(
-        "datesPeriodeVersement",
-        dates,
-        is_date_or_period(dates),
-        "date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ, du début à la fin, attendue",
-    );
-    let id_rae = collapse(&meta.id_rae);
-    if !id_rae.is_empty() {
-        check(
-            "idRAE",
-            &id_rae,
-            id_rae.chars().count() <= 5,
-            "5 caractères au plus",
-        );
-    }
-    let notification = meta.notification_ue.trim();
-    check(
-        "notificationUE",
-        notification,
-        matches!(notification, "oui" | "non"),
-        "« oui » ou « non » attendu",
-    );
-    let share = meta.pourcentage_subvention;
-    let share_text = exact_amount(share, '.');
-    check(
-        "pourcentageSubvention",
-        &share_text,
-        share >= Decimal::new(1, 2) && share <= Decimal::ONE,
-        "nombre entre 0.01 et 1 attendu",
-    );
+    let mut issues = scdl_meta_issues(meta);
+    let written = |field: ScdlField| field.written(meta);
+    let nom_attribuant = written(ScdlField::NomAttribuant);
+    let id_attribuant = written(ScdlField::IdAttribuant);
+    let date_convention = written(ScdlField::DateConvention);
+    let nom_beneficiaire = written(ScdlField::NomBeneficiaire);
+    let id_beneficiaire = written(ScdlField::IdBeneficiaire);
+    let rna = written(ScdlField::RnaBeneficiaire);
+    let nature = written(ScdlField::Nature);
+    let conditions = written(ScdlField::ConditionsVersement);
+    let dates = written(ScdlField::DatesPeriodeVersement);
+    let id_rae = written(ScdlField::IdRae);
+    let notification = written(ScdlField::NotificationUe);
+    let share_text = written(ScdlField::PourcentageSubvention);
 
     let mut rows = vec![SCDL_COLUMNS.iter().map(|c| c.to_string()).collect()];
     for (id, action) in conv.actions.iter().enumerate() {
@@ -267,7 +169,7 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
                 "objet",
                 ScdlProblem::Invalid {
                     value: objet.clone(),
-                    expected: "256 caractères au plus",
+                    expected: ScdlExpected::Text256,
                 },
             );
         }
@@ -276,27 +178,27 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
                 "montant",
                 ScdlProblem::Invalid {
                     value: exact_amount(amount, '.'),
-                    expected: "montant positif attendu",
+                    expected: ScdlExpected::PositiveAmount,
                 },
             );
         }
         rows.push(vec![
             protect(&nom_attribuant),
             id_attribuant.clone(),
-            date_convention.to_string(),
-            protect(&collapse(&meta.reference_decision)),
+            date_convention.clone(),
+            protect(&written(ScdlField::ReferenceDecision)),
             protect(&nom_beneficiaire),
             id_beneficiaire.clone(),
             rna.clone(),
             protect(&objet),
             exact_amount(amount, '.'),
-            nature.to_string(),
+            nature.clone(),
             protect(&conditions),
-            dates.to_string(),
+            dates.clone(),
             protect(&id_rae),
-            notification.to_string(),
+            notification.clone(),
             share_text.clone(),
-            protect(&collapse(&meta.dispositif_aide)),
+            protect(&written(ScdlField::DispositifAide)),
         ]);
     }
     if !issues.is_empty() {
@@ -306,12 +208,12 @@ pub fn csv_scdl_subventions(conv: &Convention, meta: &ScdlMeta) -> Result<String
 }
 
 /// Without any blank (`233 500 016 00040` → `23350001600040`).
-fn without_blanks(text: &str) -> String {
+pub(super) fn without_blanks(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The longest `objet` and `conditionsVersement` of the schema (`maxLength`).
-const SCDL_MAX_TEXT: usize = 256;
+pub(super) const SCDL_MAX_TEXT: usize = 256;
 
 /// What is wrong with a SIRET (blanks already removed), or `None`: 14 digits
 /// whose SIREN (the first 9) and whole number pass the Luhn checksum, as the
@@ -319,9 +221,9 @@ const SCDL_MAX_TEXT: usize = 256;
 /// establishments (SIREN 356 000 000, other than its head office
 /// 356 000 000 00048) use another rule: the sum of the 14 digits is a
 /// multiple of 5.
-pub(super) fn siret_problem(text: &str) -> Option<&'static str> {
+pub(super) fn siret_problem(text: &str) -> Option<ScdlExpected> {
     if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Some("SIRET de 14 chiffres attendu");
+        return Some(ScdlExpected::SiretDigits);
     }
     let checksum = if text.starts_with("356000000") && text != "35600000000048" {
         digits_sum(text).is_multiple_of(5)
@@ -331,7 +233,7 @@ pub(super) fn siret_problem(text: &str) -> Option<&'static str> {
     if checksum && luhn(text.get(..9).unwrap_or_default()) {
         None
     } else {
-        Some("SIRET inexistant : sa clé de contrôle (formule de Luhn) est fausse")
+        Some(ScdlExpected::SiretKey)
     }
 }
 
@@ -383,7 +285,7 @@ pub(super) fn conditions_versement(text: &str) -> String {
     }
 }
 
-fn is_rna(text: &str) -> bool {
+pub(super) fn is_rna(text: &str) -> bool {
     text.len() == 10 && text.starts_with('W') && text.bytes().skip(1).all(|b| b.is_ascii_digit())
 }
 
