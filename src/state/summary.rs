@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::state::Workspace;
 use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts, FunderAmounts};
+use budget_core::messages::Msg;
 use budget_core::read::CellError;
 use budget_core::report::{self, ActionFigures, GroupFigures, Report, Totals};
 use budget_core::{CalcError, Convention, Decimal};
@@ -14,7 +15,7 @@ use budget_core::{CalcError, Convention, Decimal};
 /// A figure the core could not compute (overflow…), with its message.
 fn planned(t: &Totals) -> Result<FunderAmounts, CalcError> {
     t.planned.clone().ok_or(CalcError::Overflow {
-        what: "montants prévus",
+        what: Msg::WhatPlannedAmounts,
     })
 }
 

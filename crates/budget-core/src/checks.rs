@@ -673,11 +673,11 @@ impl Checker<'_> {
             return Ok(());
         };
         let p = planned.funder(f);
-        let lhs = mul(e, planned.total, "part de l'exécuté")?;
-        let rhs = mul(p, e_total, "part de l'exécuté")?;
+        let lhs = mul(e, planned.total, Msg::WhatExecutedShare)?;
+        let rhs = mul(p, e_total, Msg::WhatExecutedShare)?;
         if lhs > rhs {
-            let executed_share = div(e, e_total, "part de l'exécuté")?;
-            let planned_share = div(p, planned.total, "part du prévu")?;
+            let executed_share = div(e, e_total, Msg::WhatExecutedShare)?;
+            let planned_share = div(p, planned.total, Msg::WhatPlannedShare)?;
             let w = Warning::new(WarningKind::ExecutedShareAbovePlanned, at)
                 .about(self.conv, Figure::ExecutedShare { funder: f });
             self.push(w.values(executed_share, planned_share));

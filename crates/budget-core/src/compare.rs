@@ -29,6 +29,7 @@ use serde::Serialize;
 
 use crate::error::CalcResult;
 use crate::figures::{self, FunderAmounts};
+use crate::messages::Msg;
 use crate::model::{Convention, FunderKind};
 use crate::money::sub;
 
@@ -60,7 +61,7 @@ impl ComparedCell {
         Ok(Self {
             a,
             b,
-            difference: sub(b, a, "écart entre scénarios")?,
+            difference: sub(b, a, Msg::WhatScenarioGap)?,
         })
     }
 

@@ -15,16 +15,34 @@ use serde::Serialize;
 
 use crate::error::CalcResult;
 use crate::figures::{shares, FunderAmounts};
+use crate::messages::Msg;
 use crate::model::FunderKind;
 use crate::money::{add, div};
 use crate::report::Report;
 use crate::text::fold;
+use crate::Lang;
 
 /// A funder of the consolidation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ConsolidatedFunder {
+    /// The State's, the Département's and the unsplit amounts' in French,
+    /// the other funders' as the tables name them.
     pub name: String,
     pub kind: FunderKind,
+}
+
+impl ConsolidatedFunder {
+    /// The name in `lang`: the State, the Département and the amounts not
+    /// split by funder are translated, the other funders named as in the
+    /// tables.
+    pub fn label(&self, lang: Lang) -> String {
+        match self.kind {
+            FunderKind::State => Msg::ConsolidatedState.text(lang).to_string(),
+            FunderKind::Departement => Msg::ConsolidatedDepartement.text(lang).to_string(),
+            FunderKind::Unsplit => Msg::ConsolidatedUnsplit.text(lang).to_string(),
+            FunderKind::Other => self.name.clone(),
+        }
+    }
 }
 
 /// One convention in the consolidation.
@@ -74,7 +92,7 @@ pub struct Consolidation {
 }
 
 /// The name under which the funders of a table naming none are consolidated.
-pub const UNSPLIT: &str = "Montants non répartis";
+pub const UNSPLIT: &str = Msg::ConsolidatedUnsplit.text(Lang::Fr);
 
 /// The consolidation's funder for each funder of `report`, adding new ones
 /// to `funders`.
@@ -84,8 +102,14 @@ fn map_funders(report: &Report, funders: &mut Vec<ConsolidatedFunder>) -> Vec<us
         .iter()
         .map(|f| {
             let (name, kind) = match f.kind {
-                FunderKind::State => ("État".to_string(), FunderKind::State),
-                FunderKind::Departement => ("Département".to_string(), FunderKind::Departement),
+                FunderKind::State => (
+                    Msg::ConsolidatedState.text(Lang::Fr).to_string(),
+                    FunderKind::State,
+                ),
+                FunderKind::Departement => (
+                    Msg::ConsolidatedDepartement.text(Lang::Fr).to_string(),
+                    FunderKind::Departement,
+                ),
                 FunderKind::Unsplit => (UNSPLIT.to_string(), FunderKind::Unsplit),
                 FunderKind::Other => (f.name.trim().to_string(), FunderKind::Other),
             };
@@ -105,7 +129,7 @@ fn remap(amounts: &FunderAmounts, map: &[usize], count: usize) -> CalcResult<Fun
     let mut out = FunderAmounts::zero(count);
     for (value, &to) in amounts.by_funder.iter().zip(map) {
         if let Some(slot) = out.by_funder.get_mut(to) {
-            *slot = add(*slot, *value, "total consolidé d'un financeur")?;
+            *slot = add(*slot, *value, Msg::WhatConsolidatedFunder)?;
         }
     }
     out.total = amounts.total;
@@ -117,9 +141,9 @@ fn add_into(a: &mut FunderAmounts, b: &FunderAmounts) -> CalcResult<()> {
     a.by_funder
         .resize(a.by_funder.len().max(b.by_funder.len()), Decimal::ZERO);
     for (slot, value) in a.by_funder.iter_mut().zip(&b.by_funder) {
-        *slot = add(*slot, *value, "total consolidé d'un financeur")?;
+        *slot = add(*slot, *value, Msg::WhatConsolidatedFunder)?;
     }
-    a.total = add(a.total, b.total, "total consolidé")?;
+    a.total = add(a.total, b.total, Msg::WhatConsolidated)?;
     Ok(())
 }
 
@@ -204,7 +228,7 @@ pub fn consolidate(conventions: &[(String, &Report)]) -> CalcResult<Consolidatio
     for part in &mut parts {
         if let Some(own) = &part.planned {
             if !planned.total.is_zero() {
-                part.part = Some(div(own.total, planned.total, "part d'une convention")?);
+                part.part = Some(div(own.total, planned.total, Msg::WhatConventionShare)?);
             }
         }
     }

@@ -101,7 +101,7 @@ pub fn cell_text(conv: &Convention, action: ActionId, column: Column, lang: Lang
             match amounts.as_slice() {
                 [] => String::new(),
                 [one] => typed(one.value, one.formula.as_deref(), lang),
-                _ => crate::money::sum(amounts.iter().map(|x| x.value), "cellule")
+                _ => crate::money::sum(amounts.iter().map(|x| x.value), Msg::WhatCell)
                     .map(|v| typed(v, None, lang))
                     .unwrap_or_default(),
             }

@@ -8,18 +8,20 @@ use crate::Lang;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalcError {
     /// The result does not fit in a decimal (about 7.9 × 10²⁸).
-    Overflow { what: &'static str },
+    Overflow { what: Msg },
     /// A division whose divisor is zero (a rate of an action with nothing planned).
-    DivisionByZero { what: &'static str },
+    DivisionByZero { what: Msg },
 }
 
 impl CalcError {
     /// The error in `lang` (the French one is `Display`). `what` names the
-    /// figure, in French: it is quoted as is.
+    /// figure, in the same language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::Overflow { what } => Msg::CalcOverflow.fill(lang, &[("what", what)]),
-            Self::DivisionByZero { what } => Msg::CalcDivisionByZero.fill(lang, &[("what", what)]),
+            Self::Overflow { what } => Msg::CalcOverflow.fill(lang, &[("what", &what.text(lang))]),
+            Self::DivisionByZero { what } => {
+                Msg::CalcDivisionByZero.fill(lang, &[("what", &what.text(lang))])
+            }
         }
     }
 }

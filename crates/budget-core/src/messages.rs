@@ -446,6 +446,55 @@ messages! {
     ScdlFormatShare:
         "Part de la subvention qui va à ce bénéficiaire, de 0,01 à 1 (1 s'il est le seul ; 0,45 ou 45 % accepté) ; obligatoire.",
         "Share of the subsidy that goes to this beneficiary, from 0.01 to 1 (1 if it is the only one; 0.45 or 45 % accepted); required.";
+
+
+    // The figures a calculation error names (crate::error CalcError `what`).
+    WhatExecutedShare: "part de l'exécuté", "share of the executed amount";
+    WhatPlannedShare: "part du prévu", "share of the planned amount";
+    WhatScenarioGap: "écart entre scénarios", "gap between scenarios";
+    WhatConsolidatedFunder: "total consolidé d'un financeur", "a funder's consolidated total";
+    WhatConsolidated: "total consolidé", "consolidated total";
+    WhatConventionShare: "part d'une convention", "a convention's share";
+    WhatCell: "cellule", "cell";
+    WhatStateShare: "part de l'État", "State share";
+    WhatStateCap: "plafond de l'État", "State cap";
+    WhatStateExcess: "excédent de l'État", "State excess";
+    WhatNeededTotal: "total nécessaire", "total needed";
+    WhatDepartementMissing: "part du Département manquante", "missing Département share";
+    WhatConsumptionRate: "taux de consommation", "consumption rate";
+    WhatRemaining: "crédit restant", "remaining credit";
+    WhatReceived: "montant reçu", "amount received";
+    WhatReceivedGap: "écart entre reçu et prévu", "gap between received and planned";
+    WhatSharesTotal: "total pour les parts", "total for the shares";
+    WhatFunderShare: "part d'un financeur", "a funder's share";
+    WhatSharesSum: "somme des parts", "sum of the shares";
+    WhatLastShare: "dernière part", "last share";
+    WhatFundersTotal: "total des financeurs", "funders' total";
+    WhatPlanned: "montant prévu", "planned amount";
+    WhatSubtotal: "sous-total", "subtotal";
+    WhatActionExecuted: "montant exécuté de l'action", "action's executed amount";
+    WhatExecuted: "montant exécuté", "executed amount";
+    WhatExecutedTotal: "total exécuté", "executed total";
+    WhatCarryOver: "montant à reporter", "amount to carry over";
+    WhatCommitted: "crédits engagés", "committed credits";
+    WhatYearTotal: "total de l'année", "year's total";
+    WhatYearlyChange: "évolution annuelle", "yearly change";
+    WhatInstalment: "tranche", "instalment";
+    WhatInstalmentsSum: "somme des tranches", "sum of the instalments";
+    WhatBalance: "solde", "balance";
+    WhatInstalmentsGap: "écart des tranches", "gap of the instalments";
+    WhatUnitsCost: "unités × coût unitaire", "units × unit cost";
+
+    WhatRate: "taux", "rate";
+    WhatPlannedAmounts: "montants prévus", "planned amounts";
+    WhatOthersPlanned: "prévu des autres actions", "planned for the other actions";
+    WhatOthersExecuted: "réalisé des autres actions", "executed for the other actions";
+
+
+    // Consolidation (crate::consolidate): the funders' names.
+    ConsolidatedState: "État", "State";
+    ConsolidatedDepartement: "Département", "Département";
+    ConsolidatedUnsplit: "Montants non répartis", "Amounts not split by funder";
 }
 
 #[cfg(test)]

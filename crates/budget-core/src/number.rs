@@ -1001,7 +1001,10 @@ mod tests {
             cut.message(Lang::Fr),
             "calcul impossible : le calcul s'arrête avant la fin (nombre attendu) (caractère 4)"
         );
-        let zero = crate::CalcError::DivisionByZero { what: "taux" };
-        assert_eq!(zero.message(Lang::En), "division by zero: taux");
+        let zero = crate::CalcError::DivisionByZero {
+            what: Msg::WhatRate,
+        };
+        assert_eq!(zero.message(Lang::En), "division by zero: rate");
+        assert_eq!(zero.to_string(), "division par zéro : taux");
     }
 }

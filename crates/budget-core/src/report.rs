@@ -21,6 +21,7 @@ use crate::figures::{
     self, aggregate, aggregate_executed, aggregate_optional, CoFinancing, Consumption,
     ExecutedAmounts, FunderAmounts, PartAmounts, Years,
 };
+use crate::messages::Msg;
 use crate::model::{ActionId, Convention, FunderId, FunderKind, GroupId, Scope, Settings};
 use crate::tranches::{self, InstalmentAmount, Settlement};
 
@@ -354,20 +355,23 @@ fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut
                 scope_,
                 figures::sum_known(
                     members.iter().map(|t| t.carry_over_total),
-                    "montant à reporter",
+                    Msg::WhatCarryOver,
                 ),
             )
             .flatten(),
         committed_total: errors
             .keep(
                 scope_,
-                figures::sum_known(members.iter().map(|t| t.committed_total), "crédits engagés"),
+                figures::sum_known(
+                    members.iter().map(|t| t.committed_total),
+                    Msg::WhatCommitted,
+                ),
             )
             .flatten(),
         received_total: errors
             .keep(
                 scope_,
-                figures::sum_known(members.iter().map(|t| t.received_total), "montant reçu"),
+                figures::sum_known(members.iter().map(|t| t.received_total), Msg::WhatReceived),
             )
             .flatten(),
         planned,

@@ -44,9 +44,9 @@ pub struct InstalmentAmount {
 fn exact_amount(total: Decimal, share: &Share) -> CalcResult<Option<Decimal>> {
     Ok(match share {
         Share::Percent(p) => Some(div(
-            mul(total, *p, "tranche")?,
+            mul(total, *p, Msg::WhatInstalment)?,
             Decimal::ONE_HUNDRED,
-            "tranche",
+            Msg::WhatInstalment,
         )?),
         Share::Fixed(x) => Some(*x),
         Share::Remainder => None,
@@ -98,9 +98,9 @@ pub fn instalments(total: Decimal, plan: &[Instalment]) -> CalcResult<Vec<Instal
                 .enumerate()
                 .filter(|(i, _)| *i != l)
                 .map(|(_, x)| x.amount),
-            "somme des tranches",
+            Msg::WhatInstalmentsSum,
         )?;
-        let remainder = sub(total, others, "solde")?;
+        let remainder = sub(total, others, Msg::WhatBalance)?;
         if let Some(slot) = out.get_mut(l) {
             slot.amount = remainder;
         }
@@ -250,16 +250,16 @@ pub fn validate(total: Decimal, plan: &[Instalment]) -> CalcResult<Vec<ScheduleI
     let mut declared = Decimal::ZERO;
     for (i, inst) in plan.iter().enumerate() {
         let exact = exact_amount(total, &inst.share)?.unwrap_or_default();
-        declared = crate::money::add(declared, exact, "somme des tranches")?;
+        declared = crate::money::add(declared, exact, Msg::WhatInstalmentsSum)?;
         if Some(i) != last {
-            allocated = crate::money::add(allocated, exact, "somme des tranches")?;
+            allocated = crate::money::add(allocated, exact, Msg::WhatInstalmentsSum)?;
         }
     }
     if allocated > total {
         issues.push(ScheduleIssue::ExceedsTotal { allocated, total });
     }
     if remainders == 0 && declared != total {
-        let difference = sub(total, declared, "écart des tranches")?;
+        let difference = sub(total, declared, Msg::WhatInstalmentsGap)?;
         issues.push(ScheduleIssue::DoesNotAddUp {
             declared,
             total,
@@ -274,9 +274,7 @@ pub fn validate(total: Decimal, plan: &[Instalment]) -> CalcResult<Vec<ScheduleI
 pub fn achieved_amount(achievement: &Achievement) -> CalcResult<Decimal> {
     match achievement {
         Achievement::Spending { amount } => Ok(*amount),
-        Achievement::Units { units, unit_cost } => {
-            mul(*units, *unit_cost, "unités × coût unitaire")
-        }
+        Achievement::Units { units, unit_cost } => mul(*units, *unit_cost, Msg::WhatUnitsCost),
     }
 }
 
@@ -316,7 +314,7 @@ pub fn settle(
         Some(a) => round_cents(a.min(commitment).max(Decimal::ZERO)),
         None => commitment,
     };
-    let balance = sub(due, paid, "solde")?;
+    let balance = sub(due, paid, Msg::WhatBalance)?;
     Ok(Settlement {
         commitment,
         achieved,

@@ -107,6 +107,13 @@ fn a_table_naming_no_funder_is_nobodys_money() {
     let c = consolidate(&[("a".into(), &split), ("b".into(), &unsplit)]).unwrap();
     assert_eq!(c.funders[2].name, UNSPLIT);
     assert_eq!(c.funders[2].kind, FunderKind::Unsplit);
+    assert_eq!(UNSPLIT, "Montants non répartis");
+    assert_eq!(
+        c.funders[2].label(budget_core::Lang::En),
+        "Amounts not split by funder"
+    );
+    assert_eq!(c.funders[0].name, "État");
+    assert_eq!(c.funders[0].label(budget_core::Lang::En), "State");
     // 1 000 + 3 000 + 10 000 = 14 000; the State's money is 1 000 only.
     assert_eq!(c.planned.by_funder, [d("1000"), d("3000"), d("10000")]);
     assert_eq!(c.planned.total, d("14000"));

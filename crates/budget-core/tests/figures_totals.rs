@@ -355,9 +355,19 @@ fn amounts_with_different_decimals_add_up_exactly() {
         (1, d("0.005")),
         (1, d("10")),
     ];
-    let sums = figures::sums_by_funder(2, values.iter().copied(), "test").unwrap();
+    let sums = figures::sums_by_funder(
+        2,
+        values.iter().copied(),
+        budget_core::messages::Msg::WhatPlanned,
+    )
+    .unwrap();
     assert_eq!(sums, vec![d("0.3"), d("1244.505")]);
     // Beyond the range of a decimal: an error, not a wrong sum.
     let huge = [(0, Decimal::MAX), (0, Decimal::MAX)];
-    assert!(figures::sums_by_funder(1, huge.iter().copied(), "test").is_err());
+    assert!(figures::sums_by_funder(
+        1,
+        huge.iter().copied(),
+        budget_core::messages::Msg::WhatPlanned
+    )
+    .is_err());
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::totals::{action_planned, FunderAmounts};
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{ActionId, Convention};
 use crate::money::{div, mul, sub};
 use crate::text::fold_words;
@@ -121,15 +122,15 @@ pub fn co_financing_of(
     let state_share = if total.is_zero() {
         None
     } else {
-        Some(div(state, total, "part de l'État")?)
+        Some(div(state, total, Msg::WhatStateShare)?)
     };
-    let state_max = mul(max_share, total, "plafond de l'État")?;
+    let state_max = mul(max_share, total, Msg::WhatStateCap)?;
     let exempt = is_exempt(conv, action);
     let breach = if !exempt && state > state_max {
-        let state_excess = sub(state, state_max, "excédent de l'État")?;
+        let state_excess = sub(state, state_max, Msg::WhatStateExcess)?;
         let departement_missing = if max_share > Decimal::ZERO {
-            let needed_total = div(state, max_share, "total nécessaire")?;
-            Some(sub(needed_total, total, "part du Département manquante")?)
+            let needed_total = div(state, max_share, Msg::WhatNeededTotal)?;
+            Some(sub(needed_total, total, Msg::WhatDepartementMissing)?)
         } else {
             None
         };

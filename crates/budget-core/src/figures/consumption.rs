@@ -7,6 +7,7 @@ use super::totals::{
     action_executed, action_planned, executed, planned, ExecutedAmounts, FunderAmounts,
 };
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{ActionId, Convention, GroupId, Scope};
 use crate::money::{div, sub};
 
@@ -17,7 +18,7 @@ pub fn rate(executed: Decimal, planned: Decimal) -> CalcResult<Option<Decimal>> 
     if planned.is_zero() {
         return Ok(None);
     }
-    div(executed, planned, "taux de consommation").map(Some)
+    div(executed, planned, Msg::WhatConsumptionRate).map(Some)
 }
 
 /// How much of the planned credit was consumed, per funder and overall.
@@ -64,7 +65,7 @@ pub fn consumption(
         let p = planned.funder(f);
         match executed.funder(f) {
             Some(e) => {
-                let remaining = sub(p, e, "crédit restant")?;
+                let remaining = sub(p, e, Msg::WhatRemaining)?;
                 out.rate_by_funder.push(rate(e, p)?);
                 out.remaining_by_funder.push(Some(remaining));
                 out.unspent_by_funder
@@ -79,7 +80,7 @@ pub fn consumption(
     }
     if let Some(e) = executed.total {
         out.rate = rate(e, planned.total)?;
-        out.remaining = Some(sub(planned.total, e, "crédit restant")?);
+        out.remaining = Some(sub(planned.total, e, Msg::WhatRemaining)?);
     }
     out.unspent_state = conv
         .state()

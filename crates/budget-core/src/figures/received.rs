@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::totals::{in_scope, sums_by_funder, FunderAmounts};
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{Convention, FunderKind, Scope};
 use crate::money::sub;
 
@@ -60,7 +61,7 @@ pub fn received(
             Some((p, r.value))
         })
     });
-    let sums = sums_by_funder(payers.len(), values, "montant reçu")?;
+    let sums = sums_by_funder(payers.len(), values, Msg::WhatReceived)?;
     let mut out = Vec::with_capacity(payers.len());
     for ((from, name), amount) in payers.into_iter().zip(sums) {
         let funder = match from {
@@ -75,7 +76,7 @@ pub fn received(
             _ => None,
         };
         let difference = match planned {
-            Some(p) => Some(sub(amount, p, "écart entre reçu et prévu")?),
+            Some(p) => Some(sub(amount, p, Msg::WhatReceivedGap)?),
             None => None,
         };
         out.push(Received {

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::totals::{action_planned, grand_planned, group_planned, FunderAmounts};
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{ActionId, Convention, GroupId};
 use crate::money::{div, sub, sum};
 
@@ -21,7 +22,7 @@ use crate::money::{div, sub, sum};
 ///
 /// The total used is the sum of `by_funder`.
 pub fn shares(amounts: &FunderAmounts) -> CalcResult<Option<Vec<Decimal>>> {
-    let total = sum(amounts.by_funder.iter().copied(), "total pour les parts")?;
+    let total = sum(amounts.by_funder.iter().copied(), Msg::WhatSharesTotal)?;
     if total.is_zero() {
         return Ok(None);
     }
@@ -33,12 +34,12 @@ pub fn shares(amounts: &FunderAmounts) -> CalcResult<Option<Vec<Decimal>>> {
             out.push(Decimal::ZERO);
             continue;
         }
-        let share = div(*value, total, "part d'un financeur")?;
-        others = crate::money::add(others, share, "somme des parts")?;
+        let share = div(*value, total, Msg::WhatFunderShare)?;
+        others = crate::money::add(others, share, Msg::WhatSharesSum)?;
         out.push(share);
     }
     if let Some(slot) = last.and_then(|l| out.get_mut(l)) {
-        *slot = sub(Decimal::ONE, others, "dernière part")?;
+        *slot = sub(Decimal::ONE, others, Msg::WhatLastShare)?;
     }
     Ok(Some(out))
 }

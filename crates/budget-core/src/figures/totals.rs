@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{Action, ActionId, Convention, FunderId, FunderValue, GroupId, Part, Scope};
 use crate::money::{add, sum};
 
@@ -88,7 +89,7 @@ impl ExactSum {
 /// For each of `funders` funders, the exact sum of the `values` (funder,
 /// amount) of that funder; values of unknown funders are left out. The one
 /// place where amounts are added up (see the module docs).
-pub fn sums_by_funder<I>(funders: usize, values: I, what: &'static str) -> CalcResult<Vec<Decimal>>
+pub fn sums_by_funder<I>(funders: usize, values: I, what: Msg) -> CalcResult<Vec<Decimal>>
 where
     I: Iterator<Item = (FunderId, Decimal)> + Clone,
 {
@@ -97,7 +98,7 @@ where
 
 /// [`sums_by_funder`] and their total, in one pass: the total is the exact sum
 /// of the same values, so it is exactly the sum of the funders' sums.
-fn funder_sums<I>(funders: usize, values: I, what: &'static str) -> CalcResult<FunderAmounts>
+fn funder_sums<I>(funders: usize, values: I, what: Msg) -> CalcResult<FunderAmounts>
 where
     I: Iterator<Item = (FunderId, Decimal)> + Clone,
 {
@@ -136,7 +137,7 @@ where
 }
 
 /// Exact sum of `values` (see [`sums_by_funder`]).
-fn exact_sum<I>(values: I, what: &'static str) -> CalcResult<Decimal>
+fn exact_sum<I>(values: I, what: Msg) -> CalcResult<Decimal>
 where
     I: Iterator<Item = Decimal> + Clone,
 {
@@ -171,7 +172,7 @@ impl FunderAmounts {
 
     /// Builds the amounts from their parts: `total = Σ by_funder`.
     pub fn from_parts(by_funder: Vec<Decimal>) -> CalcResult<Self> {
-        let total = exact_sum(by_funder.iter().copied(), "total des financeurs")?;
+        let total = exact_sum(by_funder.iter().copied(), Msg::WhatFundersTotal)?;
         Ok(Self { by_funder, total })
     }
 
@@ -193,7 +194,7 @@ fn planned_where(
             .filter(move |x| keep(x.part))
             .map(|x| (x.funder, x.value))
     });
-    funder_sums(conv.funders.len(), values, "montant prévu")
+    funder_sums(conv.funders.len(), values, Msg::WhatPlanned)
 }
 
 /// Planned amounts of an action: for each funder, the sum of the action's
@@ -216,7 +217,7 @@ where
     let values = items
         .into_iter()
         .flat_map(|item| item.by_funder.iter().copied().enumerate());
-    funder_sums(funders, values, "sous-total")
+    funder_sums(funders, values, Msg::WhatSubtotal)
 }
 
 /// Sum of the figures that are known; `None` when none is.
@@ -346,11 +347,7 @@ impl ExecutedAmounts {
     }
 }
 
-fn funder_values(
-    funders: usize,
-    values: &[FunderValue],
-    what: &'static str,
-) -> CalcResult<FunderAmounts> {
+fn funder_values(funders: usize, values: &[FunderValue], what: Msg) -> CalcResult<FunderAmounts> {
     funder_sums(funders, values.iter().map(|v| (v.funder, v.value)), what)
 }
 
@@ -364,7 +361,7 @@ pub fn action_executed(conv: &Convention, action: ActionId) -> CalcResult<Execut
     };
     let ex = &a.execution;
     if !ex.executed.is_empty() {
-        let amounts = funder_values(n, &ex.executed, "montant exécuté de l'action")?;
+        let amounts = funder_values(n, &ex.executed, Msg::WhatActionExecuted)?;
         Ok(ExecutedAmounts {
             by_funder: amounts.by_funder.into_iter().map(Some).collect(),
             total: Some(amounts.total),
@@ -397,12 +394,12 @@ pub fn aggregate_executed<'a>(
         out.reported = out.reported.saturating_add(item.reported);
         for (f, slot) in out.by_funder.iter_mut().enumerate() {
             *slot = match (*slot, item.funder(f)) {
-                (Some(acc), Some(v)) => Some(add(acc, v, "montant exécuté")?),
+                (Some(acc), Some(v)) => Some(add(acc, v, Msg::WhatExecuted)?),
                 _ => None,
             };
         }
         out.total = match (out.total, item.total) {
-            (Some(acc), Some(v)) => Some(add(acc, v, "total exécuté")?),
+            (Some(acc), Some(v)) => Some(add(acc, v, Msg::WhatExecutedTotal)?),
             _ => None,
         };
     }
@@ -440,7 +437,7 @@ pub fn action_carry_over_requested(
         Some(a) if !a.execution.to_carry_over.is_empty() => funder_values(
             conv.funders.len(),
             &a.execution.to_carry_over,
-            "montant à reporter",
+            Msg::WhatCarryOver,
         )
         .map(Some),
         _ => Ok(None),
@@ -454,7 +451,7 @@ pub fn action_committed(conv: &Convention, action: ActionId) -> CalcResult<Optio
         Some(a) if !a.execution.committed.is_empty() => funder_values(
             conv.funders.len(),
             &a.execution.committed,
-            "crédits engagés",
+            Msg::WhatCommitted,
         )
         .map(Some),
         _ => Ok(None),
@@ -471,7 +468,7 @@ pub fn action_carry_over_total(conv: &Convention, action: ActionId) -> CalcResul
     own_plus_split(
         a.execution.to_carry_over_total,
         &a.execution.to_carry_over,
-        "montant à reporter",
+        Msg::WhatCarryOver,
     )
 }
 
@@ -484,14 +481,14 @@ pub fn action_committed_total(conv: &Convention, action: ActionId) -> CalcResult
     own_plus_split(
         a.execution.committed_total,
         &a.execution.committed,
-        "crédits engagés",
+        Msg::WhatCommitted,
     )
 }
 
 fn own_plus_split(
     own: Option<Decimal>,
     split: &[FunderValue],
-    what: &'static str,
+    what: Msg,
 ) -> CalcResult<Option<Decimal>> {
     if own.is_none() && split.is_empty() {
         return Ok(None);
@@ -504,16 +501,18 @@ fn own_plus_split(
 /// the table gives none for it.
 pub fn action_received_total(conv: &Convention, action: ActionId) -> CalcResult<Option<Decimal>> {
     match conv.actions.get(action) {
-        Some(a) if !a.execution.received.is_empty() => {
-            exact_sum(a.execution.received.iter().map(|r| r.value), "montant reçu").map(Some)
-        }
+        Some(a) if !a.execution.received.is_empty() => exact_sum(
+            a.execution.received.iter().map(|r| r.value),
+            Msg::WhatReceived,
+        )
+        .map(Some),
         _ => Ok(None),
     }
 }
 
 /// Sum of the figures that are known (the totals of several actions or
 /// groups); `None` when none is.
-pub fn sum_known<I>(items: I, what: &'static str) -> CalcResult<Option<Decimal>>
+pub fn sum_known<I>(items: I, what: Msg) -> CalcResult<Option<Decimal>>
 where
     I: IntoIterator<Item = Option<Decimal>>,
     I::IntoIter: Clone,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::totals::{in_scope, FunderAmounts};
 use crate::error::CalcResult;
+use crate::messages::Msg;
 use crate::model::{Convention, Scope};
 use crate::money::{add, div, sub};
 
@@ -77,7 +78,7 @@ pub fn year_totals(conv: &Convention, scope: Scope) -> CalcResult<Years> {
                 }
             };
             if let Some(slot) = bucket.get_mut(amount.funder) {
-                *slot = add(*slot, amount.value, "total de l'année")?;
+                *slot = add(*slot, amount.value, Msg::WhatYearTotal)?;
             }
         }
     }
@@ -93,11 +94,11 @@ pub fn year_totals(conv: &Convention, scope: Scope) -> CalcResult<Years> {
         let planned = FunderAmounts::from_parts(by_funder)?;
         let change = match previous {
             Some((from_year, before)) => {
-                let absolute = sub(planned.total, before, "évolution annuelle")?;
+                let absolute = sub(planned.total, before, Msg::WhatYearlyChange)?;
                 let relative = if before.is_zero() {
                     None
                 } else {
-                    Some(div(absolute, before, "évolution annuelle")?)
+                    Some(div(absolute, before, Msg::WhatYearlyChange)?)
                 };
                 Some(Change {
                     from_year,
