@@ -962,6 +962,11 @@ async fn two_kept_conventions_consolidated_per_funder_year_and_convention() {
         row_cells(&rules, "Deux années")[2],
         format!("not met for 1{NBSP}action of 2")
     );
+    // A single kept convention: nothing to tick with it, and the view says so.
+    scenarios.set(vec![("Seule".to_string(), Convention::default())]);
+    settle().await;
+    assert!(container.query_selector("table").unwrap().is_none());
+    assert!(text(&container).contains("At least two conventions kept in this browser"));
     container.remove();
 }
 

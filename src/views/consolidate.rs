@@ -297,6 +297,9 @@ pub fn ConsolidateView(
             {dynamic(move || {
                 let lang = lang.get();
                 match consolidation.get() {
+                    None if names.with(|n| n.len() < 2) => {
+                        view! { <p class="bw-empty">{t(lang, Key::ConsTooFew)}</p> }.into_any()
+                    }
                     None => view! { <p class="bw-empty">{t(lang, Key::ConsNothing)}</p> }.into_any(),
                     Some(Err(e)) => view! {
                         <p class="bw-error">{crate::ui::view_util::calc_error_text(lang, &e)}</p>
