@@ -962,6 +962,20 @@ async fn two_kept_conventions_consolidated_per_funder_year_and_convention() {
         row_cells(&rules, "Deux années")[2],
         format!("not met for 1{NBSP}action of 2")
     );
+    // Two kept conventions of the same name: each box says its place.
+    scenarios.set(vec![
+        ("Double".to_string(), Convention::default()),
+        ("Double".to_string(), Convention::default()),
+    ]);
+    settle().await;
+    assert_eq!(
+        text(&element(&container, "label[for=bw-consolidate-0]")),
+        "Double (1)"
+    );
+    assert_eq!(
+        text(&element(&container, "label[for=bw-consolidate-1]")),
+        "Double (2)"
+    );
     // A single kept convention: nothing to tick with it, and the view says so.
     scenarios.set(vec![("Seule".to_string(), Convention::default())]);
     settle().await;

@@ -205,6 +205,23 @@ fn consolidation_tables(lang: Lang, c: &Consolidation) -> AnyView {
     view! { {by_funder}{by_year}{parts}{rules} }.into_any()
 }
 
+/// The names shown for the kept conventions `list`: each one's name, followed
+/// by its place in the list, `(2)`, when another one has the same name (two
+/// conventions without a title made in the same minute), so that no two boxes
+/// nor two rows read the same.
+fn shown_names(list: &[(String, Convention)]) -> Vec<String> {
+    list.iter()
+        .enumerate()
+        .map(|(k, (name, _))| {
+            if list.iter().filter(|(n, _)| n == name).count() > 1 {
+                format!("{name} ({})", k + 1)
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
+}
+
 /// The kept conventions ticked, each as its place in the list and its name:
 /// one that moves or is renamed is no longer ticked (never another one in
 /// its place).
@@ -220,9 +237,7 @@ pub fn ConsolidateView(
     scenarios: RwSignal<Vec<(String, Convention)>>,
 ) -> impl IntoView {
     let lang = ws.lang;
-    let names = Memo::new(move |_| {
-        scenarios.with(|s| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>())
-    });
+    let names = Memo::new(move |_| scenarios.with(|s| shown_names(s)));
     let ticked = RwSignal::new(Ticked::new());
     type Consolidated = Option<Result<Consolidation, CalcError>>;
     let consolidation: Memo<Consolidated> = Memo::new(move |_| {
@@ -230,12 +245,14 @@ pub fn ConsolidateView(
             return None;
         }
         let ticked = ticked.get();
+        let names = names.get();
         scenarios.with(|list| {
             let chosen: Vec<(String, &Convention)> = list
                 .iter()
+                .zip(&names)
                 .enumerate()
-                .filter(|(k, (name, _))| ticked.iter().any(|(i, n)| i == k && n == name))
-                .map(|(_, (name, conv))| (name.clone(), conv))
+                .filter(|(k, (_, name))| ticked.iter().any(|(i, n)| i == k && n == *name))
+                .map(|(_, ((_, conv), name))| (name.clone(), conv))
                 .collect();
             if chosen.len() < 2 {
                 return None;
