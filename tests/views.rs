@@ -14,6 +14,7 @@ use budget_widget::state::Workspace;
 use budget_widget::ui::view_util::input_text;
 use budget_widget::views::charts::{ConsumptionChart, FundingChart};
 use budget_widget::views::compare::CompareView;
+use budget_widget::views::consolidate::ConsolidateView;
 use budget_widget::views::tranches::TranchesView;
 use budget_widget::views::years::YearsView;
 use budget_widget::workbench::results::checks_section;
@@ -835,6 +836,151 @@ async fn two_scenarios_side_by_side_with_the_differences_marked() {
         row_cells(&grand, "État")[2],
         format!("▼ {}", eur("−1 000,00"))
     );
+    container.remove();
+}
+
+/// Ticks the checkbox `selector` (a click, as a user would).
+fn tick(container: &HtmlElement, selector: &str) {
+    element(container, selector)
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn two_kept_conventions_consolidated_per_funder_year_and_convention() {
+    // « Deux années » is two_years(): État 23 000, CD 12 000, total 35 000
+    // (2024: 11 000 + 5 000 = 16 000; 2025: 12 000 + 7 000 = 19 000); action
+    // 1 has État 22 000 of 31 000 (above 50 %), action 2 État 1 000 of 4 000:
+    // 1 action of 2 outside the rule; State share 23 000 ÷ 35 000 = 65,71 %.
+    // « Sans année »: one action État 1 000, CD 3 000, no year: within the
+    // rule, State share 1 000 ÷ 4 000 = 25 %.
+    // « Non cochée » (État 1 000 000) is not ticked and counts nowhere.
+    // Together: État 24 000 (24 ÷ 39 = 61,54 %), CD 15 000 (38,46 %), total
+    // 39 000; 2024 16 000, 2025 19 000, without a year 4 000; parts
+    // 35 000 ÷ 39 000 = 89,74 % and 4 000 ÷ 39 000 = 10,26 %.
+    let without_year = Convention {
+        actions: vec![action(
+            "1",
+            "Accueil",
+            None,
+            vec![amount(0, None, "1000"), amount(1, None, "3000")],
+        )]
+        .into(),
+        ..Convention::default()
+    };
+    let unticked = Convention {
+        actions: vec![action("1", "Autre", None, vec![amount(0, None, "1000000")])].into(),
+        ..Convention::default()
+    };
+    let ws = workspace(two_years());
+    let scenarios = RwSignal::new(vec![
+        ("Deux années".to_string(), two_years()),
+        ("Sans année".to_string(), without_year),
+        ("Non cochée".to_string(), unticked),
+    ]);
+    let (container, _handle) =
+        mount(move || view! { <ConsolidateView ws=ws scenarios=scenarios /> });
+    settle().await;
+    // Each box has its label.
+    assert_eq!(
+        text(&element(&container, "label[for=bw-consolidate-1]")),
+        "Sans année"
+    );
+    tick(&container, "#bw-consolidate-0");
+    settle().await;
+    // One convention is no consolidation.
+    assert!(container.query_selector("table").unwrap().is_none());
+    assert!(text(&container).contains("Cochez au moins deux conventions"));
+    tick(&container, "#bw-consolidate-1");
+    settle().await;
+
+    let funders = table(&container, "Totaux consolidés par financeur");
+    assert_eq!(
+        row_cells(&funders, "État"),
+        vec![eur("24 000,00"), pct("61,54")]
+    );
+    assert_eq!(
+        row_cells(&funders, "Département"),
+        vec![eur("15 000,00"), pct("38,46")]
+    );
+    assert_eq!(
+        row_cells(&funders, "Total"),
+        vec![eur("39 000,00"), pct("100,00")]
+    );
+    let years = table(&container, "Totaux consolidés par année");
+    assert_eq!(
+        row_cells(&years, "2024"),
+        vec![eur("11 000,00"), eur("5 000,00"), eur("16 000,00")]
+    );
+    assert_eq!(
+        row_cells(&years, "2025"),
+        vec![eur("12 000,00"), eur("7 000,00"), eur("19 000,00")]
+    );
+    assert_eq!(
+        row_cells(&years, "Sans année"),
+        vec![eur("1 000,00"), eur("3 000,00"), eur("4 000,00")]
+    );
+    let parts = table(&container, "Part de chaque convention");
+    assert_eq!(
+        row_cells(&parts, "Deux années"),
+        vec![
+            eur("23 000,00"),
+            eur("12 000,00"),
+            eur("35 000,00"),
+            pct("89,74")
+        ]
+    );
+    assert_eq!(row_cells(&parts, "Sans année")[3], pct("10,26"));
+    let rules = table(&container, "Règle de cofinancement de chaque convention");
+    assert_eq!(
+        row_cells(&rules, "Deux années"),
+        vec![
+            pct("65,71"),
+            pct("50,00"),
+            format!("non respectée pour 1{NBSP}action sur 2")
+        ]
+    );
+    assert_eq!(
+        row_cells(&rules, "Sans année"),
+        vec![
+            pct("25,00"),
+            pct("50,00"),
+            "respectée pour chaque action".to_string()
+        ]
+    );
+
+    // In English: the same figures, the texts translated.
+    ws.lang.set(Lang::En);
+    settle().await;
+    let funders = table(&container, "Consolidated totals per funder");
+    assert_eq!(
+        row_cells(&funders, "State"),
+        vec!["€24,000.00".to_string(), "61.54%".to_string()]
+    );
+    let rules = table(&container, "Co-financing rule of each convention");
+    assert_eq!(
+        row_cells(&rules, "Deux années")[2],
+        format!("not met for 1{NBSP}action of 2")
+    );
+    // Two kept conventions of the same name: each box says its place.
+    scenarios.set(vec![
+        ("Double".to_string(), Convention::default()),
+        ("Double".to_string(), Convention::default()),
+    ]);
+    settle().await;
+    assert_eq!(
+        text(&element(&container, "label[for=bw-consolidate-0]")),
+        "Double (1)"
+    );
+    assert_eq!(
+        text(&element(&container, "label[for=bw-consolidate-1]")),
+        "Double (2)"
+    );
+    // A single kept convention: nothing to tick with it, and the view says so.
+    scenarios.set(vec![("Seule".to_string(), Convention::default())]);
+    settle().await;
+    assert!(container.query_selector("table").unwrap().is_none());
+    assert!(text(&container).contains("At least two conventions kept in this browser"));
     container.remove();
 }
 

@@ -33,6 +33,7 @@ split_fn!(
         view! {
             <crate::store::library::LibraryPanel library=library />
             <crate::views::compare::CompareView ws=ws scenarios=library.scenarios />
+            <crate::views::consolidate::ConsolidateView ws=ws scenarios=library.scenarios />
             <crate::store::share::ShareLink ws=ws />
         }
         .into_any()
