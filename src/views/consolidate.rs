@@ -7,9 +7,8 @@
 //! as `budget check --consolidate`), on each convention's figures
 //! ([`budget_core::report::compute_figures`]); this view only formats.
 
-use budget_core::consolidate::{consolidate, ConsolidatedFunder, Consolidation, ConventionPart};
+use budget_core::consolidate::{consolidate, Consolidation, ConventionPart};
 use budget_core::figures::FunderAmounts;
-use budget_core::model::FunderKind;
 use budget_core::money::{format_eur, format_percent};
 use budget_core::{CalcError, Convention, Decimal, Lang};
 use leptos::prelude::*;
@@ -21,18 +20,6 @@ use crate::ui::view_util::{dynamic, row, table, td, td_num, th_col, th_row, tr};
 /// A ratio as a percentage to the hundredth (`12,07 %`), « — » when unknown.
 fn pct(lang: Lang, ratio: Option<Decimal>) -> String {
     ratio.map_or_else(|| "—".to_string(), |r| format_percent(r, 2, lang))
-}
-
-/// The name of a funder of the consolidation: the State, the Département and
-/// the amounts not split by funder in the language of the page, the other
-/// funders as the tables name them.
-fn funder_name(lang: Lang, f: &ConsolidatedFunder) -> String {
-    match f.kind {
-        FunderKind::State => t(lang, Key::ConsState).to_string(),
-        FunderKind::Departement => t(lang, Key::ConsDepartement).to_string(),
-        FunderKind::Unsplit => t(lang, Key::ConsUnsplit).to_string(),
-        FunderKind::Other => f.name.clone(),
-    }
 }
 
 /// The header row: `first`, one column per funder, « Total », then `last`.
@@ -70,7 +57,7 @@ fn rule_text(lang: Lang, p: &ConventionPart) -> String {
 }
 
 fn consolidation_tables(lang: Lang, c: &Consolidation) -> AnyView {
-    let names: Vec<String> = c.funders.iter().map(|f| funder_name(lang, f)).collect();
+    let names: Vec<String> = c.funders.iter().map(|f| f.label(lang)).collect();
     let n = names.len();
 
     // Per funder, with each one's share.
