@@ -639,6 +639,59 @@ mod tests {
     }
 
     #[test]
+    fn language() {
+        let a = |s: &[&str]| args(s);
+        assert_eq!(super::parse(&a(&["eval", "1"]), None).0, Lang::Fr);
+        assert_eq!(
+            super::parse(&a(&["eval", "1"]), Some("en_GB.UTF-8")).0,
+            Lang::En
+        );
+        let (lang, cmd) = super::parse(&a(&["check", "--lang", "en", "t.tsv"]), Some("fr"));
+        assert_eq!(lang, Lang::En);
+        let Ok(Command::Check(c)) = cmd else {
+            panic!("{cmd:?}")
+        };
+        assert_eq!(c.files, ["t.tsv"]);
+        assert_eq!(
+            super::parse(&a(&["--lang=EN", "eval", "1"]), None).0,
+            Lang::En
+        );
+        // After --, --lang is part of the expression.
+        assert_eq!(
+            super::parse(&a(&["eval", "--", "--lang", "en"]), None),
+            (
+                Lang::Fr,
+                Ok(Command::Eval {
+                    expression: "--lang en".into(),
+                    json: false
+                })
+            )
+        );
+        let (lang, err) = super::parse(&a(&["--lang", "en", "check"]), None);
+        assert_eq!(lang, Lang::En);
+        assert_eq!(
+            err,
+            Err("check needs a file or a folder: budget check table.tsv".to_string())
+        );
+        assert!(super::parse(&a(&["eval", "1", "--lang"]), None).1.is_err());
+        assert!(super::parse(&a(&["eval", "1", "--lang", "de"]), None)
+            .1
+            .is_err());
+        assert!(super::parse(&a(&["eval", "1"]), Some("de")).1.is_err());
+        assert!(super::parse(&a(&["--lang", "fr", "eval", "1"]), Some("de"))
+            .1
+            .is_ok());
+        assert_eq!(
+            super::parse_schedule("50,reste", Lang::En)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.label)
+                .collect::<Vec<_>>(),
+            ["Instalment 1", "Balance"]
+        );
+    }
+
+    #[test]
     fn eval_keeps_the_expression() {
         assert_eq!(
             parse(&args(&["eval", "--", "-5", "+3"])),
