@@ -77,66 +77,11 @@ pub enum Achieved {
 /// A usage error, in the language of the command.
 pub type UsageError = String;
 
-/// `fr`, `en` (case ignored; `en_GB.UTF-8` is `en`).
-fn lang_of(code: &str) -> Option<Lang> {
-    let code = code.trim().to_ascii_lowercase();
-    let base = code.split(['_', '-', '.']).next().unwrap_or("");
-    match base {
-        "fr" | "francais" | "français" => Some(Lang::Fr),
-        "en" | "english" | "anglais" => Some(Lang::En),
-        _ => None,
-    }
-}
-
 /// Parses the arguments after the program name; `env_lang` is `BUDGET_LANG`.
-/// Returns the language of the output (`--lang`, wherever it is before `--`,
-/// else `BUDGET_LANG`, else French) and the command.
+/// Returns the language of the output ([`crate::lang::take`]) and the command.
 pub fn parse(args: &[String], env_lang: Option<&str>) -> (Lang, Result<Command, UsageError>) {
-    let mut env_error = None;
-    let mut lang = match env_lang.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Lang::Fr,
-        Some(code) => lang_of(code).unwrap_or_else(|| {
-            env_error = Some(code.to_string());
-            Lang::Fr
-        }),
-    };
-    let mut rest: Vec<String> = Vec::with_capacity(args.len());
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        if arg == "--" {
-            rest.push(arg.clone());
-            rest.extend(it.by_ref().cloned());
-            break;
-        }
-        let (name, inline) = split_option(arg);
-        if name != "--lang" {
-            rest.push(arg.clone());
-            continue;
-        }
-        let code = match option_value(name, inline, &mut it, lang) {
-            Ok(code) => code,
-            Err(e) => return (lang, Err(e)),
-        };
-        match lang_of(&code) {
-            Some(l) => {
-                lang = l;
-                env_error = None;
-            }
-            None => {
-                return (
-                    lang,
-                    Err(Msg::CliUnknownLang.fill(lang, &[("lang", &code)])),
-                )
-            }
-        }
-    }
-    if let Some(code) = env_error {
-        return (
-            lang,
-            Err(Msg::CliUnknownLangEnv.fill(lang, &[("lang", &code)])),
-        );
-    }
-    (lang, parse_command(&rest, lang))
+    let (lang, rest) = crate::lang::take(args, env_lang);
+    (lang, rest.and_then(|rest| parse_command(&rest, lang)))
 }
 
 fn parse_command(args: &[String], lang: Lang) -> Result<Command, UsageError> {
@@ -640,55 +585,22 @@ mod tests {
 
     #[test]
     fn language() {
-        let a = |s: &[&str]| args(s);
-        assert_eq!(super::parse(&a(&["eval", "1"]), None).0, Lang::Fr);
-        assert_eq!(
-            super::parse(&a(&["eval", "1"]), Some("en_GB.UTF-8")).0,
-            Lang::En
-        );
-        let (lang, cmd) = super::parse(&a(&["check", "--lang", "en", "t.tsv"]), Some("fr"));
+        let (lang, cmd) = super::parse(&args(&["check", "--lang", "en", "t.tsv"]), Some("fr"));
         assert_eq!(lang, Lang::En);
         let Ok(Command::Check(c)) = cmd else {
             panic!("{cmd:?}")
         };
         assert_eq!(c.files, ["t.tsv"]);
         assert_eq!(
-            super::parse(&a(&["--lang=EN", "eval", "1"]), None).0,
-            Lang::En
-        );
-        // After --, --lang is part of the expression.
-        assert_eq!(
-            super::parse(&a(&["eval", "--", "--lang", "en"]), None),
-            (
-                Lang::Fr,
-                Ok(Command::Eval {
-                    expression: "--lang en".into(),
-                    json: false
-                })
-            )
-        );
-        let (lang, err) = super::parse(&a(&["--lang", "en", "check"]), None);
-        assert_eq!(lang, Lang::En);
-        assert_eq!(
-            err,
+            super::parse(&args(&["--lang", "en", "check"]), None).1,
             Err("check needs a file or a folder: budget check table.tsv".to_string())
         );
-        assert!(super::parse(&a(&["eval", "1", "--lang"]), None).1.is_err());
-        assert!(super::parse(&a(&["eval", "1", "--lang", "de"]), None)
-            .1
-            .is_err());
-        assert!(super::parse(&a(&["eval", "1"]), Some("de")).1.is_err());
-        assert!(super::parse(&a(&["--lang", "fr", "eval", "1"]), Some("de"))
-            .1
-            .is_ok());
-        assert_eq!(
-            super::parse_schedule("50,reste", Lang::En)
-                .unwrap()
-                .into_iter()
-                .map(|i| i.label)
-                .collect::<Vec<_>>(),
-            ["Instalment 1", "Balance"]
-        );
+        let labels: Vec<String> = super::parse_schedule("50,reste", Lang::En)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.label)
+            .collect();
+        assert_eq!(labels, ["Instalment 1", "Balance"]);
     }
 
     #[test]

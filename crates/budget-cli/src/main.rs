@@ -13,6 +13,7 @@ mod args;
 mod consolidated;
 mod export;
 mod input;
+mod lang;
 mod many;
 mod render;
 
