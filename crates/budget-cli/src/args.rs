@@ -2,105 +2,10 @@
 //! options do not justify a parsing crate and its build time).
 
 use budget_core::export::ScdlField;
+use budget_core::messages::Msg;
 use budget_core::number::{parse_amount, parse_cell, read_share, CellValue};
 use budget_core::tranches;
-use budget_core::{Decimal, Instalment, Share};
-
-/// The French help text (`budget --help`).
-pub const USAGE: &str = "\
-budget — calculateur des conventions budgétaires État–Département
-
-Utilisation :
-  budget check FICHIER… | DOSSIER [--json] [--summary-csv SYNTHÈSE.csv]
-               [--consolidate] [--state-max PART] [--exempt LIBELLÉ]… [--other-reading]
-  budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
-                  [--due MONTANT | --units N --unit-cost MONTANT] [--json]
-  budget export FICHIER --format csv|xlsx|json|scdl [-o SORTIE] [--other-reading]
-               [--meta META.json] [--attribuant FINANCEUR] [--id-attribuant SIRET]…
-  budget eval EXPRESSION [--json]
-  budget --help | --version
-
-budget check FICHIER
-  Lit un tableau copié d'un tableur (TSV ou CSV) ou une convention enregistrée
-  (JSON) et affiche tous les montants calculés (totaux par action, sous-totaux,
-  total général, parts des financeurs, règle de cofinancement, taux de
-  consommation, crédits non consommés, années, échéanciers) et toutes les
-  incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
-  l'entrée standard.
-  Plusieurs fichiers, ou un dossier (lu avec ses sous-dossiers : .xlsx, .xls,
-  .ods, .csv, .tsv, .json ; les autres fichiers sont ignorés) : un bloc par
-  fichier, dans l'ordre des chemins, puis une synthèse (actions, totaux par
-  financeur, part de l'État, actions hors règle, avertissements, cellules
-  illisibles). Un fichier illisible est listé avec sa raison, les autres sont
-  vérifiés (code 1).
-    --summary-csv S        écrit la synthèse en CSV pour Excel (« ; », virgule
-                           décimale)
-    --consolidate          les conventions ensemble, au lieu d'un bloc par fichier :
-                           totaux par financeur et par année, part de chaque
-                           convention, règle de cofinancement de chacune
-    --json                 sortie JSON, montants en chaînes décimales exactes
-                           (plusieurs fichiers : un document, files et summary)
-    --state-max P          part maximale de l'État (50 % par défaut) : 60, 60 % ou
-                           0,6 disent la même chose
-    --other-reading        lit autrement ce que la lecture a supposé (voir
-                           « Lecture supposée ») : la solution proposée pour chacune
-    --exempt L             exempte de la règle de cofinancement un groupe (par son
-                           nom) ou une action (par son numéro ou le début de son
-                           intitulé) ; majuscules et accents ignorés ; répétable
-
-budget tranches
-  Découpe un montant en tranches arrondies au centime (demi-centime arrondi
-  en s'éloignant de zéro) ; la dernière tranche (ou la tranche « reste ») prend
-  le reste, de sorte que les tranches font exactement le montant.
-    --amount A             le montant (engagement), au format français accepté :
-                           « 1 300 000,00 € »
-    --schedule S           les tranches, séparées par des virgules : 60,40
-                           (par des points-virgules si des pourcentages ont une
-                           virgule décimale : 33,33;33,33;reste). Chaque tranche est
-                           un pourcentage (60 ou 60 %), un montant fixe (1000 €)
-                           ou « reste ». Modèles : 60/40 (avance à la signature,
-                           solde après le bilan final), 70/30 (30 % ajustés au
-                           réalisé), 100 (totalité à la signature)
-    --paid X               déjà versé
-    --due Y                réalisé (dépenses effectives) : le montant dû est
-                           min(Y, A), puis solde = dû − versé (négatif : trop-perçu
-                           à reverser)
-    --units N --unit-cost C   réalisé en unités × coût unitaire (postes, mois…)
-    --json                 sortie JSON
-
-budget export FICHIER --format FORMAT
-  Écrit les exports du calculateur, par le même code :
-    --format csv           CSV pour Excel en français (« ; », virgule décimale)
-    --format xlsx          classeur .xlsx présenté comme l'annexe financière
-                           (demande -o : un classeur ne s'écrit pas dans le terminal)
-    --format json          la convention enregistrée (.json), rouverte telle quelle
-    --format scdl          le fichier open data SCDL « Subventions » 2.1.1 ; il n'est
-                           jamais écrit invalide : ce qui manque est listé
-    -o SORTIE              le fichier à écrire (sans -o, ou -o - : la sortie standard)
-    --other-reading        lit le tableau autrement (voir budget check)
-  Métadonnées SCDL, d'un fichier JSON (--meta, clés : les colonnes SCDL,
-  { \"idAttribuant\": \"…\", … }, et attribuant) et/ou des options, qui l'emportent :
-    --attribuant F         qui attribue les subventions : État, Département (par
-                           défaut), le nom d'un financeur ou son numéro (1, 2…)
-    --nom-attribuant T     --id-attribuant SIRET     --date-convention AAAA-MM-JJ
-    --reference-decision T --nom-beneficiaire T      --id-beneficiaire SIRET
-    --rna-beneficiaire W…  --nature « aide en numéraire » | « aide en nature »
-    --conditions-versement unique | échelonné | description
-    --dates-periode-versement AAAA-MM-JJ[/AAAA-MM-JJ]   --id-rae T
-    --notification-ue oui|non    --pourcentage-subvention 1 (0,45 : 45 %)
-    --dispositif-aide T
-
-budget eval EXPRESSION
-  Calcule exactement une expression : budget eval \"534,82*12\"
-
-Codes de sortie :
-  0  tout a été lu (des avertissements sont possibles) ;
-  1  des cellules (ou l'expression, ou le fichier enregistré) n'ont pas pu être lues :
-     chacune est listée, et tout ce qui a pu être lu est calculé et affiché ;
-     pour export : l'export est refusé (cellules illisibles, champs SCDL absents ou
-     invalides), chaque raison est listée et rien n'est écrit ;
-  2  erreur d'utilisation (option inconnue, argument manquant, fichier introuvable).
-";
+use budget_core::{Decimal, Instalment, Lang, Share};
 
 /// A command to run.
 #[derive(Debug, PartialEq)]
@@ -169,11 +74,17 @@ pub enum Achieved {
     Units { units: Decimal, unit_cost: Decimal },
 }
 
-/// A usage error, in French.
+/// A usage error, in the language of the command.
 pub type UsageError = String;
 
-/// Parses the arguments after the program name.
-pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+/// Parses the arguments after the program name; `env_lang` is `BUDGET_LANG`.
+/// Returns the language of the output ([`crate::lang::take`]) and the command.
+pub fn parse(args: &[String], env_lang: Option<&str>) -> (Lang, Result<Command, UsageError>) {
+    let (lang, rest) = crate::lang::take(args, env_lang);
+    (lang, rest.and_then(|rest| parse_command(&rest, lang)))
+}
+
+fn parse_command(args: &[String], lang: Lang) -> Result<Command, UsageError> {
     if args
         .iter()
         .take_while(|a| *a != "--")
@@ -182,26 +93,28 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         return Ok(Command::Help);
     }
     let Some((first, rest)) = args.split_first() else {
-        return Err("aucune commande : check, export, tranches ou eval".into());
+        return Err(Msg::CliNoCommand.text(lang).into());
     };
     match first.as_str() {
         "-h" | "--help" | "help" | "aide" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
-        "check" => parse_check(rest).map(Command::Check),
-        "tranches" => parse_tranches(rest).map(Command::Tranches),
-        "export" => parse_export(rest).map(Command::Export),
-        "eval" => parse_eval(rest),
-        other => Err(format!(
-            "commande inconnue « {other} » : check, export, tranches ou eval"
-        )),
+        "check" => parse_check(rest, lang).map(Command::Check),
+        "tranches" => parse_tranches(rest, lang).map(Command::Tranches),
+        "export" => parse_export(rest, lang).map(Command::Export),
+        "eval" => parse_eval(rest, lang),
+        other => Err(Msg::CliUnknownCommand.fill(lang, &[("command", &other)])),
     }
 }
 
 /// Takes the value of option `name` from `it`.
-fn value<'a>(name: &str, it: &mut impl Iterator<Item = &'a String>) -> Result<&'a str, UsageError> {
+fn value<'a>(
+    name: &str,
+    it: &mut impl Iterator<Item = &'a String>,
+    lang: Lang,
+) -> Result<&'a str, UsageError> {
     it.next()
         .map(String::as_str)
-        .ok_or_else(|| format!("{name} attend une valeur"))
+        .ok_or_else(|| Msg::CliOptionNeedsValue.fill(lang, &[("option", &name)]))
 }
 
 /// The value of option `name`: given inline (`--name=value`) or the next
@@ -210,10 +123,11 @@ fn option_value<'a>(
     name: &str,
     inline: Option<&str>,
     it: &mut impl Iterator<Item = &'a String>,
+    lang: Lang,
 ) -> Result<String, UsageError> {
     match inline {
         Some(v) => Ok(v.to_string()),
-        None => value(name, it).map(str::to_string),
+        None => value(name, it, lang).map(str::to_string),
     }
 }
 
@@ -225,39 +139,44 @@ fn split_option(arg: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
+fn parse_check(args: &[String], lang: Lang) -> Result<CheckArgs, UsageError> {
     let mut out = CheckArgs::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (name, inline) = split_option(arg);
         match name {
             "--json" => out.json = true,
-            "--summary-csv" => out.summary_csv = Some(option_value(name, inline, &mut it)?),
+            "--summary-csv" => out.summary_csv = Some(option_value(name, inline, &mut it, lang)?),
             "--consolidate" => out.consolidate = true,
             "--other-reading" => out.other_reading = true,
             "--state-max" => {
-                out.state_max = Some(state_max(&option_value(name, inline, &mut it)?)?)
+                out.state_max = Some(state_max(
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
             }
-            "--exempt" => out.exempt.push(option_value(name, inline, &mut it)?),
+            "--exempt" => out.exempt.push(option_value(name, inline, &mut it, lang)?),
             _ if name.starts_with('-') && name != "-" => {
-                return Err(format!("option inconnue « {name} » pour check"))
+                return Err(
+                    Msg::CliUnknownOption.fill(lang, &[("option", &name), ("command", &"check")])
+                )
             }
             _ => out.files.push(arg.clone()),
         }
     }
     if out.files.is_empty() {
-        return Err("check attend un fichier ou un dossier : budget check tableau.tsv".into());
+        return Err(Msg::CliCheckNeedsFile.text(lang).into());
     }
     if out.consolidate && out.summary_csv.is_some() {
-        return Err("--consolidate et --summary-csv ne vont pas ensemble".into());
+        return Err(Msg::CliConsolidateAndSummary.text(lang).into());
     }
     if out.files.len() > 1 && out.files.iter().any(|f| f == "-") {
-        return Err("l'entrée standard « - » se lit seule, sans autre fichier".into());
+        return Err(Msg::CliStdinAlone.text(lang).into());
     }
     Ok(out)
 }
 
-fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
+fn parse_export(args: &[String], lang: Lang) -> Result<ExportArgs, UsageError> {
     let mut file: Option<String> = None;
     let (mut format, mut output, mut meta_file, mut attribuant) = (None, None, None, None);
     let mut other_reading = false;
@@ -267,55 +186,47 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
         let (name, inline) = split_option(arg);
         match name {
             "--format" | "-f" => {
-                let f = option_value(name, inline, &mut it)?;
+                let f = option_value(name, inline, &mut it, lang)?;
                 format = Some(match f.to_lowercase().as_str() {
                     "csv" => ExportFormat::Csv,
                     "xlsx" => ExportFormat::Xlsx,
                     "json" => ExportFormat::Json,
                     "scdl" => ExportFormat::Scdl,
-                    _ => {
-                        return Err(format!(
-                            "--format « {f} » inconnu : csv, xlsx, json ou scdl"
-                        ))
-                    }
+                    _ => return Err(Msg::CliUnknownFormat.fill(lang, &[("format", &f)])),
                 });
             }
-            "-o" | "--output" => output = Some(option_value(name, inline, &mut it)?),
+            "-o" | "--output" => output = Some(option_value(name, inline, &mut it, lang)?),
             "--other-reading" => other_reading = true,
-            "--meta" => meta_file = Some(option_value(name, inline, &mut it)?),
-            "--attribuant" => attribuant = Some(option_value(name, inline, &mut it)?),
+            "--meta" => meta_file = Some(option_value(name, inline, &mut it, lang)?),
+            "--attribuant" => attribuant = Some(option_value(name, inline, &mut it, lang)?),
             _ => {
                 if let Some((_, field)) = crate::export::SCDL_FLAGS
                     .iter()
                     .find(|(flag, _)| *flag == name)
                 {
-                    scdl.push((*field, option_value(name, inline, &mut it)?));
+                    scdl.push((*field, option_value(name, inline, &mut it, lang)?));
                 } else if name.starts_with('-') && name != "-" {
-                    return Err(format!("option inconnue « {name} » pour export"));
+                    return Err(Msg::CliUnknownOption
+                        .fill(lang, &[("option", &name), ("command", &"export")]));
                 } else if file.is_some() {
-                    return Err(format!("un seul fichier à la fois (« {arg} » en trop)"));
+                    return Err(Msg::CliOneFile.fill(lang, &[("file", arg)]));
                 } else {
                     file = Some(arg.clone());
                 }
             }
         }
     }
-    let format = format.ok_or("export attend --format csv, xlsx, json ou scdl")?;
+    let format = format.ok_or(Msg::CliExportNeedsFormat.text(lang))?;
     if format != ExportFormat::Scdl
         && (meta_file.is_some() || attribuant.is_some() || !scdl.is_empty())
     {
-        return Err(
-            "--meta, --attribuant et les champs SCDL ne servent qu'avec --format scdl".into(),
-        );
+        return Err(Msg::CliScdlOnly.text(lang).into());
     }
     if format == ExportFormat::Xlsx && output.as_deref().is_none_or(|o| o == "-") {
-        return Err(
-            "--format xlsx demande -o FICHIER.xlsx (un classeur ne s'écrit pas dans le terminal)"
-                .into(),
-        );
+        return Err(Msg::CliXlsxNeedsOutput.text(lang).into());
     }
     Ok(ExportArgs {
-        file: file.ok_or("export attend un fichier : budget export tableau.tsv --format csv")?,
+        file: file.ok_or(Msg::CliExportNeedsFile.text(lang))?,
         format,
         output,
         other_reading,
@@ -327,21 +238,21 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, UsageError> {
 
 /// `60`, `60 %`, `60,5`, `0,6` → 0.60, 0.605, 0.6: the core's one reader of a
 /// share ([`read_share`]), as the widget's settings read it.
-fn state_max(text: &str) -> Result<Decimal, UsageError> {
-    read_share(text).ok_or_else(|| {
-        format!("--state-max attend une part entre 0 et 100 % : 50, 50 % ou 0,5 (« {text} »)")
-    })
+fn state_max(text: &str, lang: Lang) -> Result<Decimal, UsageError> {
+    read_share(text).ok_or_else(|| Msg::CliStateMax.fill(lang, &[("text", &text)]))
 }
 
-fn amount(name: &str, text: &str) -> Result<Decimal, UsageError> {
+fn amount(name: &str, text: &str, lang: Lang) -> Result<Decimal, UsageError> {
     match parse_amount(text) {
         Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(format!("{name} attend un montant")),
-        Err(e) => Err(format!("{name} : {e}")),
+        Ok(None) => Err(Msg::CliOptionNeedsAmount.fill(lang, &[("option", &name)])),
+        Err(e) => {
+            Err(Msg::CliOptionError.fill(lang, &[("option", &name), ("error", &e.message(lang))]))
+        }
     }
 }
 
-fn parse_tranches(args: &[String]) -> Result<TranchesArgs, UsageError> {
+fn parse_tranches(args: &[String], lang: Lang) -> Result<TranchesArgs, UsageError> {
     let (mut total, mut schedule, mut paid, mut due, mut units, mut unit_cost) =
         (None, None, None, None, None, None);
     let mut json = false;
@@ -350,25 +261,63 @@ fn parse_tranches(args: &[String]) -> Result<TranchesArgs, UsageError> {
         let (name, inline) = split_option(arg);
         match name {
             "--json" => json = true,
-            "--amount" => total = Some(amount(name, &option_value(name, inline, &mut it)?)?),
-            "--schedule" => schedule = Some(parse_schedule(&option_value(name, inline, &mut it)?)?),
-            "--paid" => paid = Some(amount(name, &option_value(name, inline, &mut it)?)?),
-            "--due" => due = Some(amount(name, &option_value(name, inline, &mut it)?)?),
-            "--units" => units = Some(amount(name, &option_value(name, inline, &mut it)?)?),
-            "--unit-cost" => unit_cost = Some(amount(name, &option_value(name, inline, &mut it)?)?),
-            _ => return Err(format!("argument inconnu « {arg} » pour tranches")),
+            "--amount" => {
+                total = Some(amount(
+                    name,
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
+            }
+            "--schedule" => {
+                schedule = Some(parse_schedule(
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
+            }
+            "--paid" => {
+                paid = Some(amount(
+                    name,
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
+            }
+            "--due" => {
+                due = Some(amount(
+                    name,
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
+            }
+            "--units" => {
+                units = Some(amount(
+                    name,
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
+            }
+            "--unit-cost" => {
+                unit_cost = Some(amount(
+                    name,
+                    &option_value(name, inline, &mut it, lang)?,
+                    lang,
+                )?)
+            }
+            _ => {
+                return Err(Msg::CliUnknownArgument
+                    .fill(lang, &[("argument", arg), ("command", &"tranches")]))
+            }
         }
     }
     let achieved = match (due, units, unit_cost) {
         (Some(d), None, None) => Some(Achieved::Spending(d)),
         (None, Some(units), Some(unit_cost)) => Some(Achieved::Units { units, unit_cost }),
         (None, None, None) => None,
-        (Some(_), _, _) => return Err("--due ou --units/--unit-cost, pas les deux".into()),
-        _ => return Err("--units et --unit-cost vont ensemble".into()),
+        (Some(_), _, _) => return Err(Msg::CliDueOrUnits.text(lang).into()),
+        _ => return Err(Msg::CliUnitsTogether.text(lang).into()),
     };
     Ok(TranchesArgs {
-        amount: total.ok_or("tranches attend --amount MONTANT")?,
-        schedule: schedule.ok_or("tranches attend --schedule TRANCHES (par exemple 60,40)")?,
+        amount: total.ok_or(Msg::CliTranchesNeedsAmount.text(lang))?,
+        schedule: schedule.ok_or(Msg::CliTranchesNeedsSchedule.text(lang))?,
         paid,
         achieved,
         json,
@@ -377,7 +326,7 @@ fn parse_tranches(args: &[String]) -> Result<TranchesArgs, UsageError> {
 
 /// `60,40`, `33,33;33,33;reste`, `1000 €,reste`, or a ready-made schedule
 /// (`60/40`, `70/30`, `100`).
-pub fn parse_schedule(text: &str) -> Result<Vec<Instalment>, UsageError> {
+pub fn parse_schedule(text: &str, lang: Lang) -> Result<Vec<Instalment>, UsageError> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     match compact.as_str() {
         "60/40" => return Ok(tranches::sixty_forty()),
@@ -395,21 +344,23 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Instalment>, UsageError> {
         let share = if ["reste", "solde", "rest", "remainder", "*"].contains(&lower.as_str()) {
             Share::Remainder
         } else if lower.ends_with('€') || lower.ends_with("eur") {
-            Share::Fixed(amount("--schedule", item)?)
+            Share::Fixed(amount("--schedule", item, lang)?)
         } else {
             match parse_cell(item) {
                 Ok(CellValue::Percent(r)) => Share::Percent(
                     r.checked_mul(Decimal::ONE_HUNDRED)
-                        .ok_or("--schedule : pourcentage trop grand")?,
+                        .ok_or(Msg::CliSchedulePercentTooLarge.text(lang))?,
                 ),
                 Ok(CellValue::Amount { value, .. }) => Share::Percent(value),
-                _ => return Err(format!("--schedule : tranche {n} illisible « {item} »")),
+                _ => {
+                    return Err(Msg::CliScheduleUnreadable.fill(lang, &[("n", &n), ("item", &item)]))
+                }
             }
         };
         let label = match (&share, n == count) {
-            (Share::Remainder, _) => "Solde".to_string(),
-            (_, true) if count > 1 => format!("Tranche {n} (solde)"),
-            _ => format!("Tranche {n}"),
+            (Share::Remainder, _) => Msg::CliLabelBalance.text(lang).to_string(),
+            (_, true) if count > 1 => Msg::CliLabelLastInstalment.fill(lang, &[("n", &n)]),
+            _ => Msg::CliLabelInstalment.fill(lang, &[("n", &n)]),
         };
         out.push(Instalment {
             share,
@@ -421,7 +372,7 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Instalment>, UsageError> {
     Ok(out)
 }
 
-fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
+fn parse_eval(args: &[String], lang: Lang) -> Result<Command, UsageError> {
     let mut json = false;
     let mut parts: Vec<&str> = Vec::new();
     let mut verbatim = false;
@@ -433,7 +384,7 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
         }
     }
     if parts.is_empty() {
-        return Err("eval attend une expression : budget eval \"534,82*12\"".into());
+        return Err(Msg::CliEvalNeedsExpression.text(lang).into());
     }
     Ok(Command::Eval {
         expression: parts.join(" "),
@@ -445,6 +396,19 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    // The parsers in French, as before `--lang`.
+    fn parse(args: &[String]) -> Result<Command, UsageError> {
+        super::parse(args, None).1
+    }
+
+    fn parse_schedule(text: &str) -> Result<Vec<Instalment>, UsageError> {
+        super::parse_schedule(text, Lang::Fr)
+    }
+
+    fn state_max(text: &str) -> Result<Decimal, UsageError> {
+        super::state_max(text, Lang::Fr)
+    }
 
     fn args(s: &[&str]) -> Vec<String> {
         s.iter().map(|a| a.to_string()).collect()
@@ -617,6 +581,26 @@ mod tests {
             "2"
         ]))
         .is_err());
+    }
+
+    #[test]
+    fn language() {
+        let (lang, cmd) = super::parse(&args(&["check", "--lang", "en", "t.tsv"]), Some("fr"));
+        assert_eq!(lang, Lang::En);
+        let Ok(Command::Check(c)) = cmd else {
+            panic!("{cmd:?}")
+        };
+        assert_eq!(c.files, ["t.tsv"]);
+        assert_eq!(
+            super::parse(&args(&["--lang", "en", "check"]), None).1,
+            Err("check needs a file or a folder: budget check table.tsv".to_string())
+        );
+        let labels: Vec<String> = super::parse_schedule("50,reste", Lang::En)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.label)
+            .collect();
+        assert_eq!(labels, ["Instalment 1", "Balance"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! (from `--meta FICHIER.json` and the flags) and writes the bytes.
 
 use budget_core::export::{self, ExportError, ScdlField, ScdlIssue, ScdlMeta};
+use budget_core::messages::Msg;
 use budget_core::text::fold;
 use budget_core::{saved, Convention, FunderId, Lang};
 
@@ -35,14 +36,14 @@ pub const SCDL_FLAGS: [(&str, ScdlField); 14] = [
 /// Sets one SCDL field of `meta`; `Err` says what is wrong with the value
 /// (only a share that is not a number is refused here; the rest is checked
 /// by the export).
-fn set(meta: &mut ScdlMeta, field: ScdlField, value: &str) -> Result<(), String> {
+fn set(meta: &mut ScdlMeta, field: ScdlField, value: &str, lang: Lang) -> Result<(), String> {
     field.set(meta, value).map_err(|problem| {
         ScdlIssue {
             field: field.column(),
             action: None,
             problem,
         }
-        .message(Lang::Fr)
+        .message(lang)
     })
 }
 
@@ -50,15 +51,13 @@ fn set(meta: &mut ScdlMeta, field: ScdlField, value: &str) -> Result<(), String>
 /// `attribuant`), whose values are strings (numbers for
 /// `pourcentageSubvention` and `attribuant` too). Returns the metadata and the
 /// attributing funder it names, if any.
-fn read_meta_file(path: &str, meta: &mut ScdlMeta) -> Result<Option<String>, String> {
+fn read_meta_file(path: &str, meta: &mut ScdlMeta, lang: Lang) -> Result<Option<String>, String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("impossible de lire les métadonnées « {path} » : {e}"))?;
-    let doc: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{path} : JSON illisible : {e}"))?;
+        .map_err(|e| Msg::CliMetaCannotRead.fill(lang, &[("path", &path), ("reason", &e)]))?;
+    let doc: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Msg::CliMetaBadJson.fill(lang, &[("path", &path), ("reason", &e)]))?;
     let serde_json::Value::Object(map) = doc else {
-        return Err(format!(
-            "{path} : un objet JSON est attendu ({{ \"idAttribuant\": \"…\", … }})"
-        ));
+        return Err(Msg::CliMetaNotObject.fill(lang, &[("path", &path)]));
     };
     let mut attribuant = None;
     for (key, value) in &map {
@@ -67,9 +66,8 @@ fn read_meta_file(path: &str, meta: &mut ScdlMeta) -> Result<Option<String>, Str
             serde_json::Value::Number(n) => n.to_string(),
             serde_json::Value::Null => continue,
             _ => {
-                return Err(format!(
-                    "{path}, « {key} » : un texte est attendu, pas {value}"
-                ))
+                return Err(Msg::CliMetaNotText
+                    .fill(lang, &[("path", &path), ("key", key), ("value", value)]))
             }
         };
         if key == "attribuant" {
@@ -77,12 +75,13 @@ fn read_meta_file(path: &str, meta: &mut ScdlMeta) -> Result<Option<String>, Str
             continue;
         }
         let Some(field) = ScdlField::of_name(key) else {
-            return Err(format!(
-                "{path} : clé inconnue « {key} » (les colonnes SCDL : {}, et attribuant)",
-                ScdlField::ALL.map(ScdlField::column).join(", ")
+            let columns = ScdlField::ALL.map(ScdlField::column).join(", ");
+            return Err(Msg::CliMetaUnknownKey.fill(
+                lang,
+                &[("path", &path), ("key", key), ("columns", &columns)],
             ));
         };
-        set(meta, field, &text).map_err(|e| format!("{path} : {e}"))?;
+        set(meta, field, &text, lang).map_err(|e| crate::at_file(lang, path, &e))?;
     }
     Ok(attribuant)
 }
@@ -90,7 +89,7 @@ fn read_meta_file(path: &str, meta: &mut ScdlMeta) -> Result<Option<String>, Str
 /// The funder named by `--attribuant`: `État`, `Département`, a funder's name
 /// (case and accents ignored) or its number in the table (1 for the first).
 /// Without it, the Département, as in the widget.
-fn attribuant(conv: &Convention, named: Option<&str>) -> Result<FunderId, String> {
+fn attribuant(conv: &Convention, named: Option<&str>, lang: Lang) -> Result<FunderId, String> {
     let names = || {
         conv.funders
             .iter()
@@ -100,13 +99,9 @@ fn attribuant(conv: &Convention, named: Option<&str>) -> Result<FunderId, String
             .join(", ")
     };
     let Some(named) = named else {
-        return conv.departement_funder().ok_or_else(|| {
-            format!(
-                "le tableau n'a pas de colonne Département : dites qui attribue avec \
-                 --attribuant (financeurs : {})",
-                names()
-            )
-        });
+        return conv
+            .departement_funder()
+            .ok_or_else(|| Msg::CliNoDepartement.fill(lang, &[("funders", &names())]));
     };
     let wanted = fold(named.trim());
     let found = match wanted.as_str() {
@@ -129,10 +124,7 @@ fn attribuant(conv: &Convention, named: Option<&str>) -> Result<FunderId, String
                 .filter(|i| *i < conv.funders.len())
         });
     found.ok_or_else(|| {
-        format!(
-            "--attribuant « {named} » : aucun financeur de ce nom (financeurs : {})",
-            names()
-        )
+        Msg::CliUnknownAttribuant.fill(lang, &[("name", &named), ("funders", &names())])
     })
 }
 
@@ -146,32 +138,32 @@ pub enum Refused {
 }
 
 /// The bytes of the export of `conv`.
-pub fn bytes(conv: &Convention, a: &ExportArgs) -> Result<Vec<u8>, Refused> {
+pub fn bytes(conv: &Convention, a: &ExportArgs, lang: Lang) -> Result<Vec<u8>, Refused> {
     match a.format {
         ExportFormat::Csv => Ok(export::csv_excel_fr(conv).into_bytes()),
         ExportFormat::Json => Ok(saved::to_json(conv).into_bytes()),
         ExportFormat::Xlsx => {
-            export::xlsx_annex(conv).map_err(|e| Refused::Content(vec![e.to_string()]))
+            export::xlsx_annex(conv).map_err(|e| Refused::Content(vec![e.message(lang)]))
         }
         ExportFormat::Scdl => {
             let mut meta = ScdlMeta::default();
             let mut named = None;
             if let Some(path) = &a.meta_file {
-                named = read_meta_file(path, &mut meta).map_err(Refused::Usage)?;
+                named = read_meta_file(path, &mut meta, lang).map_err(Refused::Usage)?;
             }
             for (field, value) in &a.scdl {
-                set(&mut meta, *field, value).map_err(Refused::Usage)?;
+                set(&mut meta, *field, value, lang).map_err(Refused::Usage)?;
             }
             if a.attribuant.is_some() {
                 named.clone_from(&a.attribuant);
             }
-            meta.attribuant = attribuant(conv, named.as_deref()).map_err(Refused::Usage)?;
+            meta.attribuant = attribuant(conv, named.as_deref(), lang).map_err(Refused::Usage)?;
             match export::csv_scdl_subventions(conv, &meta) {
                 Ok(csv) => Ok(csv.into_bytes()),
                 Err(ExportError::Scdl(issues)) => Err(Refused::Content(
-                    issues.iter().map(ToString::to_string).collect(),
+                    issues.iter().map(|i| i.message(lang)).collect(),
                 )),
-                Err(e) => Err(Refused::Content(vec![e.to_string()])),
+                Err(e) => Err(Refused::Content(vec![e.message(lang)])),
             }
         }
     }
@@ -184,16 +176,34 @@ mod tests {
     #[test]
     fn share_of_the_subsidy() {
         let mut meta = ScdlMeta::default();
-        set(&mut meta, ScdlField::PourcentageSubvention, "0,45").unwrap();
+        set(
+            &mut meta,
+            ScdlField::PourcentageSubvention,
+            "0,45",
+            Lang::Fr,
+        )
+        .unwrap();
         assert_eq!(
             meta.pourcentage_subvention,
             budget_core::Decimal::new(45, 2)
         );
-        set(&mut meta, ScdlField::PourcentageSubvention, "45 %").unwrap();
+        set(
+            &mut meta,
+            ScdlField::PourcentageSubvention,
+            "45 %",
+            Lang::Fr,
+        )
+        .unwrap();
         assert_eq!(
             meta.pourcentage_subvention,
             budget_core::Decimal::new(45, 2)
         );
-        assert!(set(&mut meta, ScdlField::PourcentageSubvention, "beaucoup").is_err());
+        assert!(set(
+            &mut meta,
+            ScdlField::PourcentageSubvention,
+            "beaucoup",
+            Lang::Fr
+        )
+        .is_err());
     }
 }

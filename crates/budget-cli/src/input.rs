@@ -5,8 +5,9 @@
 use std::io::Read;
 
 use budget_core::files::{self, FileKind, Opened};
+use budget_core::messages::Msg;
 use budget_core::read::{self, Assumption, CellError, ReadOptions, Refusal};
-use budget_core::Convention;
+use budget_core::{Convention, Lang};
 
 /// What was read.
 pub struct Loaded {
@@ -33,21 +34,23 @@ pub enum LoadFailure {
 }
 
 /// Reads `path` (`-` for stdin); with `other_reading`, the table is read
-/// again the other way each guess of the reader offers.
-pub fn load(path: &str, other_reading: bool) -> Result<Loaded, LoadFailure> {
+/// again the other way each guess of the reader offers. The messages are in
+/// `lang`.
+pub fn load(path: &str, other_reading: bool, lang: Lang) -> Result<Loaded, LoadFailure> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| LoadFailure::Usage(format!("entrée standard illisible : {e}")))?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+            LoadFailure::Usage(Msg::CliStdinUnreadable.fill(lang, &[("reason", &e)]))
+        })?;
         buf
     } else {
-        std::fs::read(path)
-            .map_err(|e| LoadFailure::Usage(format!("impossible d'ouvrir « {path} » : {e}")))?
+        std::fs::read(path).map_err(|e| {
+            LoadFailure::Usage(Msg::CliCannotOpen.fill(lang, &[("path", &path), ("reason", &e)]))
+        })?
     };
-    let note = std::str::from_utf8(&bytes).is_err().then(|| {
-        "le fichier n'est pas en UTF-8 : lu comme Windows-1252 (export CSV d'Excel)".to_string()
-    });
+    let note = std::str::from_utf8(&bytes)
+        .is_err()
+        .then(|| Msg::CliNotUtf8.text(lang).to_string());
     // The same reader as the widget: spreadsheets, CSV/TSV, saved conventions.
     // Standard input and files without a known extension are read as text.
     let name = if files::kind_of(path, &bytes).is_some() {
@@ -96,6 +99,6 @@ pub fn load(path: &str, other_reading: bool) -> Result<Loaded, LoadFailure> {
             overruled,
             refused: reading.refused,
         }),
-        Err(e) => Err(LoadFailure::Unreadable(e.to_string())),
+        Err(e) => Err(LoadFailure::Unreadable(e.message(lang))),
     }
 }

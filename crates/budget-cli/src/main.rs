@@ -2,20 +2,25 @@
 //!
 //! Every figure comes from [`budget_core::report::compute`],
 //! [`budget_core::tranches`] or [`budget_core::expr::eval`]; this crate only
-//! reads the arguments and the file, and prints. See [`args::USAGE`] for the
-//! commands and the exit status.
+//! reads the arguments and the file, and prints. Every text it prints is in
+//! the core's table ([`budget_core::messages::Msg`], its `Cli…` section), in
+//! French or, with `--lang en` (or `BUDGET_LANG=en`), English; `Msg::CliUsage`
+//! (`budget --help`) lists the commands and the exit status.
 
 #![forbid(unsafe_code)]
 
 mod args;
+mod consolidated;
 mod export;
 mod input;
+mod lang;
 mod many;
 mod render;
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use budget_core::messages::Msg;
 use budget_core::money::{format_number, Lang};
 use budget_core::read::{Assumption, CellError};
 use budget_core::report::{self, Report};
@@ -43,6 +48,18 @@ pub(crate) fn eprint(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
+/// `budget : {message}` and a new line, for stderr.
+pub(crate) fn said(lang: Lang, message: &str) -> String {
+    let mut text = Msg::CliPrefix.fill(lang, &[("message", &message)]);
+    text.push('\n');
+    text
+}
+
+/// `{file} : {message}`.
+pub(crate) fn at_file(lang: Lang, file: &str, message: &str) -> String {
+    Msg::CliAtFile.fill(lang, &[("file", &file), ("message", &message)])
+}
+
 pub(crate) fn json<T: Serialize>(value: &T) -> String {
     match serde_json::to_string_pretty(value) {
         Ok(mut s) => {
@@ -56,21 +73,27 @@ pub(crate) fn json<T: Serialize>(value: &T) -> String {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let code = match args::parse(&argv) {
+    let env_lang = std::env::var("BUDGET_LANG").ok();
+    let (lang, command) = args::parse(&argv, env_lang.as_deref());
+    let code = match command {
         Ok(Command::Help) => {
-            print(args::USAGE);
+            print(Msg::CliUsage.text(lang));
             OK
         }
         Ok(Command::Version) => {
             print(&format!("budget {}\n", env!("CARGO_PKG_VERSION")));
             OK
         }
-        Ok(Command::Check(a)) => check(&a),
-        Ok(Command::Tranches(a)) => tranches_command(&a),
-        Ok(Command::Export(a)) => export_command(&a),
-        Ok(Command::Eval { expression, json }) => eval(&expression, json),
+        Ok(Command::Check(a)) => check(&a, lang),
+        Ok(Command::Tranches(a)) => tranches_command(&a, lang),
+        Ok(Command::Export(a)) => export_command(&a, lang),
+        Ok(Command::Eval { expression, json }) => eval(&expression, json, lang),
         Err(message) => {
-            eprint(&format!("budget : {message}\n\n{}", args::USAGE));
+            eprint(&format!(
+                "{}\n{}",
+                said(lang, &message),
+                Msg::CliUsage.text(lang)
+            ));
             USAGE
         }
     };
@@ -102,11 +125,11 @@ struct AssumptionJson<'a> {
 }
 
 impl<'a> AssumptionJson<'a> {
-    fn of(assumption: &'a Assumption) -> Self {
+    fn of(assumption: &'a Assumption, lang: Lang) -> Self {
         Self {
             assumption,
-            message: assumption.message(Lang::Fr),
-            other_reading: assumption.alternative_label(Lang::Fr),
+            message: assumption.message(lang),
+            other_reading: assumption.alternative_label(lang),
         }
     }
 }
@@ -127,47 +150,57 @@ pub struct Checked {
     pub row: many::Row,
 }
 
-fn check(a: &CheckArgs) -> u8 {
-    let paths = match many::paths(&a.files) {
+fn check(a: &CheckArgs, lang: Lang) -> u8 {
+    let paths = match many::paths(&a.files, lang) {
         Ok(p) => p,
         Err(message) => {
-            eprint(&format!("budget : {message}\n"));
+            eprint(&said(lang, &message));
             return USAGE;
         }
     };
     if a.consolidate {
-        return many::consolidate_all(&paths, a);
+        return consolidated::consolidate_all(&paths, a, lang);
     }
     if !paths.many {
         // One file: the output of `budget check FILE`, byte for byte.
         let Some(path) = paths.files.first() else {
             return USAGE;
         };
-        let checked = check_file(path.as_str(), a);
+        let checked = check_file(path.as_str(), a, lang);
         eprint(&checked.stderr);
         print(&checked.stdout);
         let code = match &a.summary_csv {
-            Some(out) => write_summary(out, std::slice::from_ref(&checked.row)).unwrap_or(USAGE),
+            Some(out) => {
+                write_summary(out, std::slice::from_ref(&checked.row), lang).unwrap_or(USAGE)
+            }
             None => checked.code,
         };
         return code.max(checked.code);
     }
-    many::check_all(&paths, a)
+    many::check_all(&paths, a, lang)
 }
 
 /// Writes the summary CSV; `Err` after telling why it could not be written.
-fn write_summary(out: &str, rows: &[many::Row]) -> Result<u8, ()> {
-    match std::fs::write(out, many::summary_csv(rows)) {
+fn write_summary(out: &str, rows: &[many::Row], lang: Lang) -> Result<u8, ()> {
+    match std::fs::write(out, many::summary_csv(rows, lang)) {
         Ok(()) => Ok(OK),
         Err(e) => {
-            eprint(&format!("budget : impossible d'écrire « {out} » : {e}\n"));
+            eprint(&cannot_write(lang, out, &e));
             Err(())
         }
     }
 }
 
+/// `budget : impossible d'écrire « {path} » : {reason}` and a new line.
+pub(crate) fn cannot_write(lang: Lang, path: &str, reason: &std::io::Error) -> String {
+    said(
+        lang,
+        &Msg::CliCannotWrite.fill(lang, &[("path", &path), ("reason", reason)]),
+    )
+}
+
 /// Checks one file as `budget check FILE` does, into strings.
-pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
+pub(crate) fn check_file(path: &str, a: &CheckArgs, lang: Lang) -> Checked {
     let mut stderr = String::new();
     let failed = |stderr: String, code: u8, reason: String| Checked {
         stdout: String::new(),
@@ -175,24 +208,24 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
         code,
         row: many::Row::unreadable(path, reason),
     };
-    let loaded = match input::load(path, a.other_reading) {
+    let loaded = match input::load(path, a.other_reading, lang) {
         Ok(l) => l,
         Err(input::LoadFailure::Usage(message)) => {
-            return failed(format!("budget : {message}\n"), USAGE, message);
+            return failed(said(lang, &message), USAGE, message);
         }
         Err(input::LoadFailure::Unreadable(message)) => {
             return failed(
-                format!("budget : {path} : {message}\n"),
+                said(lang, &at_file(lang, path, &message)),
                 UNREADABLE,
                 message,
             );
         }
     };
     if let Some(note) = &loaded.note {
-        stderr.push_str(&format!("budget : {note}\n"));
+        stderr.push_str(&said(lang, note));
     }
     if let Some(refusal) = &loaded.refused {
-        let message = refusal.message(Lang::Fr);
+        let message = refusal.message(lang);
         let mut stdout = String::new();
         if a.json {
             stdout = json(&serde_json::json!({
@@ -201,7 +234,7 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
                 "refused": { "message": message, "report_line": refusal.report_line },
             }));
         } else {
-            stderr.push_str(&format!("budget : {path} : {message}\n"));
+            stderr.push_str(&said(lang, &at_file(lang, path, &message)));
         }
         return Checked {
             stdout,
@@ -225,11 +258,19 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
                 .iter()
                 .map(|cell| UnreadableCell {
                     cell,
-                    message: cell.to_string(),
+                    message: cell.message(lang),
                 })
                 .collect(),
-            assumptions: loaded.assumptions.iter().map(AssumptionJson::of).collect(),
-            other_reading: loaded.overruled.iter().map(AssumptionJson::of).collect(),
+            assumptions: loaded
+                .assumptions
+                .iter()
+                .map(|x| AssumptionJson::of(x, lang))
+                .collect(),
+            other_reading: loaded
+                .overruled
+                .iter()
+                .map(|x| AssumptionJson::of(x, lang))
+                .collect(),
             report: &report,
         };
         json(&doc)
@@ -238,7 +279,7 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
             assumptions: &loaded.assumptions,
             overruled: &loaded.overruled,
         };
-        render::report(&report, &loaded.cell_errors, path, &reading)
+        render::report(&report, &loaded.cell_errors, path, &reading, lang)
     };
     Checked {
         stdout,
@@ -255,26 +296,24 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs) -> Checked {
 /// `budget export`: refused (exit status 1, nothing written) when a cell
 /// could not be read, since the file would lack its amount, or when the SCDL
 /// file would be invalid.
-fn export_command(a: &ExportArgs) -> u8 {
-    let loaded = match input::load(&a.file, a.other_reading) {
+fn export_command(a: &ExportArgs, lang: Lang) -> u8 {
+    let loaded = match input::load(&a.file, a.other_reading, lang) {
         Ok(l) => l,
         Err(input::LoadFailure::Usage(message)) => {
-            eprint(&format!("budget : {message}\n"));
+            eprint(&said(lang, &message));
             return USAGE;
         }
         Err(input::LoadFailure::Unreadable(message)) => {
-            eprint(&format!("budget : {} : {message}\n", a.file));
+            eprint(&said(lang, &at_file(lang, &a.file, &message)));
             return UNREADABLE;
         }
     };
     if let Some(note) = &loaded.note {
-        eprint(&format!("budget : {note}\n"));
+        eprint(&said(lang, note));
     }
     let refuse = |reasons: &[String]| {
-        let mut text = format!(
-            "budget : {} : export refusé, rien n'a été écrit :\n",
-            a.file
-        );
+        let refused = Msg::CliExportRefused.text(lang);
+        let mut text = said(lang, &at_file(lang, &a.file, refused));
         for r in reasons {
             text.push_str(&format!("- {r}\n"));
         }
@@ -282,20 +321,20 @@ fn export_command(a: &ExportArgs) -> u8 {
         UNREADABLE
     };
     if let Some(refusal) = &loaded.refused {
-        return refuse(&[refusal.message(Lang::Fr)]);
+        return refuse(&[refusal.message(lang)]);
     }
     if !loaded.cell_errors.is_empty() {
         let mut reasons = vec![match loaded.cell_errors.len() {
-            1 => "1 cellule illisible : l'export perdrait son montant".to_string(),
-            n => format!("{n} cellules illisibles : l'export perdrait leurs montants"),
+            1 => Msg::CliExportUnreadableCell.text(lang).to_string(),
+            n => Msg::CliExportUnreadableCells.fill(lang, &[("n", &n)]),
         }];
-        reasons.extend(loaded.cell_errors.iter().map(ToString::to_string));
+        reasons.extend(loaded.cell_errors.iter().map(|c| c.message(lang)));
         return refuse(&reasons);
     }
-    let bytes = match export::bytes(&loaded.convention, a) {
+    let bytes = match export::bytes(&loaded.convention, a, lang) {
         Ok(b) => b,
         Err(export::Refused::Usage(message)) => {
-            eprint(&format!("budget : {message}\n"));
+            eprint(&said(lang, &message));
             return USAGE;
         }
         Err(export::Refused::Content(reasons)) => return refuse(&reasons),
@@ -308,7 +347,7 @@ fn export_command(a: &ExportArgs) -> u8 {
         }
         Some(path) => {
             if let Err(e) = std::fs::write(path, &bytes) {
-                eprint(&format!("budget : impossible d'écrire « {path} » : {e}\n"));
+                eprint(&cannot_write(lang, path, &e));
                 return USAGE;
             }
         }
@@ -331,7 +370,7 @@ struct IssueJson<'a> {
     message: String,
 }
 
-fn tranches_command(a: &TranchesArgs) -> u8 {
+fn tranches_command(a: &TranchesArgs, lang: Lang) -> u8 {
     let computed = (|| {
         let split = tranches::instalments(a.amount, &a.schedule)?;
         let issues = tranches::validate(a.amount, &a.schedule)?;
@@ -359,7 +398,7 @@ fn tranches_command(a: &TranchesArgs) -> u8 {
     let (split, issues, settlement) = match computed {
         Ok(v) => v,
         Err(e) => {
-            eprint(&format!("budget : {e}\n"));
+            eprint(&said(lang, &e.message(lang)));
             return USAGE;
         }
     };
@@ -372,7 +411,7 @@ fn tranches_command(a: &TranchesArgs) -> u8 {
                 .iter()
                 .map(|issue| IssueJson {
                     issue,
-                    message: issue.message(Lang::Fr),
+                    message: issue.message(lang),
                 })
                 .collect(),
         };
@@ -383,6 +422,7 @@ fn tranches_command(a: &TranchesArgs) -> u8 {
             &split,
             settlement.as_ref(),
             &issues,
+            lang,
         ));
     }
     OK
@@ -394,23 +434,24 @@ struct EvalJson<'a> {
     value: Decimal,
 }
 
-/// Prints the exact value, in French notation with every digit
-/// (`=1/3` → `0,3333333333333333333333333333`).
-fn eval(expression: &str, as_json: bool) -> u8 {
+/// Prints the exact value with every digit, in the notation of `lang`
+/// (`=1/3` → `0,3333333333333333333333333333` in French).
+fn eval(expression: &str, as_json: bool, lang: Lang) -> u8 {
     match expr::eval(expression) {
         Ok(value) => {
             if as_json {
                 print(&json(&EvalJson { expression, value }));
             } else {
-                print(&format!(
-                    "{}\n",
-                    format_number(value, value.scale(), Lang::Fr)
-                ));
+                print(&format!("{}\n", format_number(value, value.scale(), lang)));
             }
             OK
         }
         Err(e) => {
-            eprint(&format!("budget : « {expression} » : {e}\n"));
+            let error = e.message(lang);
+            eprint(&said(
+                lang,
+                &Msg::CliEvalError.fill(lang, &[("expression", &expression), ("error", &error)]),
+            ));
             UNREADABLE
         }
     }

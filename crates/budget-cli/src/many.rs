@@ -2,12 +2,14 @@
 //! `budget check FILE`, headed by the file's name), then a summary table;
 //! `--json` as one document, `--summary-csv` the summary for a spreadsheet.
 //! Every figure of the summary is a figure of the file's report
-//! ([`budget_core::report::compute`]); nothing is added up here.
+//! ([`budget_core::report::compute`]); nothing is added up here. The
+//! consolidation (`--consolidate`) is in `consolidated.rs`.
 
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use budget_core::messages::Msg;
 use budget_core::money::{format_eur, format_percent};
 use budget_core::report::Report;
 use budget_core::{Decimal, FunderKind, Lang};
@@ -15,7 +17,7 @@ use rust_decimal::RoundingStrategy;
 use serde::Serialize;
 
 use crate::args::CheckArgs;
-use crate::{check_file, eprint, print, OK, UNREADABLE, USAGE};
+use crate::{cannot_write, check_file, eprint, print, OK, UNREADABLE, USAGE};
 
 /// The extensions read in a folder; other files are skipped.
 const READ: [&str; 6] = ["xlsx", "xls", "ods", "csv", "tsv", "json"];
@@ -31,7 +33,7 @@ pub struct Paths {
 }
 
 /// The files named and those of the folders named, recursively, sorted.
-pub fn paths(args: &[String]) -> Result<Paths, String> {
+pub fn paths(args: &[String], lang: Lang) -> Result<Paths, String> {
     let mut out = Paths {
         files: Vec::new(),
         broken: Vec::new(),
@@ -41,7 +43,7 @@ pub fn paths(args: &[String]) -> Result<Paths, String> {
         let path = Path::new(arg);
         if arg != "-" && path.is_dir() {
             out.many = true;
-            walk(path, &mut out);
+            walk(path, &mut out, lang);
         } else {
             out.files.push(arg.clone());
         }
@@ -49,22 +51,24 @@ pub fn paths(args: &[String]) -> Result<Paths, String> {
     out.files.sort();
     out.files.dedup();
     if out.files.is_empty() && out.broken.is_empty() {
-        return Err(format!(
-            "aucun fichier à lire ({}) dans {}",
-            READ.join(", "),
-            args.join(", ")
+        return Err(Msg::CliNoFileToRead.fill(
+            lang,
+            &[
+                ("extensions", &READ.join(", ")),
+                ("paths", &args.join(", ")),
+            ],
         ));
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Paths) {
+fn walk(dir: &Path, out: &mut Paths, lang: Lang) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
             out.broken.push((
                 dir.display().to_string(),
-                format!("dossier illisible : {e}"),
+                Msg::CliFolderUnreadable.fill(lang, &[("reason", &e)]),
             ));
             return;
         }
@@ -72,7 +76,7 @@ fn walk(dir: &Path, out: &mut Paths) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, out);
+            walk(&path, out, lang);
         } else if path
             .extension()
             .and_then(|e| e.to_str())
@@ -188,14 +192,16 @@ struct Progress {
     start: Instant,
     last: Option<Instant>,
     terminal: bool,
+    lang: Lang,
 }
 
 impl Progress {
-    fn new() -> Self {
+    fn new(lang: Lang) -> Self {
         Self {
             start: Instant::now(),
             last: None,
             terminal: std::io::stderr().is_terminal(),
+            lang,
         }
     }
 
@@ -210,7 +216,8 @@ impl Progress {
             return;
         }
         self.last = Some(Instant::now());
-        eprint(&format!("\r{done}/{total} fichiers…"));
+        let text = Msg::CliProgress.fill(self.lang, &[("done", &done), ("total", &total)]);
+        eprint(&format!("\r{text}"));
     }
 
     /// Clears the progress line before anything else is written on stderr.
@@ -222,7 +229,7 @@ impl Progress {
 }
 
 /// Checks every file; prints the blocks as they come, then the summary.
-pub fn check_all(paths: &Paths, a: &CheckArgs) -> u8 {
+pub fn check_all(paths: &Paths, a: &CheckArgs, lang: Lang) -> u8 {
     let total = paths.files.len().saturating_add(paths.broken.len());
     let mut rows: Vec<Row> = paths
         .broken
@@ -231,9 +238,9 @@ pub fn check_all(paths: &Paths, a: &CheckArgs) -> u8 {
         .collect();
     let mut docs: Vec<String> = Vec::new();
     let mut code = if rows.is_empty() { OK } else { UNREADABLE };
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(lang);
     for (i, path) in paths.files.iter().enumerate() {
-        let checked = check_file(path, a);
+        let checked = check_file(path, a, lang);
         if !checked.stderr.is_empty() {
             progress.clear();
             eprint(&checked.stderr);
@@ -254,14 +261,22 @@ pub fn check_all(paths: &Paths, a: &CheckArgs) -> u8 {
             if i > 0 {
                 block.push('\n');
             }
-            let heading = format!("Fichier {}/{} : {path}", i.saturating_add(1), total);
+            let heading = Msg::CliFileHeading.fill(
+                lang,
+                &[
+                    ("n", &i.saturating_add(1)),
+                    ("total", &total),
+                    ("file", path),
+                ],
+            );
             block.push_str(&heading);
             block.push('\n');
             block.push_str(&"#".repeat(heading.chars().count()));
             block.push_str("\n\n");
             if checked.stdout.is_empty() {
                 let reason = checked.row.problem.as_deref().unwrap_or_default();
-                block.push_str(&format!("Fichier illisible : {reason}\n"));
+                block.push_str(&Msg::CliFileUnreadable.fill(lang, &[("reason", &reason)]));
+                block.push('\n');
             } else {
                 block.push_str(&checked.stdout);
             }
@@ -274,11 +289,11 @@ pub fn check_all(paths: &Paths, a: &CheckArgs) -> u8 {
     if a.json {
         print(&json_document(&docs, &rows));
     } else {
-        print(&summary_text(&rows));
+        print(&summary_text(&rows, lang));
     }
     if let Some(out) = &a.summary_csv {
-        if let Err(e) = std::fs::write(out, summary_csv(&rows)) {
-            eprint(&format!("budget : impossible d'écrire « {out} » : {e}\n"));
+        if let Err(e) = std::fs::write(out, summary_csv(&rows, lang)) {
+            eprint(&cannot_write(lang, out, &e));
             return USAGE;
         }
     }
@@ -307,30 +322,29 @@ fn json_document(docs: &[String], rows: &[Row]) -> String {
     out
 }
 
-fn eur(v: Decimal) -> String {
-    format_eur(v, Lang::Fr)
-}
-
 /// The summary table, its columns aligned.
-pub fn summary_text(rows: &[Row]) -> String {
+pub fn summary_text(rows: &[Row], lang: Lang) -> String {
+    let eur = |v: Decimal| format_eur(v, lang);
     let names = funder_names(rows);
-    let mut header: Vec<String> = vec!["Fichier".into(), "Actions".into()];
+    let mut header: Vec<String> = [Msg::CliColFile, Msg::CliColActions]
+        .map(|m| m.text(lang).to_string())
+        .into();
     header.extend(names.iter().map(|n| n.to_string()));
     header.extend(
         [
-            "Total",
-            "Part de l'État",
-            "Hors règle",
-            "Avertissements",
-            "Cellules illisibles",
+            Msg::CliColTotal,
+            Msg::CliColStateShare,
+            Msg::CliColOutsideRule,
+            Msg::CliColWarnings,
+            Msg::CliColUnreadableCells,
         ]
-        .map(String::from),
+        .map(|m| m.text(lang).to_string()),
     );
     let mut table = vec![header];
     for row in rows {
         let mut line = vec![row.file.clone()];
         if let Some(problem) = &row.problem {
-            line.push(format!("illisible : {problem}"));
+            line.push(Msg::CliRowUnreadable.fill(lang, &[("reason", problem)]));
             table.push(line);
             continue;
         }
@@ -340,10 +354,13 @@ pub fn summary_text(rows: &[Row]) -> String {
                 .iter()
                 .map(|n| planned_of(row, n).map_or_else(|| "—".into(), |v| eur(*v))),
         );
-        line.push(row.total.map_or_else(|| "n.c.".into(), eur));
+        line.push(
+            row.total
+                .map_or_else(|| Msg::CliNotKnown.text(lang).into(), eur),
+        );
         line.push(
             row.state_share
-                .map_or_else(|| "—".into(), |s| format_percent(s, 2, Lang::Fr)),
+                .map_or_else(|| "—".into(), |s| format_percent(s, 2, lang)),
         );
         line.push(
             row.co_financing_breaches
@@ -365,10 +382,11 @@ pub fn summary_text(rows: &[Row]) -> String {
         }
     }
     let unreadable = rows.iter().filter(|r| r.problem.is_some()).count();
+    let files = rows.len();
     let title = match unreadable {
-        0 => format!("Synthèse : {} fichiers", rows.len()),
-        1 => format!("Synthèse : {} fichiers, dont 1 illisible", rows.len()),
-        n => format!("Synthèse : {} fichiers, dont {n} illisibles", rows.len()),
+        0 => Msg::CliSummaryTitle.fill(lang, &[("files", &files)]),
+        1 => Msg::CliSummaryTitleOneUnreadable.fill(lang, &[("files", &files)]),
+        n => Msg::CliSummaryTitleUnreadable.fill(lang, &[("files", &files), ("unreadable", &n)]),
     };
     let mut out = format!("\n{title}\n{}\n", "=".repeat(title.chars().count()));
     for line in &table {
@@ -421,19 +439,22 @@ fn csv_cell(text: &str) -> String {
 /// The summary as a CSV for French Excel: `;`, UTF-8 with a BOM, CRLF,
 /// amounts exact with a decimal comma, the State's share in percent rounded
 /// to the hundredth (31,46).
-pub fn summary_csv(rows: &[Row]) -> String {
+/// Its headings are in `lang`, its numbers always for French Excel.
+pub fn summary_csv(rows: &[Row], lang: Lang) -> String {
     let names = funder_names(rows);
-    let mut header: Vec<String> = vec!["Fichier".into(), "Lecture".into(), "Actions".into()];
+    let mut header: Vec<String> = [Msg::CliColFile, Msg::CliColReading, Msg::CliColActions]
+        .map(|m| m.text(lang).to_string())
+        .into();
     header.extend(names.iter().map(|n| csv_cell(n)));
     header.extend(
         [
-            "Total",
-            "Part de l'État (%)",
-            "Actions hors règle de cofinancement",
-            "Avertissements",
-            "Cellules illisibles",
+            Msg::CliColTotal,
+            Msg::CliColStateSharePercent,
+            Msg::CliColOutsideRuleLong,
+            Msg::CliColWarnings,
+            Msg::CliColUnreadableCells,
         ]
-        .map(String::from),
+        .map(|m| m.text(lang).to_string()),
     );
     let mut out = String::from('\u{FEFF}');
     out.push_str(&header.join(";"));
@@ -441,8 +462,10 @@ pub fn summary_csv(rows: &[Row]) -> String {
     for row in rows {
         let mut line = vec![csv_cell(&row.file)];
         match &row.problem {
-            Some(problem) => line.push(csv_cell(&format!("illisible : {problem}"))),
-            None => line.push("lu".into()),
+            Some(problem) => line.push(csv_cell(
+                &Msg::CliRowUnreadable.fill(lang, &[("reason", problem)]),
+            )),
+            None => line.push(Msg::CliRowRead.text(lang).into()),
         }
         let read = row.problem.is_none();
         line.push(if read {
@@ -473,173 +496,6 @@ pub fn summary_csv(rows: &[Row]) -> String {
         }
         out.push_str(&line.join(";"));
         out.push_str("\r\n");
-    }
-    out
-}
-
-/// `budget check --consolidate`: the conventions taken together
-/// ([`budget_core::consolidate`]), and the files that could not be read.
-pub fn consolidate_all(paths: &Paths, a: &CheckArgs) -> u8 {
-    let mut reports: Vec<(String, Report)> = Vec::new();
-    let mut unreadable: Vec<(String, String)> = paths.broken.clone();
-    let mut cells: Vec<(String, usize)> = Vec::new();
-    for path in &paths.files {
-        match crate::input::load(path, a.other_reading) {
-            Ok(loaded) => {
-                if let Some(refusal) = &loaded.refused {
-                    unreadable.push((path.clone(), refusal.message(Lang::Fr)));
-                    continue;
-                }
-                if !loaded.cell_errors.is_empty() {
-                    cells.push((path.clone(), loaded.cell_errors.len()));
-                }
-                let mut conv = loaded.convention;
-                if let Some(max) = a.state_max {
-                    conv.settings.state_max_share = max;
-                }
-                conv.settings.exemptions.extend(a.exempt.iter().cloned());
-                reports.push((path.clone(), budget_core::report::compute(&conv)));
-            }
-            Err(crate::input::LoadFailure::Usage(m) | crate::input::LoadFailure::Unreadable(m)) => {
-                unreadable.push((path.clone(), m));
-            }
-        }
-    }
-    for (path, reason) in &unreadable {
-        eprint(&format!("budget : {path} : {reason}\n"));
-    }
-    let code = if unreadable.is_empty() && cells.is_empty() {
-        OK
-    } else {
-        UNREADABLE
-    };
-    let refs: Vec<(String, &Report)> = reports.iter().map(|(n, r)| (n.clone(), r)).collect();
-    let c = match budget_core::consolidate::consolidate(&refs) {
-        Ok(c) => c,
-        Err(e) => {
-            eprint(&format!("budget : consolidation impossible : {e}\n"));
-            return UNREADABLE;
-        }
-    };
-    if a.json {
-        let unreadable: Vec<_> = unreadable
-            .iter()
-            .map(|(file, reason)| serde_json::json!({ "file": file, "reason": reason }))
-            .collect();
-        let cells: Vec<_> = cells
-            .iter()
-            .map(|(file, n)| serde_json::json!({ "file": file, "unreadable_cells": n }))
-            .collect();
-        print(&crate::json(&serde_json::json!({
-            "consolidation": c,
-            "unreadable_files": unreadable,
-            "files_with_unreadable_cells": cells,
-        })));
-    } else {
-        print(&consolidation_text(&c, &unreadable, &cells));
-    }
-    code
-}
-
-fn consolidation_text(
-    c: &budget_core::consolidate::Consolidation,
-    unreadable: &[(String, String)],
-    cells: &[(String, usize)],
-) -> String {
-    use budget_core::figures::FunderAmounts;
-    let names: Vec<&str> = c.funders.iter().map(|f| f.name.as_str()).collect();
-    let amounts = |a: &FunderAmounts| {
-        let mut parts: Vec<String> = names
-            .iter()
-            .zip(&a.by_funder)
-            .filter(|(_, v)| !v.is_zero())
-            .map(|(n, v)| format!("{n} {}", eur(*v)))
-            .collect();
-        parts.push(format!("total {}", eur(a.total)));
-        parts.join(" · ")
-    };
-    let pct = |r: Decimal| format_percent(r, 2, Lang::Fr);
-    let mut out = String::new();
-    let heading = |out: &mut String, s: &str| {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(s);
-        out.push('\n');
-        out.push_str(&"=".repeat(s.chars().count()));
-        out.push('\n');
-    };
-    heading(
-        &mut out,
-        &format!("Consolidation : {} conventions", c.conventions.len()),
-    );
-    out.push_str(&format!("Prévu : {}\n", amounts(&c.planned)));
-    if let Some(shares) = &c.shares {
-        let parts: Vec<String> = names
-            .iter()
-            .zip(shares)
-            .map(|(n, s)| format!("{n} {}", pct(*s)))
-            .collect();
-        out.push_str(&format!("Parts : {}\n", parts.join(" · ")));
-    }
-    if !c.years.is_empty() {
-        heading(&mut out, "Par année");
-        for y in &c.years {
-            out.push_str(&format!("{} : {}\n", y.year, amounts(&y.planned)));
-        }
-        if let Some(w) = &c.without_year {
-            out.push_str(&format!("sans année : {}\n", amounts(w)));
-        }
-    } else if !c.conventions.is_empty() {
-        out.push_str("Par année : aucun de ces tableaux ne répartit ses montants par année\n");
-    }
-    heading(&mut out, "Par convention");
-    for p in &c.conventions {
-        out.push_str(&p.name);
-        out.push('\n');
-        match &p.planned {
-            Some(planned) => {
-                let part = p
-                    .part
-                    .map_or_else(String::new, |r| format!(" ({} du total)", pct(r)));
-                out.push_str(&format!("  Prévu : {}{part}\n", amounts(planned)));
-            }
-            None => out.push_str("  Prévu : non calculable (voir budget check)\n"),
-        }
-        match p.co_financing_breaches {
-            None => out.push_str(
-                "  Cofinancement : non applicable (montants non répartis par financeur)\n",
-            ),
-            Some(n) => {
-                let share = p.state_share.map_or_else(|| "—".into(), pct);
-                let rule = match n {
-                    0 => "règle respectée pour chaque action".to_string(),
-                    1 => "RÈGLE NON RESPECTÉE pour 1 action".to_string(),
-                    n => format!("RÈGLE NON RESPECTÉE pour {n} actions"),
-                };
-                out.push_str(&format!(
-                    "  Cofinancement : part de l'État {share} (au plus {} par action) : {rule}\n",
-                    pct(p.state_max_share)
-                ));
-            }
-        }
-    }
-    if !unreadable.is_empty() {
-        heading(
-            &mut out,
-            &format!("Fichiers illisibles ({})", unreadable.len()),
-        );
-        for (file, reason) in unreadable {
-            out.push_str(&format!("- {file} : {reason}\n"));
-        }
-    }
-    if !cells.is_empty() {
-        heading(&mut out, "Fichiers avec des cellules illisibles");
-        for (file, n) in cells {
-            out.push_str(&format!(
-                "- {file} : {n} cellule(s) illisible(s), leurs montants manquent (voir budget check)\n"
-            ));
-        }
     }
     out
 }

@@ -1,38 +1,23 @@
-//! Text output, in French: every figure of a [`Report`] and every warning. No
-//! figure is computed here; this only formats what the core computed.
+//! Text output, in French or English: every figure of a [`Report`] and every
+//! warning. No figure is computed here; this only formats what the core
+//! computed, with the texts of the core's table ([`Msg`]).
 
 use std::fmt::Write;
 
 use budget_core::figures::{Consumption, ExecutedAmounts, FunderAmounts, Years};
+use budget_core::messages::Msg;
 use budget_core::money::{format_eur, format_number, format_percent};
 use budget_core::read::{Assumption, CellError};
 use budget_core::report::{ActionFigures, Report, ScheduleFigures, Totals};
 use budget_core::tranches::{InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{Decimal, Lang, Share};
 
-const FR: Lang = Lang::Fr;
-
-fn eur(v: Decimal) -> String {
-    format_eur(v, FR)
-}
-
-fn pct(ratio: Decimal) -> String {
-    format_percent(ratio, 2, FR)
-}
-
-fn opt_eur(v: Option<Decimal>) -> String {
-    v.map_or_else(|| "n.c.".to_string(), eur)
-}
-
-fn opt_pct(v: Option<Decimal>) -> String {
-    v.map_or_else(|| "—".to_string(), pct)
-}
-
 struct Out<'a> {
     text: String,
     names: Vec<&'a str>,
     /// Whether the amounts are split by funder; when not, only totals.
     split: bool,
+    lang: Lang,
 }
 
 /// What the reader guessed about the table, and the guesses the user
@@ -48,6 +33,37 @@ impl Out<'_> {
         self.text.push('\n');
     }
 
+    /// `indent` then `msg` in the language of the output.
+    fn say(&mut self, indent: &str, msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) {
+        let text = msg.fill(self.lang, values);
+        self.text.push_str(indent);
+        self.line(text);
+    }
+
+    fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.lang)
+    }
+
+    fn eur(&self, v: Decimal) -> String {
+        format_eur(v, self.lang)
+    }
+
+    fn pct(&self, ratio: Decimal) -> String {
+        format_percent(ratio, 2, self.lang)
+    }
+
+    fn opt_eur(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| self.t(Msg::CliNotKnown).to_string(), |v| self.eur(v))
+    }
+
+    fn opt_pct(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| "—".to_string(), |v| self.pct(v))
+    }
+
+    fn total(&self, amount: String) -> String {
+        Msg::CliTotalAmount.fill(self.lang, &[("amount", &amount)])
+    }
+
     fn heading(&mut self, s: &str) {
         if !self.text.is_empty() {
             self.text.push('\n');
@@ -59,25 +75,25 @@ impl Out<'_> {
     /// `État 93 507,00 € · Département 146 000,00 € · total 239 507,00 €`
     fn amounts(&self, a: &FunderAmounts) -> String {
         if !self.split {
-            return eur(a.total);
+            return self.eur(a.total);
         }
         let mut s = String::new();
         for (name, v) in self.names.iter().zip(&a.by_funder) {
-            let _ = write!(s, "{name} {} · ", eur(*v));
+            let _ = write!(s, "{name} {} · ", self.eur(*v));
         }
-        let _ = write!(s, "total {}", eur(a.total));
+        s.push_str(&self.total(self.eur(a.total)));
         s
     }
 
     fn executed(&self, e: &ExecutedAmounts) -> String {
         if !self.split {
-            return opt_eur(e.total);
+            return self.opt_eur(e.total);
         }
         let mut s = String::new();
         for (name, v) in self.names.iter().zip(&e.by_funder) {
-            let _ = write!(s, "{name} {} · ", opt_eur(*v));
+            let _ = write!(s, "{name} {} · ", self.opt_eur(*v));
         }
-        let _ = write!(s, "total {}", opt_eur(e.total));
+        s.push_str(&self.total(self.opt_eur(e.total)));
         s
     }
 
@@ -86,19 +102,22 @@ impl Out<'_> {
             .names
             .iter()
             .zip(r)
-            .map(|(name, v)| format!("{name} {}", opt_pct(*v)))
+            .map(|(name, v)| format!("{name} {}", self.opt_pct(*v)))
             .collect();
         parts.join(" · ")
     }
 
     fn consumption(&mut self, c: &Consumption) {
-        let mut s = format!("  Taux de consommation : {}", opt_pct(c.rate));
+        let rate = self.opt_pct(c.rate);
+        let mut s = String::from("  ");
+        s.push_str(&Msg::CliConsumptionRate.fill(self.lang, &[("rate", &rate)]));
         if self.split {
             let _ = write!(s, " ({})", self.ratios(&c.rate_by_funder));
         }
-        let _ = write!(s, " ; crédit restant {}", opt_eur(c.remaining));
+        let remaining = self.opt_eur(c.remaining);
+        s.push_str(&Msg::CliRemaining.fill(self.lang, &[("amount", &remaining)]));
         if let Some(u) = c.unspent_state {
-            let _ = write!(s, " ; crédit État non consommé {}", eur(u));
+            s.push_str(&Msg::CliUnspentState.fill(self.lang, &[("amount", &self.eur(u))]));
         }
         self.line(s);
     }
@@ -106,39 +125,42 @@ impl Out<'_> {
     fn totals(&mut self, t: &Totals) {
         match &t.planned {
             Some(p) => {
-                let line = format!("  Prévu : {}", self.amounts(p));
-                self.line(line);
+                let amounts = self.amounts(p);
+                self.say("  ", Msg::CliPlanned, &[("amounts", &amounts)]);
             }
-            None => self.line("  Prévu : non calculable (voir les erreurs)"),
+            None => self.say("  ", Msg::CliPlannedUnknown, &[]),
         }
         if let Some(parts) = &t.planned_by_part {
             if !parts.carry_over.total.is_zero() || !parts.amendment.total.is_zero() {
-                let line = format!("    dont report N-1 : {}", self.amounts(&parts.carry_over));
-                self.line(line);
-                let line = format!("    dont avenant : {}", self.amounts(&parts.amendment));
-                self.line(line);
+                let amounts = self.amounts(&parts.carry_over);
+                self.say("    ", Msg::CliOfWhichCarryOver, &[("amounts", &amounts)]);
+                let amounts = self.amounts(&parts.amendment);
+                self.say("    ", Msg::CliOfWhichAmendment, &[("amounts", &amounts)]);
             }
         }
         if let Some(shares) = &t.shares {
             let shares: Vec<Option<Decimal>> = shares.iter().copied().map(Some).collect();
-            let line = format!("  Parts : {}", self.ratios(&shares));
-            self.line(line);
+            let shares = self.ratios(&shares);
+            self.say("  ", Msg::CliShares, &[("shares", &shares)]);
         }
-        self.split_or_own("Engagé", t.committed.as_ref(), t.committed_total);
+        let committed = self.t(Msg::CliCommitted);
+        self.split_or_own(committed, t.committed.as_ref(), t.committed_total);
         if let Some(e) = t.executed.as_ref().filter(|e| e.reported > 0) {
-            let line = format!("  Exécuté : {}", self.executed(e));
-            self.line(line);
+            let amounts = self.executed(e);
+            self.say("  ", Msg::CliExecuted, &[("amounts", &amounts)]);
             if let Some(c) = &t.consumption {
                 self.consumption(c);
             }
         }
+        let requested = self.t(Msg::CliCarryOverRequested);
         self.split_or_own(
-            "Report demandé",
+            requested,
             t.carry_over_requested.as_ref(),
             t.carry_over_total,
         );
         if let Some(r) = t.received_total {
-            self.line(format!("  Reçu (recettes) : {}", eur(r)));
+            let amount = self.eur(r);
+            self.say("  ", Msg::CliReceived, &[("amount", &amount)]);
         }
     }
 
@@ -146,24 +168,27 @@ impl Out<'_> {
     /// then the amounts of no year; each line after `indent`.
     fn years(&mut self, years: &Years, indent: &str) {
         for y in &years.by_year {
-            let mut s = format!("{indent}{} : {}", y.year, self.amounts(&y.planned));
+            let amounts = self.amounts(&y.planned);
+            let mut s = indent.to_string();
+            s.push_str(
+                &Msg::CliYearLine.fill(self.lang, &[("year", &y.year), ("amounts", &amounts)]),
+            );
             if let Some(c) = &y.change {
                 let sign = if c.absolute > Decimal::ZERO { "+" } else { "" };
-                let _ = write!(
-                    s,
-                    " ; évolution depuis {} : {sign}{}",
-                    c.from_year,
-                    eur(c.absolute)
+                let change = format!("{sign}{}", self.eur(c.absolute));
+                s.push_str(
+                    &Msg::CliChangeSince
+                        .fill(self.lang, &[("year", &c.from_year), ("change", &change)]),
                 );
                 if let Some(rel) = c.relative {
-                    let _ = write!(s, " ({sign}{})", pct(rel));
+                    let _ = write!(s, " ({sign}{})", self.pct(rel));
                 }
             }
             self.line(s);
         }
         if let Some(w) = &years.without_year {
-            let line = format!("{indent}sans année : {}", self.amounts(w));
-            self.line(line);
+            let amounts = self.amounts(w);
+            self.say(indent, Msg::CliWithoutYear, &[("amounts", &amounts)]);
         }
     }
 
@@ -171,72 +196,98 @@ impl Out<'_> {
     fn split_or_own(&mut self, what: &str, split: Option<&FunderAmounts>, total: Option<Decimal>) {
         match (split, total) {
             (Some(s), Some(t)) if s.total == t => {
-                let line = format!("  {what} : {}", self.amounts(s));
-                self.line(line);
+                let amounts = self.amounts(s);
+                self.say(
+                    "  ",
+                    Msg::CliFigure,
+                    &[("what", &what), ("amounts", &amounts)],
+                );
             }
             (Some(s), total) => {
-                let line = format!("  {what} : {}", self.amounts(s));
-                self.line(line);
+                let amounts = self.amounts(s);
+                self.say(
+                    "  ",
+                    Msg::CliFigure,
+                    &[("what", &what), ("amounts", &amounts)],
+                );
                 if let Some(t) = total {
-                    self.line(format!("  {what}, total de l'action : {}", eur(t)));
+                    let amount = self.eur(t);
+                    let values: [(&str, &dyn std::fmt::Display); 2] =
+                        [("what", &what), ("amount", &amount)];
+                    self.say("  ", Msg::CliFigureActionTotal, &values);
                 }
             }
             (None, Some(t)) if self.split => {
-                self.line(format!(
-                    "  {what} : {} (pour l'action, sans répartition par financeur)",
-                    eur(t)
-                ));
+                let amount = self.eur(t);
+                let values: [(&str, &dyn std::fmt::Display); 2] =
+                    [("what", &what), ("amount", &amount)];
+                self.say("  ", Msg::CliFigureActionOnly, &values);
             }
-            (None, Some(t)) => self.line(format!("  {what} : {}", eur(t))),
+            (None, Some(t)) => {
+                let amounts = self.eur(t);
+                self.say(
+                    "  ",
+                    Msg::CliFigure,
+                    &[("what", &what), ("amounts", &amounts)],
+                );
+            }
             (None, None) => {}
         }
     }
 
     fn action(&mut self, a: &ActionFigures) {
-        let mut title = match (a.number.is_empty(), a.title.is_empty()) {
-            (false, false) => format!("Action {} – {}", a.number, a.title),
-            (false, true) => format!("Action {}", a.number),
-            (true, false) => format!("Action – {}", a.title),
-            (true, true) => "Action".to_string(),
-        };
-        if let Some(row) = a.source_row {
-            let _ = write!(title, " (ligne {row})");
+        let (number, title) = (&a.number, &a.title);
+        let values: [(&str, &dyn std::fmt::Display); 2] = [("number", number), ("title", title)];
+        let mut heading = match (a.number.is_empty(), a.title.is_empty()) {
+            (false, false) => Msg::CliActionNumberTitle,
+            (false, true) => Msg::CliActionNumber,
+            (true, false) => Msg::CliActionTitle,
+            (true, true) => Msg::CliAction,
         }
-        self.line(title);
+        .fill(self.lang, &values);
+        if let Some(row) = a.source_row {
+            heading.push_str(&Msg::CliAtRow.fill(self.lang, &[("row", &row)]));
+        }
+        self.line(heading);
         self.totals(&a.figures);
         if a.incomplete {
-            self.line(
-                "  Parts et cofinancement : non calculables, un montant prévu de l'action est illisible",
-            );
+            self.say("  ", Msg::CliSharesIncomplete, &[]);
         }
         if let Some(cf) = &a.co_financing {
-            let share = opt_pct(cf.state_share);
-            let max = pct(cf.max_share);
+            let share = self.opt_pct(cf.state_share);
+            let max = self.pct(cf.max_share);
+            let lang = self.lang;
             let line = match (&cf.breach, cf.exempt) {
-                _ if cf.state_share.is_none() => "  Cofinancement : aucun coût prévu".to_string(),
-                (_, true) => {
-                    format!("  Cofinancement : part de l'État {share}, action exemptée de la règle")
-                }
+                _ if cf.state_share.is_none() => Msg::CliCoFinancingNoCost.text(lang).to_string(),
+                (_, true) => Msg::CliCoFinancingExempt.fill(lang, &[("share", &share)]),
                 (None, false) => {
-                    format!("  Cofinancement : part de l'État {share} ≤ {max} : règle respectée")
+                    Msg::CliCoFinancingKept.fill(lang, &[("share", &share), ("max", &max)])
                 }
                 (Some(b), false) => {
-                    let mut s = format!(
-                        "  Cofinancement : part de l'État {share} > {max} : RÈGLE NON RESPECTÉE — excédent de l'État {}",
-                        eur(b.state_excess)
+                    let excess = self.eur(b.state_excess);
+                    let mut s = Msg::CliCoFinancingBroken.fill(
+                        lang,
+                        &[("share", &share), ("max", &max), ("excess", &excess)],
                     );
                     if let Some(d) = b.departement_missing_cents {
-                        let _ = write!(s, ", ou crédits du Département manquants {}", eur(d));
+                        let amount = self.eur(d);
+                        s.push_str(&Msg::CliDepartementMissing.fill(lang, &[("amount", &amount)]));
                     }
                     s
                 }
             };
+            self.text.push_str("  ");
             self.line(line);
         }
     }
 
     fn schedule(&mut self, s: &ScheduleFigures) {
-        self.line(format!("Échéancier « {} » : {}", s.name, eur(s.total)));
+        let total = self.eur(s.total);
+        self.say(
+            "",
+            Msg::CliScheduleHeading,
+            &[("name", &s.name), ("total", &total)],
+        );
         if let Some(split) = &s.instalments {
             instalment_lines(self, split);
         }
@@ -246,28 +297,36 @@ impl Out<'_> {
     }
 }
 
-fn share_text(share: &Share) -> String {
+fn share_text(share: &Share, lang: Lang) -> String {
     match share {
-        Share::Percent(p) => format!("{}\u{A0}%", format_number(*p, p.normalize().scale(), FR)),
-        Share::Fixed(x) => format!("montant fixe {}", eur(*x)),
-        Share::Remainder => "reste".into(),
+        Share::Percent(p) => {
+            let number = format_number(*p, p.normalize().scale(), lang);
+            Msg::CliPercent.fill(lang, &[("number", &number)])
+        }
+        Share::Fixed(x) => Msg::CliFixedAmount.fill(lang, &[("amount", &format_eur(*x, lang))]),
+        Share::Remainder => Msg::CliRemainder.text(lang).into(),
     }
 }
 
 fn instalment_lines(out: &mut Out<'_>, split: &[InstalmentAmount]) {
+    let lang = out.lang;
     for (i, t) in split.iter().enumerate() {
-        let mut s = format!(
-            "  Tranche {} — {} ({}) : {}",
-            i.saturating_add(1),
-            t.label,
-            share_text(&t.share),
-            eur(t.amount)
-        );
+        let (share, amount) = (share_text(&t.share, lang), out.eur(t.amount));
+        let mut s = String::from("  ");
+        s.push_str(&Msg::CliInstalmentLine.fill(
+            lang,
+            &[
+                ("n", &i.saturating_add(1)),
+                ("label", &t.label),
+                ("share", &share),
+                ("amount", &amount),
+            ],
+        ));
         if let Some(date) = &t.date {
-            let _ = write!(s, " le {date}");
+            s.push_str(&Msg::CliOnDate.fill(lang, &[("date", date)]));
         }
         if t.adjusted {
-            s.push_str(" — ajustable au réalisé");
+            s.push_str(Msg::CliAdjustable.text(lang));
         }
         out.line(s);
     }
@@ -275,33 +334,40 @@ fn instalment_lines(out: &mut Out<'_>, split: &[InstalmentAmount]) {
 
 fn settlement_lines(out: &mut Out<'_>, s: &Settlement) {
     if let Some(a) = s.achieved {
-        out.line(format!("  Réalisé : {}", eur(a)));
+        let amount = out.eur(a);
+        out.say("  ", Msg::CliAchieved, &[("amount", &amount)]);
     }
-    out.line(format!(
-        "  Montant dû (réalisé plafonné à l'engagement de {}) : {}",
-        eur(s.commitment),
-        eur(s.due)
-    ));
-    out.line(format!("  Déjà versé : {}", eur(s.paid)));
+    let (commitment, due) = (out.eur(s.commitment), out.eur(s.due));
+    out.say(
+        "  ",
+        Msg::CliDue,
+        &[("commitment", &commitment), ("due", &due)],
+    );
+    let paid = out.eur(s.paid);
+    out.say("  ", Msg::CliPaid, &[("amount", &paid)]);
     if s.refund > Decimal::ZERO {
-        out.line(format!("  Trop-perçu à reverser : {}", eur(s.refund)));
+        let amount = out.eur(s.refund);
+        out.say("  ", Msg::CliRefund, &[("amount", &amount)]);
     } else {
-        out.line(format!("  Solde à verser : {}", eur(s.to_pay)));
+        let amount = out.eur(s.to_pay);
+        out.say("  ", Msg::CliToPay, &[("amount", &amount)]);
     }
 }
 
-/// The whole report as French text; `cell_errors` are the cells that could not
-/// be read.
+/// The whole report as text in `lang`; `cell_errors` are the cells that could
+/// not be read.
 pub fn report(
     r: &Report,
     cell_errors: &[CellError],
     source: &str,
     reading: &ReadingNotes<'_>,
+    lang: Lang,
 ) -> String {
     let mut out = Out {
         text: String::new(),
         names: r.funders.iter().map(|f| f.name.as_str()).collect(),
         split: r.split,
+        lang,
     };
     let title = match (r.title.is_empty(), r.departement.is_empty()) {
         (false, false) => format!("{} — {}", r.title, r.departement),
@@ -309,80 +375,80 @@ pub fn report(
         (true, false) => r.departement.clone(),
         (true, true) => source.to_string(),
     };
-    out.heading(&format!("Convention : {title}"));
+    out.heading(&Msg::CliConventionHeading.fill(lang, &[("title", &title)]));
     let funders = if r.split {
         out.names.join(", ")
     } else {
-        "aucun (montants non répartis par financeur)".to_string()
+        out.t(Msg::CliNoFunders).to_string()
     };
-    out.line(format!(
-        "{} actions, {} groupes ; financeurs : {funders}",
-        r.actions.len(),
-        r.groups.len(),
-    ));
+    out.say(
+        "",
+        Msg::CliCounts,
+        &[
+            ("actions", &r.actions.len()),
+            ("groups", &r.groups.len()),
+            ("funders", &funders),
+        ],
+    );
     if r.split {
-        let mut rule = format!(
-            "Règle de cofinancement : part de l'État ≤ {} du coût de chaque action",
-            pct(r.settings.state_max_share)
-        );
+        let max = out.pct(r.settings.state_max_share);
+        let mut rule = Msg::CliRule.fill(lang, &[("max", &max)]);
         if !r.settings.exemptions.is_empty() {
-            let _ = write!(rule, " ; exemptions : {}", r.settings.exemptions.join(", "));
+            let list = r.settings.exemptions.join(", ");
+            rule.push_str(&Msg::CliExemptions.fill(lang, &[("list", &list)]));
         }
         out.line(rule);
     } else {
-        out.line(
-            "Parts des financeurs et règle de cofinancement : non applicables \
-             (le tableau ne répartit pas ses montants entre financeurs)",
-        );
+        out.say("", Msg::CliRuleNotApplicable, &[]);
     }
     if !reading.assumptions.is_empty() {
-        out.heading("Lecture supposée");
+        out.heading(out.t(Msg::CliReadingHeading));
         for a in reading.assumptions {
-            out.line(format!("- {}", a.message(FR)));
+            out.line(format!("- {}", a.message(lang)));
             if a.has_alternative() {
-                out.line(format!(
-                    "  Autre lecture, avec --other-reading : {}",
-                    a.alternative_label(FR)
-                ));
+                let label = a.alternative_label(lang);
+                out.say("  ", Msg::CliOtherReading, &[("label", &label)]);
             }
         }
     }
     if !reading.overruled.is_empty() {
-        out.heading("Autre lecture appliquée (--other-reading)");
+        out.heading(out.t(Msg::CliOverruledHeading));
         for a in reading.overruled {
-            out.line(format!(
-                "- {}, au lieu de : {}",
-                a.alternative_label(FR),
-                a.message(FR)
-            ));
+            let (label, message) = (a.alternative_label(lang), a.message(lang));
+            out.say(
+                "- ",
+                Msg::CliOverruled,
+                &[("label", &label), ("message", &message)],
+            );
         }
     }
 
     if !r.actions.is_empty() {
-        out.heading("Actions");
+        out.heading(out.t(Msg::CliActionsHeading));
         for a in &r.actions {
             out.action(a);
         }
     }
     if !r.groups.is_empty() || r.ungrouped.is_some() {
-        out.heading("Sous-totaux par groupe");
+        out.heading(out.t(Msg::CliGroupsHeading));
         for g in r.groups.iter().chain(&r.ungrouped) {
             let name = if g.id.is_none() {
-                "Actions sans groupe"
+                out.t(Msg::CliUngrouped)
             } else {
                 g.name.as_str()
             };
-            out.line(format!("{name} ({} actions)", g.actions.len()));
+            out.say(
+                "",
+                Msg::CliGroupLine,
+                &[("name", &name), ("n", &g.actions.len())],
+            );
             out.totals(&g.figures);
             if r.split && g.co_financing_breaches > 0 {
-                out.line(format!(
-                    "  Actions hors règle de cofinancement : {}",
-                    g.co_financing_breaches
-                ));
+                out.say("  ", Msg::CliBreaches, &[("n", &g.co_financing_breaches)]);
             }
         }
     }
-    out.heading("Total général");
+    out.heading(out.t(Msg::CliGrandTotal));
     out.totals(&r.grand);
     let breaches = r
         .actions
@@ -390,30 +456,33 @@ pub fn report(
         .filter(|a| a.co_financing.as_ref().is_some_and(|c| c.breach.is_some()))
         .count();
     if r.split {
-        out.line(format!(
-            "  Actions hors règle de cofinancement : {breaches}"
-        ));
+        out.say("  ", Msg::CliBreaches, &[("n", &breaches)]);
     }
     if !r.received.is_empty() {
-        out.heading("Recettes reçues");
+        out.heading(out.t(Msg::CliReceivedHeading));
         for x in &r.received {
-            let mut s = format!("{} : {}", x.name, eur(x.amount));
+            let amount = out.eur(x.amount);
+            let mut s = Msg::CliNamedAmount.fill(lang, &[("name", &x.name), ("amount", &amount)]);
             match (x.planned, x.difference) {
                 (Some(p), Some(d)) => {
-                    let _ = write!(s, " ; part prévue {} ; écart {}", eur(p), eur(d));
+                    let (planned, difference) = (out.eur(p), out.eur(d));
+                    s.push_str(
+                        &Msg::CliReceivedPlanned
+                            .fill(lang, &[("planned", &planned), ("difference", &difference)]),
+                    );
                 }
-                _ => s.push_str(" (le tableau ne prévoit pas de part de ce financeur à comparer)"),
+                _ => s.push_str(out.t(Msg::CliReceivedNoPlan)),
             }
             out.line(s);
         }
     }
 
     if let Some(years) = &r.years {
-        out.heading("Années");
+        out.heading(out.t(Msg::CliYearsHeading));
         out.years(years, "");
         let groups: Vec<_> = r.groups.iter().filter(|g| g.years.is_some()).collect();
         if !groups.is_empty() {
-            out.heading("Années par groupe");
+            out.heading(out.t(Msg::CliYearsByGroup));
             for g in groups {
                 out.line(&g.name);
                 if let Some(y) = &g.years {
@@ -423,7 +492,7 @@ pub fn report(
         }
         let actions: Vec<_> = r.actions.iter().filter(|a| a.years.is_some()).collect();
         if !actions.is_empty() {
-            out.heading("Années par action");
+            out.heading(out.t(Msg::CliYearsByAction));
             for a in actions {
                 out.line(match (a.number.is_empty(), a.title.is_empty()) {
                     (false, false) => format!("{} – {}", a.number, a.title),
@@ -437,28 +506,34 @@ pub fn report(
         }
     }
     if !r.schedules.is_empty() {
-        out.heading("Échéanciers");
+        out.heading(out.t(Msg::CliSchedulesHeading));
         for s in &r.schedules {
             out.schedule(s);
         }
     }
-    out.heading(&format!("Avertissements ({})", r.warnings.len()));
+    out.heading(&Msg::CliWarningsHeading.fill(lang, &[("n", &r.warnings.len())]));
     if r.warnings.is_empty() {
-        out.line("Aucune incohérence trouvée.");
+        out.say("", Msg::CliNoWarning, &[]);
     }
     for w in &r.warnings {
-        out.line(format!("- {}", w.message(FR)));
+        out.line(format!("- {}", w.message(lang)));
     }
     if !cell_errors.is_empty() {
-        out.heading(&format!("Cellules illisibles ({})", cell_errors.len()));
+        out.heading(&Msg::CliUnreadableCellsHeading.fill(lang, &[("n", &cell_errors.len())]));
         for e in cell_errors {
-            out.line(format!("- {e}"));
+            out.line(format!("- {}", e.message(lang)));
         }
     }
     if !r.errors.is_empty() {
-        out.heading(&format!("Calculs impossibles ({})", r.errors.len()));
+        out.heading(&Msg::CliCalcErrorsHeading.fill(lang, &[("n", &r.errors.len())]));
         for e in &r.errors {
-            out.line(format!("- {}", e.message));
+            // The core keeps the French text; the error itself, when there,
+            // gives it in `lang`.
+            let message = e
+                .error
+                .as_ref()
+                .map_or_else(|| e.message.clone(), |c| c.message(lang));
+            out.line(format!("- {message}"));
         }
     }
     out.text
@@ -471,19 +546,23 @@ pub fn tranches(
     split: &[InstalmentAmount],
     settlement: Option<&Settlement>,
     issues: &[ScheduleIssue],
+    lang: Lang,
 ) -> String {
     let mut out = Out {
         text: String::new(),
         names: Vec::new(),
         split: true,
+        lang,
     };
-    out.line(format!("Montant : {}", eur(total)));
+    let amount = out.eur(total);
+    out.say("", Msg::CliAmount, &[("amount", &amount)]);
     instalment_lines(&mut out, split);
     if let Some(s) = settlement {
         settlement_lines(&mut out, s);
     }
     for issue in issues {
-        out.line(format!("Attention : {}", issue.message(FR)));
+        let issue = issue.message(lang);
+        out.say("", Msg::CliWarning, &[("issue", &issue)]);
     }
     out.text
 }

@@ -17,6 +17,7 @@ fn fixture(name: &str) -> String {
 fn budget(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_budget"))
         .args(args)
+        .env_remove("BUDGET_LANG")
         .output()
         .unwrap()
 }

@@ -21,6 +21,7 @@ fn run(name: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_budget"))
         .current_dir(root())
         .args(["check", &format!("tests/fixtures/{name}")])
+        .env_remove("BUDGET_LANG")
         .output()
         .unwrap();
     format!(

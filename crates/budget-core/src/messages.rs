@@ -495,6 +495,428 @@ messages! {
     ConsolidatedState: "État", "State";
     ConsolidatedDepartement: "Département", "Département";
     ConsolidatedUnsplit: "Montants non répartis", "Amounts not split by funder";
+    // Command line (budget-cli): every text the `budget` command prints.
+    // Its help (`budget --help`).
+    CliUsage: "\
+budget — calculateur des conventions budgétaires État–Département
+
+Utilisation :
+  budget check FICHIER… | DOSSIER [--json] [--summary-csv SYNTHÈSE.csv]
+               [--consolidate] [--state-max PART] [--exempt LIBELLÉ]… [--other-reading]
+  budget tranches --amount MONTANT --schedule TRANCHES [--paid MONTANT]
+                  [--due MONTANT | --units N --unit-cost MONTANT] [--json]
+  budget export FICHIER --format csv|xlsx|json|scdl [-o SORTIE] [--other-reading]
+               [--meta META.json] [--attribuant FINANCEUR] [--id-attribuant SIRET]…
+  budget eval EXPRESSION [--json]
+  budget --help | --version
+  Toutes les commandes prennent --lang fr|en (ou BUDGET_LANG=en) : la langue
+  des textes, le français par défaut ; les clés JSON ne changent pas.
+
+budget check FICHIER
+  Lit un tableau copié d'un tableur (TSV ou CSV) ou une convention enregistrée
+  (JSON) et affiche tous les montants calculés (totaux par action, sous-totaux,
+  total général, parts des financeurs, règle de cofinancement, taux de
+  consommation, crédits non consommés, années, échéanciers) et toutes les
+  incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
+  l'entrée standard.
+  Plusieurs fichiers, ou un dossier (lu avec ses sous-dossiers : .xlsx, .xls,
+  .ods, .csv, .tsv, .json ; les autres fichiers sont ignorés) : un bloc par
+  fichier, dans l'ordre des chemins, puis une synthèse (actions, totaux par
+  financeur, part de l'État, actions hors règle, avertissements, cellules
+  illisibles). Un fichier illisible est listé avec sa raison, les autres sont
+  vérifiés (code 1).
+    --summary-csv S        écrit la synthèse en CSV pour Excel (« ; », virgule
+                           décimale)
+    --consolidate          les conventions ensemble, au lieu d'un bloc par fichier :
+                           totaux par financeur et par année, part de chaque
+                           convention, règle de cofinancement de chacune
+    --json                 sortie JSON, montants en chaînes décimales exactes
+                           (plusieurs fichiers : un document, files et summary)
+    --state-max P          part maximale de l'État (50 % par défaut) : 60, 60 % ou
+                           0,6 disent la même chose
+    --other-reading        lit autrement ce que la lecture a supposé (voir
+                           « Lecture supposée ») : la solution proposée pour chacune
+    --exempt L             exempte de la règle de cofinancement un groupe (par son
+                           nom) ou une action (par son numéro ou le début de son
+                           intitulé) ; majuscules et accents ignorés ; répétable
+
+budget tranches
+  Découpe un montant en tranches arrondies au centime (demi-centime arrondi
+  en s'éloignant de zéro) ; la dernière tranche (ou la tranche « reste ») prend
+  le reste, de sorte que les tranches font exactement le montant.
+    --amount A             le montant (engagement), au format français accepté :
+                           « 1 300 000,00 € »
+    --schedule S           les tranches, séparées par des virgules : 60,40
+                           (par des points-virgules si des pourcentages ont une
+                           virgule décimale : 33,33;33,33;reste). Chaque tranche est
+                           un pourcentage (60 ou 60 %), un montant fixe (1000 €)
+                           ou « reste ». Modèles : 60/40 (avance à la signature,
+                           solde après le bilan final), 70/30 (30 % ajustés au
+                           réalisé), 100 (totalité à la signature)
+    --paid X               déjà versé
+    --due Y                réalisé (dépenses effectives) : le montant dû est
+                           min(Y, A), puis solde = dû − versé (négatif : trop-perçu
+                           à reverser)
+    --units N --unit-cost C   réalisé en unités × coût unitaire (postes, mois…)
+    --json                 sortie JSON
+
+budget export FICHIER --format FORMAT
+  Écrit les exports du calculateur, par le même code :
+    --format csv           CSV pour Excel en français (« ; », virgule décimale)
+    --format xlsx          classeur .xlsx présenté comme l'annexe financière
+                           (demande -o : un classeur ne s'écrit pas dans le terminal)
+    --format json          la convention enregistrée (.json), rouverte telle quelle
+    --format scdl          le fichier open data SCDL « Subventions » 2.1.1 ; il n'est
+                           jamais écrit invalide : ce qui manque est listé
+    -o SORTIE              le fichier à écrire (sans -o, ou -o - : la sortie standard)
+    --other-reading        lit le tableau autrement (voir budget check)
+  Métadonnées SCDL, d'un fichier JSON (--meta, clés : les colonnes SCDL,
+  { \"idAttribuant\": \"…\", … }, et attribuant) et/ou des options, qui l'emportent :
+    --attribuant F         qui attribue les subventions : État, Département (par
+                           défaut), le nom d'un financeur ou son numéro (1, 2…)
+    --nom-attribuant T     --id-attribuant SIRET     --date-convention AAAA-MM-JJ
+    --reference-decision T --nom-beneficiaire T      --id-beneficiaire SIRET
+    --rna-beneficiaire W…  --nature « aide en numéraire » | « aide en nature »
+    --conditions-versement unique | échelonné | description
+    --dates-periode-versement AAAA-MM-JJ[/AAAA-MM-JJ]   --id-rae T
+    --notification-ue oui|non    --pourcentage-subvention 1 (0,45 : 45 %)
+    --dispositif-aide T
+
+budget eval EXPRESSION
+  Calcule exactement une expression : budget eval \"534,82*12\"
+
+Codes de sortie :
+  0  tout a été lu (des avertissements sont possibles) ;
+  1  des cellules (ou l'expression, ou le fichier enregistré) n'ont pas pu être lues :
+     chacune est listée, et tout ce qui a pu être lu est calculé et affiché ;
+     pour export : l'export est refusé (cellules illisibles, champs SCDL absents ou
+     invalides), chaque raison est listée et rien n'est écrit ;
+  2  erreur d'utilisation (option inconnue, argument manquant, fichier introuvable).
+", 
+        "\
+budget — calculator of the State–Département budget conventions
+
+Usage:
+  budget check FILE… | FOLDER [--json] [--summary-csv SUMMARY.csv]
+               [--consolidate] [--state-max SHARE] [--exempt LABEL]… [--other-reading]
+  budget tranches --amount AMOUNT --schedule INSTALMENTS [--paid AMOUNT]
+                  [--due AMOUNT | --units N --unit-cost AMOUNT] [--json]
+  budget export FILE --format csv|xlsx|json|scdl [-o OUTPUT] [--other-reading]
+               [--meta META.json] [--attribuant FUNDER] [--id-attribuant SIRET]…
+  budget eval EXPRESSION [--json]
+  budget --help | --version
+  Every command takes --lang fr|en (or BUDGET_LANG=en): the language of the
+  texts, French by default; the JSON keys do not change.
+
+budget check FILE
+  Reads a table copied from a spreadsheet (TSV or CSV) or a saved convention
+  (JSON) and prints every computed amount (totals per action, subtotals,
+  grand total, funders' shares, co-financing rule, consumption rate, unspent
+  credits, years, schedules) and every inconsistency (wrong declared totals,
+  overruns…). FILE “-” reads the standard input.
+  Several files, or a folder (read with its subfolders: .xlsx, .xls, .ods,
+  .csv, .tsv, .json; other files are skipped): one block per file, in the
+  order of the paths, then a summary (actions, totals per funder, State
+  share, actions outside the rule, warnings, unreadable cells). An unreadable
+  file is listed with its reason, the others are checked (status 1).
+    --summary-csv S        writes the summary as CSV for Excel (“;”, decimal
+                           comma)
+    --consolidate          the conventions together, instead of one block per
+                           file: totals per funder and per year, each
+                           convention's part, each one's co-financing rule
+    --json                 JSON output, amounts as exact decimal strings
+                           (several files: one document, files and summary)
+    --state-max P          the State's maximum share (50 % by default): 60, 60 %
+                           or 0,6 say the same
+    --other-reading        reads otherwise what the reading assumed (see
+                           “Assumed reading”): the solution offered for each
+    --exempt L             exempts from the co-financing rule a group (by its
+                           name) or an action (by its number or the start of its
+                           title); case and accents ignored; repeatable
+
+budget tranches
+  Splits an amount into instalments rounded to the cent (half a cent rounded
+  away from zero); the last instalment (or the “reste” one) takes the
+  remainder, so that the instalments add up exactly to the amount.
+    --amount A             the amount (commitment), French format accepted:
+                           “1 300 000,00 €”
+    --schedule S           the instalments, separated by commas: 60,40
+                           (by semicolons if percentages have a decimal
+                           comma: 33,33;33,33;reste). Each instalment is a
+                           percentage (60 or 60 %), a fixed amount (1000 €)
+                           or “reste”. Templates: 60/40 (advance at signature,
+                           balance after the final report), 70/30 (30 % adjusted
+                           to what was achieved), 100 (all at signature)
+    --paid X               already paid
+    --due Y                achieved (actual spending): the amount due is
+                           min(Y, A), then balance = due − paid (negative:
+                           overpayment to refund)
+    --units N --unit-cost C   achieved as units × unit cost (posts, months…)
+    --json                 JSON output
+
+budget export FILE --format FORMAT
+  Writes the calculator's exports, by the same code:
+    --format csv           CSV for Excel in French (“;”, decimal comma)
+    --format xlsx          .xlsx workbook laid out as the financial annex
+                           (needs -o: a workbook is not written to the terminal)
+    --format json          the saved convention (.json), reopened as it is
+    --format scdl          the SCDL “Subventions” 2.1.1 open data file; it is
+                           never written invalid: what is missing is listed
+    -o OUTPUT              the file to write (without -o, or -o -: standard output)
+    --other-reading        reads the table otherwise (see budget check)
+  SCDL metadata, from a JSON file (--meta, keys: the SCDL columns,
+  { \"idAttribuant\": \"…\", … }, and attribuant) and/or options, which win:
+    --attribuant F         who attributes the subsidies: État, Département (by
+                           default), a funder's name or its number (1, 2…)
+    --nom-attribuant T     --id-attribuant SIRET     --date-convention YYYY-MM-DD
+    --reference-decision T --nom-beneficiaire T      --id-beneficiaire SIRET
+    --rna-beneficiaire W…  --nature “aide en numéraire” | “aide en nature”
+    --conditions-versement unique | échelonné | description
+    --dates-periode-versement YYYY-MM-DD[/YYYY-MM-DD]   --id-rae T
+    --notification-ue oui|non    --pourcentage-subvention 1 (0,45: 45 %)
+    --dispositif-aide T
+
+budget eval EXPRESSION
+  Computes an expression exactly: budget eval \"534,82*12\"
+
+Exit status:
+  0  everything was read (there may be warnings);
+  1  some cells (or the expression, or the saved file) could not be read:
+     each is listed, and everything that could be read is computed and printed;
+     for export: the export is refused (unreadable cells, missing or invalid
+     SCDL fields), each reason is listed and nothing is written;
+  2  usage error (unknown option, missing argument, file not found).
+";
+    // Errors and notes on stderr (src/main.rs, args.rs, input.rs, export.rs).
+    CliPrefix: "budget : {message}", "budget: {message}";
+    CliAtFile: "{file} : {message}", "{file}: {message}";
+    CliCannotWrite: "impossible d'écrire « {path} » : {reason}", "cannot write “{path}”: {reason}";
+    CliCannotOpen: "impossible d'ouvrir « {path} » : {reason}", "cannot open “{path}”: {reason}";
+    CliStdinUnreadable: "entrée standard illisible : {reason}", "unreadable standard input: {reason}";
+    CliNotUtf8:
+        "le fichier n'est pas en UTF-8 : lu comme Windows-1252 (export CSV d'Excel)",
+        "the file is not in UTF-8: read as Windows-1252 (Excel's CSV export)";
+    CliExportRefused: "export refusé, rien n'a été écrit :", "export refused, nothing was written:";
+    CliExportUnreadableCell:
+        "1 cellule illisible : l'export perdrait son montant",
+        "1 unreadable cell: the export would lose its amount";
+    CliExportUnreadableCells:
+        "{n} cellules illisibles : l'export perdrait leurs montants",
+        "{n} unreadable cells: the export would lose their amounts";
+    CliEvalError: "« {expression} » : {error}", "“{expression}”: {error}";
+    CliNoCommand: "aucune commande : check, export, tranches ou eval", "no command: check, export, tranches or eval";
+    CliUnknownCommand:
+        "commande inconnue « {command} » : check, export, tranches ou eval",
+        "unknown command “{command}”: check, export, tranches or eval";
+    CliUnknownLang: "--lang « {lang} » inconnu : fr ou en", "--lang “{lang}” unknown: fr or en";
+    CliUnknownLangEnv: "BUDGET_LANG « {lang} » inconnu : fr ou en", "BUDGET_LANG “{lang}” unknown: fr or en";
+    CliOptionNeedsValue: "{option} attend une valeur", "{option} needs a value";
+    CliUnknownOption: "option inconnue « {option} » pour {command}", "unknown option “{option}” for {command}";
+    CliUnknownArgument: "argument inconnu « {argument} » pour {command}", "unknown argument “{argument}” for {command}";
+    CliCheckNeedsFile:
+        "check attend un fichier ou un dossier : budget check tableau.tsv",
+        "check needs a file or a folder: budget check table.tsv";
+    CliConsolidateAndSummary:
+        "--consolidate et --summary-csv ne vont pas ensemble",
+        "--consolidate and --summary-csv do not go together";
+    CliStdinAlone:
+        "l'entrée standard « - » se lit seule, sans autre fichier",
+        "the standard input “-” is read alone, without another file";
+    CliUnknownFormat:
+        "--format « {format} » inconnu : csv, xlsx, json ou scdl",
+        "--format “{format}” unknown: csv, xlsx, json or scdl";
+    CliOneFile: "un seul fichier à la fois (« {file} » en trop)", "one file at a time (“{file}” is one too many)";
+    CliExportNeedsFormat: "export attend --format csv, xlsx, json ou scdl", "export needs --format csv, xlsx, json or scdl";
+    CliScdlOnly:
+        "--meta, --attribuant et les champs SCDL ne servent qu'avec --format scdl",
+        "--meta, --attribuant and the SCDL fields only go with --format scdl";
+    CliXlsxNeedsOutput:
+        "--format xlsx demande -o FICHIER.xlsx (un classeur ne s'écrit pas dans le terminal)",
+        "--format xlsx needs -o FILE.xlsx (a workbook is not written to the terminal)";
+    CliExportNeedsFile:
+        "export attend un fichier : budget export tableau.tsv --format csv",
+        "export needs a file: budget export table.tsv --format csv";
+    CliStateMax:
+        "--state-max attend une part entre 0 et 100 % : 50, 50 % ou 0,5 (« {text} »)",
+        "--state-max needs a share between 0 and 100%: 50, 50 % or 0,5 (“{text}”)";
+    CliOptionNeedsAmount: "{option} attend un montant", "{option} needs an amount";
+    CliOptionError: "{option} : {error}", "{option}: {error}";
+    CliDueOrUnits: "--due ou --units/--unit-cost, pas les deux", "--due or --units/--unit-cost, not both";
+    CliUnitsTogether: "--units et --unit-cost vont ensemble", "--units and --unit-cost go together";
+    CliTranchesNeedsAmount: "tranches attend --amount MONTANT", "tranches needs --amount AMOUNT";
+    CliTranchesNeedsSchedule:
+        "tranches attend --schedule TRANCHES (par exemple 60,40)",
+        "tranches needs --schedule INSTALMENTS (for example 60,40)";
+    CliSchedulePercentTooLarge: "--schedule : pourcentage trop grand", "--schedule: percentage too large";
+    CliScheduleUnreadable:
+        "--schedule : tranche {n} illisible « {item} »",
+        "--schedule: unreadable instalment {n} “{item}”";
+    CliEvalNeedsExpression:
+        "eval attend une expression : budget eval \"534,82*12\"",
+        "eval needs an expression: budget eval \"534,82*12\"";
+    CliMetaCannotRead:
+        "impossible de lire les métadonnées « {path} » : {reason}",
+        "cannot read the metadata “{path}”: {reason}";
+    CliMetaBadJson: "{path} : JSON illisible : {reason}", "{path}: unreadable JSON: {reason}";
+    CliMetaNotObject:
+        "{path} : un objet JSON est attendu ({ \"idAttribuant\": \"…\", … })",
+        "{path}: a JSON object is expected ({ \"idAttribuant\": \"…\", … })";
+    CliMetaNotText:
+        "{path}, « {key} » : un texte est attendu, pas {value}",
+        "{path}, “{key}”: a text is expected, not {value}";
+    CliMetaUnknownKey:
+        "{path} : clé inconnue « {key} » (les colonnes SCDL : {columns}, et attribuant)",
+        "{path}: unknown key “{key}” (the SCDL columns: {columns}, and attribuant)";
+    CliNoDepartement:
+        "le tableau n'a pas de colonne Département : dites qui attribue avec --attribuant (financeurs : {funders})",
+        "the table has no Département column: say who attributes with --attribuant (funders: {funders})";
+    CliUnknownAttribuant:
+        "--attribuant « {name} » : aucun financeur de ce nom (financeurs : {funders})",
+        "--attribuant “{name}”: no funder of that name (funders: {funders})";
+    // Instalments typed with --schedule.
+    CliLabelBalance: "Solde", "Balance";
+    CliLabelLastInstalment: "Tranche {n} (solde)", "Instalment {n} (balance)";
+    CliLabelInstalment: "Tranche {n}", "Instalment {n}";
+    // Many files (src/many.rs).
+    CliNoFileToRead: "aucun fichier à lire ({extensions}) dans {paths}", "no file to read ({extensions}) in {paths}";
+    CliFolderUnreadable: "dossier illisible : {reason}", "unreadable folder: {reason}";
+    CliProgress: "{done}/{total} fichiers…", "{done}/{total} files…";
+    CliFileHeading: "Fichier {n}/{total} : {file}", "File {n}/{total}: {file}";
+    CliFileUnreadable: "Fichier illisible : {reason}", "Unreadable file: {reason}";
+    CliColFile: "Fichier", "File";
+    CliColActions: "Actions", "Actions";
+    CliColTotal: "Total", "Total";
+    CliColStateShare: "Part de l'État", "State share";
+    CliColOutsideRule: "Hors règle", "Outside the rule";
+    CliColWarnings: "Avertissements", "Warnings";
+    CliColUnreadableCells: "Cellules illisibles", "Unreadable cells";
+    CliColReading: "Lecture", "Reading";
+    CliColStateSharePercent: "Part de l'État (%)", "State share (%)";
+    CliColOutsideRuleLong: "Actions hors règle de cofinancement", "Actions outside the co-financing rule";
+    CliRowUnreadable: "illisible : {reason}", "unreadable: {reason}";
+    CliRowRead: "lu", "read";
+    CliSummaryTitle: "Synthèse : {files} fichiers", "Summary: {files} files";
+    CliSummaryTitleOneUnreadable: "Synthèse : {files} fichiers, dont 1 illisible", "Summary: {files} files, 1 unreadable";
+    CliSummaryTitleUnreadable:
+        "Synthèse : {files} fichiers, dont {unreadable} illisibles",
+        "Summary: {files} files, {unreadable} unreadable";
+    CliConsolidationImpossible: "consolidation impossible : {reason}", "consolidation impossible: {reason}";
+    CliConsolidationTitle: "Consolidation : {n} conventions", "Consolidation: {n} conventions";
+    CliByYear: "Par année", "By year";
+    CliByYearNone:
+        "Par année : aucun de ces tableaux ne répartit ses montants par année",
+        "By year: none of these tables splits its amounts by year";
+    CliByConvention: "Par convention", "By convention";
+    CliPartOfTotal: " ({part} du total)", " ({part} of the total)";
+    CliPlannedUnknownSeeCheck: "Prévu : non calculable (voir budget check)", "Planned: cannot be computed (see budget check)";
+    CliCoFinancingNotApplicable:
+        "Cofinancement : non applicable (montants non répartis par financeur)",
+        "Co-financing: not applicable (amounts not split by funder)";
+    CliRuleKeptEach: "règle respectée pour chaque action", "rule kept for every action";
+    CliRuleBrokenOne: "RÈGLE NON RESPECTÉE pour 1 action", "RULE NOT KEPT for 1 action";
+    CliRuleBrokenMany: "RÈGLE NON RESPECTÉE pour {n} actions", "RULE NOT KEPT for {n} actions";
+    CliConsolidationCoFinancing:
+        "Cofinancement : part de l'État {share} (au plus {max} par action) : {rule}",
+        "Co-financing: State share {share} (at most {max} per action): {rule}";
+    CliUnreadableFiles: "Fichiers illisibles ({n})", "Unreadable files ({n})";
+    CliFilesWithUnreadableCells: "Fichiers avec des cellules illisibles", "Files with unreadable cells";
+    CliFileUnreadableCells:
+        "{file} : {n} cellule(s) illisible(s), leurs montants manquent (voir budget check)",
+        "{file}: {n} unreadable cell(s), their amounts are missing (see budget check)";
+    // The report of `budget check` and `budget tranches` (src/render.rs).
+    CliNotKnown: "n.c.", "n/a";
+    CliTotalAmount: "total {amount}", "total {amount}";
+    CliConsumptionRate: "Taux de consommation : {rate}", "Consumption rate: {rate}";
+    CliRemaining: " ; crédit restant {amount}", "; remaining credit {amount}";
+    CliUnspentState: " ; crédit État non consommé {amount}", "; unspent State credit {amount}";
+    CliPlanned: "Prévu : {amounts}", "Planned: {amounts}";
+    CliPlannedUnknown: "Prévu : non calculable (voir les erreurs)", "Planned: cannot be computed (see the errors)";
+    CliOfWhichCarryOver: "dont report N-1 : {amounts}", "of which carried over from the year before: {amounts}";
+    CliOfWhichAmendment: "dont avenant : {amounts}", "of which amendment: {amounts}";
+    CliShares: "Parts : {shares}", "Shares: {shares}";
+    CliCommitted: "Engagé", "Committed";
+    CliExecuted: "Exécuté : {amounts}", "Executed: {amounts}";
+    CliCarryOverRequested: "Report demandé", "Carry-over requested";
+    CliReceived: "Reçu (recettes) : {amount}", "Received (revenue): {amount}";
+    CliYearLine: "{year} : {amounts}", "{year}: {amounts}";
+    CliChangeSince: " ; évolution depuis {year} : {change}", "; change since {year}: {change}";
+    CliWithoutYear: "sans année : {amounts}", "no year: {amounts}";
+    CliFigure: "{what} : {amounts}", "{what}: {amounts}";
+    CliFigureActionTotal: "{what}, total de l'action : {amount}", "{what}, the action's total: {amount}";
+    CliFigureActionOnly:
+        "{what} : {amount} (pour l'action, sans répartition par financeur)",
+        "{what}: {amount} (for the action, not split by funder)";
+    CliActionNumberTitle: "Action {number} – {title}", "Action {number} – {title}";
+    CliActionNumber: "Action {number}", "Action {number}";
+    CliActionTitle: "Action – {title}", "Action – {title}";
+    CliAction: "Action", "Action";
+    CliAtRow: " (ligne {row})", " (row {row})";
+    CliSharesIncomplete:
+        "Parts et cofinancement : non calculables, un montant prévu de l'action est illisible",
+        "Shares and co-financing: cannot be computed, a planned amount of the action is unreadable";
+    CliCoFinancingNoCost: "Cofinancement : aucun coût prévu", "Co-financing: no planned cost";
+    CliCoFinancingExempt:
+        "Cofinancement : part de l'État {share}, action exemptée de la règle",
+        "Co-financing: State share {share}, action exempted from the rule";
+    CliCoFinancingKept:
+        "Cofinancement : part de l'État {share} ≤ {max} : règle respectée",
+        "Co-financing: State share {share} ≤ {max}: rule kept";
+    CliCoFinancingBroken:
+        "Cofinancement : part de l'État {share} > {max} : RÈGLE NON RESPECTÉE — excédent de l'État {excess}",
+        "Co-financing: State share {share} > {max}: RULE NOT KEPT — State excess {excess}";
+    CliDepartementMissing: ", ou crédits du Département manquants {amount}", ", or missing Département credits {amount}";
+    CliScheduleHeading: "Échéancier « {name} » : {total}", "Schedule “{name}”: {total}";
+    CliPercent: "{number}\u{A0}%", "{number}%";
+    CliFixedAmount: "montant fixe {amount}", "fixed amount {amount}";
+    CliRemainder: "reste", "remainder";
+    CliInstalmentLine: "Tranche {n} — {label} ({share}) : {amount}", "Instalment {n} — {label} ({share}): {amount}";
+    CliOnDate: " le {date}", " on {date}";
+    CliAdjustable: " — ajustable au réalisé", " — adjustable to what is achieved";
+    CliAchieved: "Réalisé : {amount}", "Achieved: {amount}";
+    CliDue:
+        "Montant dû (réalisé plafonné à l'engagement de {commitment}) : {due}",
+        "Amount due (achieved, capped at the commitment of {commitment}): {due}";
+    CliPaid: "Déjà versé : {amount}", "Already paid: {amount}";
+    CliRefund: "Trop-perçu à reverser : {amount}", "Overpayment to refund: {amount}";
+    CliToPay: "Solde à verser : {amount}", "Balance to pay: {amount}";
+    CliConventionHeading: "Convention : {title}", "Convention: {title}";
+    CliNoFunders: "aucun (montants non répartis par financeur)", "none (amounts not split by funder)";
+    CliCounts:
+        "{actions} actions, {groups} groupes ; financeurs : {funders}",
+        "{actions} actions, {groups} groups; funders: {funders}";
+    CliRule:
+        "Règle de cofinancement : part de l'État ≤ {max} du coût de chaque action",
+        "Co-financing rule: State share ≤ {max} of each action's cost";
+    CliExemptions: " ; exemptions : {list}", "; exemptions: {list}";
+    CliRuleNotApplicable:
+        "Parts des financeurs et règle de cofinancement : non applicables (le tableau ne répartit pas ses montants entre financeurs)",
+        "Funders' shares and co-financing rule: not applicable (the table does not split its amounts between funders)";
+    CliReadingHeading: "Lecture supposée", "Assumed reading";
+    CliOtherReading: "Autre lecture, avec --other-reading : {label}", "Other reading, with --other-reading: {label}";
+    CliOverruledHeading: "Autre lecture appliquée (--other-reading)", "Other reading applied (--other-reading)";
+    CliOverruled: "{label}, au lieu de : {message}", "{label}, instead of: {message}";
+    CliActionsHeading: "Actions", "Actions";
+    CliGroupsHeading: "Sous-totaux par groupe", "Subtotals by group";
+    CliUngrouped: "Actions sans groupe", "Actions without a group";
+    CliGroupLine: "{name} ({n} actions)", "{name} ({n} actions)";
+    CliBreaches: "Actions hors règle de cofinancement : {n}", "Actions outside the co-financing rule: {n}";
+    CliGrandTotal: "Total général", "Grand total";
+    CliReceivedHeading: "Recettes reçues", "Revenue received";
+    CliNamedAmount: "{name} : {amount}", "{name}: {amount}";
+    CliReceivedPlanned: " ; part prévue {planned} ; écart {difference}", "; planned share {planned}; difference {difference}";
+    CliReceivedNoPlan:
+        " (le tableau ne prévoit pas de part de ce financeur à comparer)",
+        " (the table plans no share of this funder to compare with)";
+    CliYearsHeading: "Années", "Years";
+    CliYearsByGroup: "Années par groupe", "Years by group";
+    CliYearsByAction: "Années par action", "Years by action";
+    CliSchedulesHeading: "Échéanciers", "Schedules";
+    CliWarningsHeading: "Avertissements ({n})", "Warnings ({n})";
+    CliNoWarning: "Aucune incohérence trouvée.", "No inconsistency found.";
+    CliUnreadableCellsHeading: "Cellules illisibles ({n})", "Unreadable cells ({n})";
+    CliCalcErrorsHeading: "Calculs impossibles ({n})", "Impossible calculations ({n})";
+    CliAmount: "Montant : {amount}", "Amount: {amount}";
+    CliWarning: "Attention : {issue}", "Warning: {issue}";
 }
 
 #[cfg(test)]
