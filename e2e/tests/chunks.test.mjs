@@ -166,7 +166,9 @@ test('an anchor of the page in the address is no share link: the start does not 
   context.on('request', (r) => requests.push(r.url()));
   const page = await openIn(context, `${env.url}#mode-d-emploi`);
   await page.getByLabel(/Tableau à coller/).waitFor();
-  assert.deepEqual(requests.filter(isChunk), []);
+  // (the workbench, and the code it shares, is asked for right after the
+  // first paint; the JSON reader is not)
+  assert.ok(!requests.some((u) => u.endsWith('/split_json.wasm')), requests.filter(isChunk).join('\n'));
   await context.close();
 });
 
