@@ -1,66 +1,83 @@
 // Baseline of the browser benchmark (scripts/bench-browser.mjs): what the
-// widget does on a paste, done by hand in plain JavaScript. Parses the TSV
-// (columns: N°, Intitulé, Axe, then three funders' amounts), reads French
-// amounts into integer cents, sums each row and each funder exactly, and
-// renders every row, the totals and the status line in the widget's format.
+// widget does on a paste, written the way a careful JavaScript developer
+// would without a framework. The pasted TSV (columns: N°, Intitulé, Axe, then
+// three funders' amounts) is split into lines and cells, each French amount
+// read into integer cents with one regular expression, each row and each
+// funder summed exactly in cents; every row is built with createElement into
+// one DocumentFragment that replaces the tbody once, and the totals and the
+// status line are one text node each, in the widget's format.
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
 
-/** "93 507,00 €" → 9350700 (cents); null when unreadable. */
+// "93 507,00 €", "-93507", "1 000", "-  €" (spaces: U+0020, U+00A0, U+202F).
+const AMOUNT = /^\s*(-?)\s*((?:\d[\d \u00a0\u202f]*)?)(?:,(\d{1,2}))?\s*(?:€)?\s*$/;
+
+/** "93 507,00 €" → 9350700 (cents); 0 for an empty cell or "-  €"; null when unreadable. */
 function cents(text) {
-  const t = text.replace(/[\s\u00a0\u202f€]/g, '');
-  if (t === '' || t === '-') return 0;
-  const m = /^(-?)(\d+)(?:,(\d{1,2}))?$/.exec(t);
-  if (!m) return null;
-  const value = Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0'));
+  const m = AMOUNT.exec(text);
+  if (m === null) return null;
+  let units = 0;
+  const digits = m[2];
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) units = units * 10 + c;
+  }
+  const frac = m[3] === undefined ? 0 : m[3].length === 1 ? (m[3].charCodeAt(0) - 48) * 10 : Number(m[3]);
+  const value = units * 100 + frac;
   return m[1] ? -value : value;
 }
 
 /** 177565000 → "1 775 650,00 €" (U+202F between thousands, U+00A0 before €). */
 function eur(value) {
-  const negative = value < 0;
-  const abs = Math.abs(value);
-  const units = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
-  const frac = String(abs % 100).padStart(2, '0');
-  return `${negative ? '−' : ''}${units},${frac}${NBSP}€`;
-}
-
-function cell(tag, text) {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  return el;
+  const abs = value < 0 ? -value : value;
+  const units = String(Math.floor(abs / 100));
+  const frac = abs % 100;
+  let out = '';
+  const head = units.length % 3 || 3;
+  out = units.slice(0, head);
+  for (let i = head; i < units.length; i += 3) out += NNBSP + units.slice(i, i + 3);
+  return `${value < 0 ? '−' : ''}${out},${frac < 10 ? '0' : ''}${frac}${NBSP}€`;
 }
 
 function show(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text.split('\n');
   const funders = [0, 0, 0];
   const rows = document.createDocumentFragment();
   let actions = 0;
-  for (const line of lines.slice(1)) {
-    const [number, title, , ...amounts] = line.split('\t');
-    const values = amounts.slice(0, 3).map(cents);
-    let total = 0;
+  for (let l = 1; l < lines.length; l++) {
+    const line = lines[l].endsWith('\r') ? lines[l].slice(0, -1) : lines[l];
+    if (line.trim() === '') continue;
+    const cells = line.split('\t');
     const tr = document.createElement('tr');
-    tr.append(cell('th', number), cell('td', title));
-    values.forEach((v, i) => {
-      const ok = v ?? 0;
-      funders[i] += ok;
-      total += ok;
-      tr.append(cell('td', v === null ? `? ${amounts[i]}` : eur(v)));
-    });
-    tr.append(cell('td', eur(total)));
-    rows.append(tr);
+    const th = document.createElement('th');
+    th.textContent = cells[0];
+    tr.appendChild(th);
+    const title = document.createElement('td');
+    title.textContent = cells[1] ?? '';
+    tr.appendChild(title);
+    let total = 0;
+    for (let i = 0; i < 3; i++) {
+      const raw = cells[3 + i] ?? '';
+      const v = cents(raw);
+      const td = document.createElement('td');
+      if (v === null) td.textContent = `? ${raw}`;
+      else {
+        funders[i] += v;
+        total += v;
+        td.textContent = eur(v);
+      }
+      tr.appendChild(td);
+    }
+    const sum = document.createElement('td');
+    sum.textContent = eur(total);
+    tr.appendChild(sum);
+    rows.appendChild(tr);
     actions++;
   }
   const grand = funders[0] + funders[1] + funders[2];
   document.getElementById('rows').replaceChildren(rows);
-  const totals = document.createDocumentFragment();
-  ['État', 'Département', 'Autres financeurs', 'Total'].forEach((name, i) => {
-    const tr = document.createElement('tr');
-    tr.append(cell('th', name), cell('td', eur(i < 3 ? funders[i] : grand)));
-    totals.append(tr);
-  });
-  document.getElementById('totals').replaceChildren(totals);
+  document.getElementById('totals').textContent =
+    `État ${eur(funders[0])} · Département ${eur(funders[1])} · Autres financeurs ${eur(funders[2])} · Total ${eur(grand)}`;
   document.getElementById('status').textContent = `Total général calculé : ${eur(grand)} (${actions} actions)`;
 }
 
@@ -71,6 +88,5 @@ window.addEventListener('paste', (event) => {
   const text = event.clipboardData?.getData('text/plain');
   if (!text) return;
   event.preventDefault();
-  area.value = text;
   show(text);
 });

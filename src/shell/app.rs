@@ -103,7 +103,8 @@ pub fn App() -> impl IntoView {
     let current = RwSignal::new(View::Budget);
     let printing = RwSignal::new(false);
     provide_context(Shown { current, printing });
-    // The views' chunks, fetched in the background once the widget is up.
+    // The workbench's chunk right after the first paint, the views' chunks
+    // in the background once the widget is up.
     crate::shell::chunks::prefetch_after(1500);
     let before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
     let after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));

@@ -107,15 +107,32 @@ pub fn workbench_view(
     }
 }
 
-/// Provides [`Prefetch`]; `after_ms` milliseconds from now, fetches every
-/// chunk (one after the other: the widget stays free between them).
+/// Provides [`Prefetch`]; fetches the workbench right after the first paint
+/// (a paste soon after start then finds it fetched and compiled, not
+/// fetched then), and `after_ms` milliseconds from now every other chunk (one
+/// after the other: the widget stays free between them).
 pub fn prefetch_after(after_ms: u32) {
     let prefetch = Prefetch::provide();
+    // The task after the first frame: the page a first visit sees is painted
+    // from the main module alone before anything else is asked for.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if workbench_ready().await {
+                        prefetch.workbench_fetched();
+                    }
+                });
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     set_timeout(
         move || {
             leptos::task::spawn_local(async move {
                 // A chunk that cannot be fetched is fetched again when its
-                // view is opened, which then says so.
+                // view is opened, which then says so. (The workbench is the
+                // one fetched after the first paint, or still on its way.)
                 if workbench_ready().await {
                     prefetch.workbench_fetched();
                 }
