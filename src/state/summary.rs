@@ -1,13 +1,13 @@
 //! What the views show, taken from the core's [`report::compute_figures`]: no
 //! figure is computed here, the view only picks and formats.
 
+use budget_core::messages::FigureName;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::state::Workspace;
 use budget_core::figures::{CoFinancing, Consumption, ExecutedAmounts, FunderAmounts};
-use budget_core::messages::Msg;
 use budget_core::read::CellError;
 use budget_core::report::{self, ActionFigures, GroupFigures, Report, Totals};
 use budget_core::{CalcError, Convention, Decimal};
@@ -15,7 +15,7 @@ use budget_core::{CalcError, Convention, Decimal};
 /// A figure the core could not compute (overflow…), with its message.
 fn planned(t: &Totals) -> Result<FunderAmounts, CalcError> {
     t.planned.clone().ok_or(CalcError::Overflow {
-        what: Msg::WhatPlannedAmounts,
+        what: FigureName::PlannedAmounts,
     })
 }
 

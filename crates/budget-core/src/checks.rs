@@ -22,6 +22,7 @@
 //!
 //! Warnings never stop the calculation: every figure is still computed.
 
+use crate::messages::FigureName;
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -673,11 +674,11 @@ impl Checker<'_> {
             return Ok(());
         };
         let p = planned.funder(f);
-        let lhs = mul(e, planned.total, Msg::WhatExecutedShare)?;
-        let rhs = mul(p, e_total, Msg::WhatExecutedShare)?;
+        let lhs = mul(e, planned.total, FigureName::ExecutedShare)?;
+        let rhs = mul(p, e_total, FigureName::ExecutedShare)?;
         if lhs > rhs {
-            let executed_share = div(e, e_total, Msg::WhatExecutedShare)?;
-            let planned_share = div(p, planned.total, Msg::WhatPlannedShare)?;
+            let executed_share = div(e, e_total, FigureName::ExecutedShare)?;
+            let planned_share = div(p, planned.total, FigureName::PlannedShare)?;
             let w = Warning::new(WarningKind::ExecutedShareAbovePlanned, at)
                 .about(self.conv, Figure::ExecutedShare { funder: f });
             self.push(w.values(executed_share, planned_share));

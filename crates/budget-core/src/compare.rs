@@ -22,6 +22,7 @@
 //! [`figures::action_planned`] of each convention; each difference is
 //! `b − a` with checked arithmetic ([`crate::money::sub`]), exact.
 
+use crate::messages::FigureName;
 use std::collections::{HashMap, VecDeque};
 
 use rust_decimal::Decimal;
@@ -29,7 +30,6 @@ use serde::Serialize;
 
 use crate::error::CalcResult;
 use crate::figures::{self, FunderAmounts};
-use crate::messages::Msg;
 use crate::model::{Convention, FunderKind};
 use crate::money::sub;
 
@@ -61,7 +61,7 @@ impl ComparedCell {
         Ok(Self {
             a,
             b,
-            difference: sub(b, a, Msg::WhatScenarioGap)?,
+            difference: sub(b, a, FigureName::ScenarioGap)?,
         })
     }
 

@@ -10,6 +10,7 @@
 //! spelling met kept. A table that does not split its amounts by funder
 //! counts under « Montants non répartis », never as anyone's money.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -129,7 +130,7 @@ fn remap(amounts: &FunderAmounts, map: &[usize], count: usize) -> CalcResult<Fun
     let mut out = FunderAmounts::zero(count);
     for (value, &to) in amounts.by_funder.iter().zip(map) {
         if let Some(slot) = out.by_funder.get_mut(to) {
-            *slot = add(*slot, *value, Msg::WhatConsolidatedFunder)?;
+            *slot = add(*slot, *value, FigureName::ConsolidatedFunder)?;
         }
     }
     out.total = amounts.total;
@@ -141,9 +142,9 @@ fn add_into(a: &mut FunderAmounts, b: &FunderAmounts) -> CalcResult<()> {
     a.by_funder
         .resize(a.by_funder.len().max(b.by_funder.len()), Decimal::ZERO);
     for (slot, value) in a.by_funder.iter_mut().zip(&b.by_funder) {
-        *slot = add(*slot, *value, Msg::WhatConsolidatedFunder)?;
+        *slot = add(*slot, *value, FigureName::ConsolidatedFunder)?;
     }
-    a.total = add(a.total, b.total, Msg::WhatConsolidated)?;
+    a.total = add(a.total, b.total, FigureName::Consolidated)?;
     Ok(())
 }
 
@@ -228,7 +229,7 @@ pub fn consolidate(conventions: &[(String, &Report)]) -> CalcResult<Consolidatio
     for part in &mut parts {
         if let Some(own) = &part.planned {
             if !planned.total.is_zero() {
-                part.part = Some(div(own.total, planned.total, Msg::WhatConventionShare)?);
+                part.part = Some(div(own.total, planned.total, FigureName::ConventionShare)?);
             }
         }
     }

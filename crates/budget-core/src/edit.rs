@@ -10,6 +10,7 @@
 //! English amounts, `n/a`, and calculations (`=534,82*12`) whose text is kept.
 //! A cell that cannot be read changes nothing and says why.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 
 use crate::messages::{french_display, Msg};
@@ -101,7 +102,7 @@ pub fn cell_text(conv: &Convention, action: ActionId, column: Column, lang: Lang
             match amounts.as_slice() {
                 [] => String::new(),
                 [one] => typed(one.value, one.formula.as_deref(), lang),
-                _ => crate::money::sum(amounts.iter().map(|x| x.value), Msg::WhatCell)
+                _ => crate::money::sum(amounts.iter().map(|x| x.value), FigureName::Cell)
                     .map(|v| typed(v, None, lang))
                     .unwrap_or_default(),
             }

@@ -1,6 +1,7 @@
 //! Errors of the calculations. Reading errors (a cell that cannot be read) live in
 //! [`crate::read`] and carry their row and column.
 
+use crate::messages::FigureName;
 use crate::messages::{french_display, Msg};
 use crate::Lang;
 
@@ -8,9 +9,9 @@ use crate::Lang;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalcError {
     /// The result does not fit in a decimal (about 7.9 × 10²⁸).
-    Overflow { what: Msg },
+    Overflow { what: FigureName },
     /// A division whose divisor is zero (a rate of an action with nothing planned).
-    DivisionByZero { what: Msg },
+    DivisionByZero { what: FigureName },
 }
 
 impl CalcError {

@@ -11,24 +11,25 @@ use std::fmt::{self, Display, Write as _};
 
 use crate::Lang;
 
-/// Defines [`Msg`], [`Msg::ALL`] and [`Msg::text`] from `Key: "français", "English";`.
+/// Defines a text enum (`Msg`, `Figure`), its `ALL` and its `text` from
+/// `Name { Key: "français", "English"; … }`.
 macro_rules! messages {
-    ($($(#[$doc:meta])* $key:ident: $fr:expr, $en:expr;)*) => {
-        /// A text of the core.
+    ($(#[$edoc:meta])* $name:ident { $($(#[$doc:meta])* $key:ident: $fr:expr, $en:expr;)* }) => {
+        $(#[$edoc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg {
+        pub enum $name {
             $($(#[$doc])* $key,)*
         }
 
-        impl Msg {
-            /// Every message, in the order of the table (for the tests).
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+        impl $name {
+            /// Every text, in the order of the table (for the tests).
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
             /// The text in `lang`, placeholders unfilled.
             #[inline(always)]
             pub const fn text(self, lang: Lang) -> &'static str {
                 match self {
-                    $(Msg::$key => match lang {
+                    $($name::$key => match lang {
                         Lang::Fr => $fr,
                         Lang::En => $en,
                     },)*
@@ -119,6 +120,8 @@ impl Display for Msg {
 }
 
 messages! {
+    /// A text of the core.
+    Msg {
     // Calculations (crate::error).
     CalcOverflow: "dépassement de capacité : {what}", "overflow: {what}";
     CalcDivisionByZero: "division par zéro : {what}", "division by zero: {what}";
@@ -446,49 +449,6 @@ messages! {
     ScdlFormatShare:
         "Part de la subvention qui va à ce bénéficiaire, de 0,01 à 1 (1 s'il est le seul ; 0,45 ou 45 % accepté) ; obligatoire.",
         "Share of the subsidy that goes to this beneficiary, from 0.01 to 1 (1 if it is the only one; 0.45 or 45 % accepted); required.";
-
-
-    // The figures a calculation error names (crate::error CalcError `what`).
-    WhatExecutedShare: "part de l'exécuté", "share of the executed amount";
-    WhatPlannedShare: "part du prévu", "share of the planned amount";
-    WhatScenarioGap: "écart entre scénarios", "gap between scenarios";
-    WhatConsolidatedFunder: "total consolidé d'un financeur", "a funder's consolidated total";
-    WhatConsolidated: "total consolidé", "consolidated total";
-    WhatConventionShare: "part d'une convention", "a convention's share";
-    WhatCell: "cellule", "cell";
-    WhatStateShare: "part de l'État", "State share";
-    WhatStateCap: "plafond de l'État", "State cap";
-    WhatStateExcess: "excédent de l'État", "State excess";
-    WhatNeededTotal: "total nécessaire", "total needed";
-    WhatDepartementMissing: "part du Département manquante", "missing Département share";
-    WhatConsumptionRate: "taux de consommation", "consumption rate";
-    WhatRemaining: "crédit restant", "remaining credit";
-    WhatReceived: "montant reçu", "amount received";
-    WhatReceivedGap: "écart entre reçu et prévu", "gap between received and planned";
-    WhatSharesTotal: "total pour les parts", "total for the shares";
-    WhatFunderShare: "part d'un financeur", "a funder's share";
-    WhatSharesSum: "somme des parts", "sum of the shares";
-    WhatLastShare: "dernière part", "last share";
-    WhatFundersTotal: "total des financeurs", "funders' total";
-    WhatPlanned: "montant prévu", "planned amount";
-    WhatSubtotal: "sous-total", "subtotal";
-    WhatActionExecuted: "montant exécuté de l'action", "action's executed amount";
-    WhatExecuted: "montant exécuté", "executed amount";
-    WhatExecutedTotal: "total exécuté", "executed total";
-    WhatCarryOver: "montant à reporter", "amount to carry over";
-    WhatCommitted: "crédits engagés", "committed credits";
-    WhatYearTotal: "total de l'année", "year's total";
-    WhatYearlyChange: "évolution annuelle", "yearly change";
-    WhatInstalment: "tranche", "instalment";
-    WhatInstalmentsSum: "somme des tranches", "sum of the instalments";
-    WhatBalance: "solde", "balance";
-    WhatInstalmentsGap: "écart des tranches", "gap of the instalments";
-    WhatUnitsCost: "unités × coût unitaire", "units × unit cost";
-
-    WhatRate: "taux", "rate";
-    WhatPlannedAmounts: "montants prévus", "planned amounts";
-    WhatOthersPlanned: "prévu des autres actions", "planned for the other actions";
-    WhatOthersExecuted: "réalisé des autres actions", "executed for the other actions";
 
 
     // Consolidation (crate::consolidate): the funders' names.
@@ -918,15 +878,77 @@ Exit status:
     CliAmount: "Montant : {amount}", "Amount: {amount}";
     CliWarning: "Attention : {issue}", "Warning: {issue}";
 }
+}
+
+messages! {
+    /// The figure a calculation names when it cannot be carried out
+    /// ([`crate::CalcError`]): a table of its own, so that a message naming
+    /// a figure known only at run time holds these texts and no others.
+    FigureName {
+    ExecutedShare: "part de l'exécuté", "share of the executed amount";
+    PlannedShare: "part du prévu", "share of the planned amount";
+    ScenarioGap: "écart entre scénarios", "gap between scenarios";
+    ConsolidatedFunder: "total consolidé d'un financeur", "a funder's consolidated total";
+    Consolidated: "total consolidé", "consolidated total";
+    ConventionShare: "part d'une convention", "a convention's share";
+    Cell: "cellule", "cell";
+    StateShare: "part de l'État", "State share";
+    StateCap: "plafond de l'État", "State cap";
+    StateExcess: "excédent de l'État", "State excess";
+    NeededTotal: "total nécessaire", "total needed";
+    DepartementMissing: "part du Département manquante", "missing Département share";
+    ConsumptionRate: "taux de consommation", "consumption rate";
+    Remaining: "crédit restant", "remaining credit";
+    Received: "montant reçu", "amount received";
+    ReceivedGap: "écart entre reçu et prévu", "gap between received and planned";
+    SharesTotal: "total pour les parts", "total for the shares";
+    FunderShare: "part d'un financeur", "a funder's share";
+    SharesSum: "somme des parts", "sum of the shares";
+    LastShare: "dernière part", "last share";
+    FundersTotal: "total des financeurs", "funders' total";
+    Planned: "montant prévu", "planned amount";
+    Subtotal: "sous-total", "subtotal";
+    ActionExecuted: "montant exécuté de l'action", "action's executed amount";
+    Executed: "montant exécuté", "executed amount";
+    ExecutedTotal: "total exécuté", "executed total";
+    CarryOver: "montant à reporter", "amount to carry over";
+    Committed: "crédits engagés", "committed credits";
+    YearTotal: "total de l'année", "year's total";
+    YearlyChange: "évolution annuelle", "yearly change";
+    Instalment: "tranche", "instalment";
+    InstalmentsSum: "somme des tranches", "sum of the instalments";
+    Balance: "solde", "balance";
+    InstalmentsGap: "écart des tranches", "gap of the instalments";
+    UnitsCost: "unités × coût unitaire", "units × unit cost";
+    Rate: "taux", "rate";
+    PlannedAmounts: "montants prévus", "planned amounts";
+    OthersPlanned: "prévu des autres actions", "planned for the other actions";
+    OthersExecuted: "réalisé des autres actions", "executed for the other actions";
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every text of both tables: (its name, French, English).
+    fn every_text() -> Vec<(String, &'static str, &'static str)> {
+        let msgs = Msg::ALL
+            .iter()
+            .map(|m| (format!("{m:?}"), m.text(Lang::Fr), m.text(Lang::En)));
+        let figures = FigureName::ALL.iter().map(|f| {
+            (
+                format!("FigureName::{f:?}"),
+                f.text(Lang::Fr),
+                f.text(Lang::En),
+            )
+        });
+        msgs.chain(figures).collect()
+    }
+
     #[test]
     fn every_message_has_both_languages_with_the_same_placeholders() {
-        for msg in Msg::ALL {
-            let (fr, en) = (msg.text(Lang::Fr), msg.text(Lang::En));
+        for (msg, fr, en) in every_text() {
             assert!(!fr.trim().is_empty(), "{msg:?}: French text empty");
             assert!(!en.trim().is_empty(), "{msg:?}: English text empty");
             assert_eq!(placeholders(fr), placeholders(en), "{msg:?}");
@@ -937,8 +959,7 @@ mod tests {
     fn english_is_not_french_left_untranslated() {
         // « » are French quotation marks, and a space before « : » is French
         // typography: neither belongs in English.
-        for msg in Msg::ALL {
-            let en = msg.text(Lang::En);
+        for (msg, _, en) in every_text() {
             assert!(!en.contains('«') && !en.contains(" :"), "{msg:?}: {en}");
         }
     }

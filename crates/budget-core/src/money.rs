@@ -8,10 +8,10 @@
 //! 1103/97, art. 5): to the nearest cent, half away from zero (0,125 → 0,13;
 //! −0,125 → −0,13).
 
+use crate::messages::FigureName;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{CalcError, CalcResult};
-use crate::messages::Msg;
 
 /// Rounds to the cent, half away from zero (EU 1103/97).
 pub fn round_cents(value: Decimal) -> Decimal {
@@ -24,22 +24,22 @@ pub fn round_dp(value: Decimal, dp: u32) -> Decimal {
 }
 
 /// `a + b`, or an overflow error naming `what`.
-pub fn add(a: Decimal, b: Decimal, what: Msg) -> CalcResult<Decimal> {
+pub fn add(a: Decimal, b: Decimal, what: FigureName) -> CalcResult<Decimal> {
     a.checked_add(b).ok_or(CalcError::Overflow { what })
 }
 
 /// `a − b`, or an overflow error naming `what`.
-pub fn sub(a: Decimal, b: Decimal, what: Msg) -> CalcResult<Decimal> {
+pub fn sub(a: Decimal, b: Decimal, what: FigureName) -> CalcResult<Decimal> {
     a.checked_sub(b).ok_or(CalcError::Overflow { what })
 }
 
 /// `a × b`, or an overflow error naming `what`.
-pub fn mul(a: Decimal, b: Decimal, what: Msg) -> CalcResult<Decimal> {
+pub fn mul(a: Decimal, b: Decimal, what: FigureName) -> CalcResult<Decimal> {
     a.checked_mul(b).ok_or(CalcError::Overflow { what })
 }
 
 /// `a ÷ b`, or a division-by-zero / overflow error naming `what`.
-pub fn div(a: Decimal, b: Decimal, what: Msg) -> CalcResult<Decimal> {
+pub fn div(a: Decimal, b: Decimal, what: FigureName) -> CalcResult<Decimal> {
     if b.is_zero() {
         return Err(CalcError::DivisionByZero { what });
     }
@@ -47,7 +47,7 @@ pub fn div(a: Decimal, b: Decimal, what: Msg) -> CalcResult<Decimal> {
 }
 
 /// Exact sum of an iterator of amounts.
-pub fn sum<I: IntoIterator<Item = Decimal>>(values: I, what: Msg) -> CalcResult<Decimal> {
+pub fn sum<I: IntoIterator<Item = Decimal>>(values: I, what: FigureName) -> CalcResult<Decimal> {
     values
         .into_iter()
         .try_fold(Decimal::ZERO, |acc, v| add(acc, v, what))
@@ -174,17 +174,17 @@ mod tests {
     #[test]
     fn checked_helpers_report_instead_of_panicking() {
         assert_eq!(
-            add(Decimal::MAX, Decimal::ONE, Msg::WhatPlanned),
+            add(Decimal::MAX, Decimal::ONE, FigureName::Planned),
             Err(CalcError::Overflow {
-                what: Msg::WhatPlanned
+                what: FigureName::Planned
             })
         );
         assert_eq!(
-            div(Decimal::ONE, Decimal::ZERO, Msg::WhatPlanned),
+            div(Decimal::ONE, Decimal::ZERO, FigureName::Planned),
             Err(CalcError::DivisionByZero {
-                what: Msg::WhatPlanned
+                what: FigureName::Planned
             })
         );
-        assert_eq!(sum([d("0.1"), d("0.2")], Msg::WhatPlanned), Ok(d("0.3")));
+        assert_eq!(sum([d("0.1"), d("0.2")], FigureName::Planned), Ok(d("0.3")));
     }
 }

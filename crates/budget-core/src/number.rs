@@ -1002,7 +1002,7 @@ mod tests {
             "calcul impossible : le calcul s'arrête avant la fin (nombre attendu) (caractère 4)"
         );
         let zero = crate::CalcError::DivisionByZero {
-            what: Msg::WhatRate,
+            what: crate::messages::FigureName::Rate,
         };
         assert_eq!(zero.message(Lang::En), "division by zero: rate");
         assert_eq!(zero.to_string(), "division par zéro : taux");

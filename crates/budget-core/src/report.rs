@@ -10,6 +10,7 @@
 //! binary floats. Ratios (shares, rates) are fractions: 0.5 is 50 %. Amounts
 //! per funder are arrays indexed like [`Report::funders`].
 
+use crate::messages::FigureName;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -21,7 +22,6 @@ use crate::figures::{
     self, aggregate, aggregate_executed, aggregate_optional, CoFinancing, Consumption,
     ExecutedAmounts, FunderAmounts, PartAmounts, Years,
 };
-use crate::messages::Msg;
 use crate::model::{ActionId, Convention, FunderId, FunderKind, GroupId, Scope, Settings};
 use crate::tranches::{self, InstalmentAmount, Settlement};
 
@@ -355,7 +355,7 @@ fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut
                 scope_,
                 figures::sum_known(
                     members.iter().map(|t| t.carry_over_total),
-                    Msg::WhatCarryOver,
+                    FigureName::CarryOver,
                 ),
             )
             .flatten(),
@@ -364,14 +364,17 @@ fn sum_totals(conv: &Convention, members: &[&Totals], scope: Scope, errors: &mut
                 scope_,
                 figures::sum_known(
                     members.iter().map(|t| t.committed_total),
-                    Msg::WhatCommitted,
+                    FigureName::Committed,
                 ),
             )
             .flatten(),
         received_total: errors
             .keep(
                 scope_,
-                figures::sum_known(members.iter().map(|t| t.received_total), Msg::WhatReceived),
+                figures::sum_known(
+                    members.iter().map(|t| t.received_total),
+                    FigureName::Received,
+                ),
             )
             .flatten(),
         planned,

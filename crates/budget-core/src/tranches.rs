@@ -12,6 +12,7 @@
 //! the instalment marked [`Share::Remainder`] (the first one, if several), or
 //! else the last one. The amount due after execution is rounded the same way.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -44,9 +45,9 @@ pub struct InstalmentAmount {
 fn exact_amount(total: Decimal, share: &Share) -> CalcResult<Option<Decimal>> {
     Ok(match share {
         Share::Percent(p) => Some(div(
-            mul(total, *p, Msg::WhatInstalment)?,
+            mul(total, *p, FigureName::Instalment)?,
             Decimal::ONE_HUNDRED,
-            Msg::WhatInstalment,
+            FigureName::Instalment,
         )?),
         Share::Fixed(x) => Some(*x),
         Share::Remainder => None,
@@ -98,9 +99,9 @@ pub fn instalments(total: Decimal, plan: &[Instalment]) -> CalcResult<Vec<Instal
                 .enumerate()
                 .filter(|(i, _)| *i != l)
                 .map(|(_, x)| x.amount),
-            Msg::WhatInstalmentsSum,
+            FigureName::InstalmentsSum,
         )?;
-        let remainder = sub(total, others, Msg::WhatBalance)?;
+        let remainder = sub(total, others, FigureName::Balance)?;
         if let Some(slot) = out.get_mut(l) {
             slot.amount = remainder;
         }
@@ -250,16 +251,16 @@ pub fn validate(total: Decimal, plan: &[Instalment]) -> CalcResult<Vec<ScheduleI
     let mut declared = Decimal::ZERO;
     for (i, inst) in plan.iter().enumerate() {
         let exact = exact_amount(total, &inst.share)?.unwrap_or_default();
-        declared = crate::money::add(declared, exact, Msg::WhatInstalmentsSum)?;
+        declared = crate::money::add(declared, exact, FigureName::InstalmentsSum)?;
         if Some(i) != last {
-            allocated = crate::money::add(allocated, exact, Msg::WhatInstalmentsSum)?;
+            allocated = crate::money::add(allocated, exact, FigureName::InstalmentsSum)?;
         }
     }
     if allocated > total {
         issues.push(ScheduleIssue::ExceedsTotal { allocated, total });
     }
     if remainders == 0 && declared != total {
-        let difference = sub(total, declared, Msg::WhatInstalmentsGap)?;
+        let difference = sub(total, declared, FigureName::InstalmentsGap)?;
         issues.push(ScheduleIssue::DoesNotAddUp {
             declared,
             total,
@@ -274,7 +275,7 @@ pub fn validate(total: Decimal, plan: &[Instalment]) -> CalcResult<Vec<ScheduleI
 pub fn achieved_amount(achievement: &Achievement) -> CalcResult<Decimal> {
     match achievement {
         Achievement::Spending { amount } => Ok(*amount),
-        Achievement::Units { units, unit_cost } => mul(*units, *unit_cost, Msg::WhatUnitsCost),
+        Achievement::Units { units, unit_cost } => mul(*units, *unit_cost, FigureName::UnitsCost),
     }
 }
 
@@ -314,7 +315,7 @@ pub fn settle(
         Some(a) => round_cents(a.min(commitment).max(Decimal::ZERO)),
         None => commitment,
     };
-    let balance = sub(due, paid, Msg::WhatBalance)?;
+    let balance = sub(due, paid, FigureName::Balance)?;
     Ok(Settlement {
         commitment,
         achieved,

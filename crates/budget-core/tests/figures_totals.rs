@@ -358,7 +358,7 @@ fn amounts_with_different_decimals_add_up_exactly() {
     let sums = figures::sums_by_funder(
         2,
         values.iter().copied(),
-        budget_core::messages::Msg::WhatPlanned,
+        budget_core::messages::FigureName::Planned,
     )
     .unwrap();
     assert_eq!(sums, vec![d("0.3"), d("1244.505")]);
@@ -367,7 +367,7 @@ fn amounts_with_different_decimals_add_up_exactly() {
     assert!(figures::sums_by_funder(
         1,
         huge.iter().copied(),
-        budget_core::messages::Msg::WhatPlanned
+        budget_core::messages::FigureName::Planned
     )
     .is_err());
 }

@@ -126,7 +126,7 @@ proptest! {
         let got = figures::sums_by_funder(
             3,
             values.iter().map(|(f, m, scale)| (*f, Decimal::new(*m, *scale))),
-            budget_core::messages::Msg::WhatPlanned,
+            budget_core::messages::FigureName::Planned,
         )
         .unwrap();
         prop_assert_eq!(got, expected.to_vec());

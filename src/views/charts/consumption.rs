@@ -1,7 +1,7 @@
 //! The consumption chart: executed against planned, one bar per action.
 
 use super::*;
-use budget_core::messages::Msg;
+use budget_core::messages::FigureName;
 
 /// One action of the consumption chart.
 pub(super) struct ConsumptionBar {
@@ -54,8 +54,8 @@ pub(super) fn consumption_bars(
         }
     }
     // The others added up by the core, as every sum of several actions.
-    let planned = figures::sum_known(rest.iter().map(|r| Some(r.0)), Msg::WhatOthersPlanned);
-    let executed = figures::sum_known(rest.iter().map(|r| Some(r.1)), Msg::WhatOthersExecuted);
+    let planned = figures::sum_known(rest.iter().map(|r| Some(r.0)), FigureName::OthersPlanned);
+    let executed = figures::sum_known(rest.iter().map(|r| Some(r.1)), FigureName::OthersExecuted);
     // Too large to add up (overflow): no bar for the others.
     if let (Ok(Some(planned)), Ok(Some(executed))) = (planned, executed) {
         bars.push(ConsumptionBar {

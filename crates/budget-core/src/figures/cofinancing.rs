@@ -1,11 +1,11 @@
 //! The co-financing rule: the State funds at most a share of each action.
 
+use crate::messages::FigureName;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::totals::{action_planned, FunderAmounts};
 use crate::error::CalcResult;
-use crate::messages::Msg;
 use crate::model::{ActionId, Convention};
 use crate::money::{div, mul, sub};
 use crate::text::fold_words;
@@ -122,15 +122,15 @@ pub fn co_financing_of(
     let state_share = if total.is_zero() {
         None
     } else {
-        Some(div(state, total, Msg::WhatStateShare)?)
+        Some(div(state, total, FigureName::StateShare)?)
     };
-    let state_max = mul(max_share, total, Msg::WhatStateCap)?;
+    let state_max = mul(max_share, total, FigureName::StateCap)?;
     let exempt = is_exempt(conv, action);
     let breach = if !exempt && state > state_max {
-        let state_excess = sub(state, state_max, Msg::WhatStateExcess)?;
+        let state_excess = sub(state, state_max, FigureName::StateExcess)?;
         let departement_missing = if max_share > Decimal::ZERO {
-            let needed_total = div(state, max_share, Msg::WhatNeededTotal)?;
-            Some(sub(needed_total, total, Msg::WhatDepartementMissing)?)
+            let needed_total = div(state, max_share, FigureName::NeededTotal)?;
+            Some(sub(needed_total, total, FigureName::DepartementMissing)?)
         } else {
             None
         };

@@ -1,5 +1,6 @@
 //! Consumption of the credits: rates, remaining and unspent credit.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -7,7 +8,6 @@ use super::totals::{
     action_executed, action_planned, executed, planned, ExecutedAmounts, FunderAmounts,
 };
 use crate::error::CalcResult;
-use crate::messages::Msg;
 use crate::model::{ActionId, Convention, GroupId, Scope};
 use crate::money::{div, sub};
 
@@ -18,7 +18,7 @@ pub fn rate(executed: Decimal, planned: Decimal) -> CalcResult<Option<Decimal>> 
     if planned.is_zero() {
         return Ok(None);
     }
-    div(executed, planned, Msg::WhatConsumptionRate).map(Some)
+    div(executed, planned, FigureName::ConsumptionRate).map(Some)
 }
 
 /// How much of the planned credit was consumed, per funder and overall.
@@ -65,7 +65,7 @@ pub fn consumption(
         let p = planned.funder(f);
         match executed.funder(f) {
             Some(e) => {
-                let remaining = sub(p, e, Msg::WhatRemaining)?;
+                let remaining = sub(p, e, FigureName::Remaining)?;
                 out.rate_by_funder.push(rate(e, p)?);
                 out.remaining_by_funder.push(Some(remaining));
                 out.unspent_by_funder
@@ -80,7 +80,7 @@ pub fn consumption(
     }
     if let Some(e) = executed.total {
         out.rate = rate(e, planned.total)?;
-        out.remaining = Some(sub(planned.total, e, Msg::WhatRemaining)?);
+        out.remaining = Some(sub(planned.total, e, FigureName::Remaining)?);
     }
     out.unspent_state = conv
         .state()

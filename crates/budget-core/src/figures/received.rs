@@ -2,12 +2,12 @@
 //! own, compared with that funder's planned part when the table splits its
 //! amounts by funder. Never a planned amount.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::totals::{in_scope, sums_by_funder, FunderAmounts};
 use crate::error::CalcResult;
-use crate::messages::Msg;
 use crate::model::{Convention, FunderKind, Scope};
 use crate::money::sub;
 
@@ -61,7 +61,7 @@ pub fn received(
             Some((p, r.value))
         })
     });
-    let sums = sums_by_funder(payers.len(), values, Msg::WhatReceived)?;
+    let sums = sums_by_funder(payers.len(), values, FigureName::Received)?;
     let mut out = Vec::with_capacity(payers.len());
     for ((from, name), amount) in payers.into_iter().zip(sums) {
         let funder = match from {
@@ -76,7 +76,7 @@ pub fn received(
             _ => None,
         };
         let difference = match planned {
-            Some(p) => Some(sub(amount, p, Msg::WhatReceivedGap)?),
+            Some(p) => Some(sub(amount, p, FigureName::ReceivedGap)?),
             None => None,
         };
         out.push(Received {

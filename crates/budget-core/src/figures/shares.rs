@@ -1,10 +1,10 @@
 //! Funding split: each funder's share of an action, of a group, of the whole.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 
 use super::totals::{action_planned, grand_planned, group_planned, FunderAmounts};
 use crate::error::CalcResult;
-use crate::messages::Msg;
 use crate::model::{ActionId, Convention, GroupId};
 use crate::money::{div, sub, sum};
 
@@ -22,7 +22,7 @@ use crate::money::{div, sub, sum};
 ///
 /// The total used is the sum of `by_funder`.
 pub fn shares(amounts: &FunderAmounts) -> CalcResult<Option<Vec<Decimal>>> {
-    let total = sum(amounts.by_funder.iter().copied(), Msg::WhatSharesTotal)?;
+    let total = sum(amounts.by_funder.iter().copied(), FigureName::SharesTotal)?;
     if total.is_zero() {
         return Ok(None);
     }
@@ -34,12 +34,12 @@ pub fn shares(amounts: &FunderAmounts) -> CalcResult<Option<Vec<Decimal>>> {
             out.push(Decimal::ZERO);
             continue;
         }
-        let share = div(*value, total, Msg::WhatFunderShare)?;
-        others = crate::money::add(others, share, Msg::WhatSharesSum)?;
+        let share = div(*value, total, FigureName::FunderShare)?;
+        others = crate::money::add(others, share, FigureName::SharesSum)?;
         out.push(share);
     }
     if let Some(slot) = last.and_then(|l| out.get_mut(l)) {
-        *slot = sub(Decimal::ONE, others, Msg::WhatLastShare)?;
+        *slot = sub(Decimal::ONE, others, FigureName::LastShare)?;
     }
     Ok(Some(out))
 }

@@ -16,11 +16,11 @@
 //! result not fit (beyond 7.9 × 10²⁸), it adds them again with
 //! [`money::add`](crate::money::add), which reports the overflow.
 
+use crate::messages::FigureName;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::CalcResult;
-use crate::messages::Msg;
 use crate::model::{Action, ActionId, Convention, FunderId, FunderValue, GroupId, Part, Scope};
 use crate::money::{add, sum};
 
@@ -89,7 +89,7 @@ impl ExactSum {
 /// For each of `funders` funders, the exact sum of the `values` (funder,
 /// amount) of that funder; values of unknown funders are left out. The one
 /// place where amounts are added up (see the module docs).
-pub fn sums_by_funder<I>(funders: usize, values: I, what: Msg) -> CalcResult<Vec<Decimal>>
+pub fn sums_by_funder<I>(funders: usize, values: I, what: FigureName) -> CalcResult<Vec<Decimal>>
 where
     I: Iterator<Item = (FunderId, Decimal)> + Clone,
 {
@@ -98,7 +98,7 @@ where
 
 /// [`sums_by_funder`] and their total, in one pass: the total is the exact sum
 /// of the same values, so it is exactly the sum of the funders' sums.
-fn funder_sums<I>(funders: usize, values: I, what: Msg) -> CalcResult<FunderAmounts>
+fn funder_sums<I>(funders: usize, values: I, what: FigureName) -> CalcResult<FunderAmounts>
 where
     I: Iterator<Item = (FunderId, Decimal)> + Clone,
 {
@@ -137,7 +137,7 @@ where
 }
 
 /// Exact sum of `values` (see [`sums_by_funder`]).
-fn exact_sum<I>(values: I, what: Msg) -> CalcResult<Decimal>
+fn exact_sum<I>(values: I, what: FigureName) -> CalcResult<Decimal>
 where
     I: Iterator<Item = Decimal> + Clone,
 {
@@ -172,7 +172,7 @@ impl FunderAmounts {
 
     /// Builds the amounts from their parts: `total = Σ by_funder`.
     pub fn from_parts(by_funder: Vec<Decimal>) -> CalcResult<Self> {
-        let total = exact_sum(by_funder.iter().copied(), Msg::WhatFundersTotal)?;
+        let total = exact_sum(by_funder.iter().copied(), FigureName::FundersTotal)?;
         Ok(Self { by_funder, total })
     }
 
@@ -194,7 +194,7 @@ fn planned_where(
             .filter(move |x| keep(x.part))
             .map(|x| (x.funder, x.value))
     });
-    funder_sums(conv.funders.len(), values, Msg::WhatPlanned)
+    funder_sums(conv.funders.len(), values, FigureName::Planned)
 }
 
 /// Planned amounts of an action: for each funder, the sum of the action's
@@ -217,7 +217,7 @@ where
     let values = items
         .into_iter()
         .flat_map(|item| item.by_funder.iter().copied().enumerate());
-    funder_sums(funders, values, Msg::WhatSubtotal)
+    funder_sums(funders, values, FigureName::Subtotal)
 }
 
 /// Sum of the figures that are known; `None` when none is.
@@ -347,7 +347,11 @@ impl ExecutedAmounts {
     }
 }
 
-fn funder_values(funders: usize, values: &[FunderValue], what: Msg) -> CalcResult<FunderAmounts> {
+fn funder_values(
+    funders: usize,
+    values: &[FunderValue],
+    what: FigureName,
+) -> CalcResult<FunderAmounts> {
     funder_sums(funders, values.iter().map(|v| (v.funder, v.value)), what)
 }
 
@@ -361,7 +365,7 @@ pub fn action_executed(conv: &Convention, action: ActionId) -> CalcResult<Execut
     };
     let ex = &a.execution;
     if !ex.executed.is_empty() {
-        let amounts = funder_values(n, &ex.executed, Msg::WhatActionExecuted)?;
+        let amounts = funder_values(n, &ex.executed, FigureName::ActionExecuted)?;
         Ok(ExecutedAmounts {
             by_funder: amounts.by_funder.into_iter().map(Some).collect(),
             total: Some(amounts.total),
@@ -394,12 +398,12 @@ pub fn aggregate_executed<'a>(
         out.reported = out.reported.saturating_add(item.reported);
         for (f, slot) in out.by_funder.iter_mut().enumerate() {
             *slot = match (*slot, item.funder(f)) {
-                (Some(acc), Some(v)) => Some(add(acc, v, Msg::WhatExecuted)?),
+                (Some(acc), Some(v)) => Some(add(acc, v, FigureName::Executed)?),
                 _ => None,
             };
         }
         out.total = match (out.total, item.total) {
-            (Some(acc), Some(v)) => Some(add(acc, v, Msg::WhatExecutedTotal)?),
+            (Some(acc), Some(v)) => Some(add(acc, v, FigureName::ExecutedTotal)?),
             _ => None,
         };
     }
@@ -437,7 +441,7 @@ pub fn action_carry_over_requested(
         Some(a) if !a.execution.to_carry_over.is_empty() => funder_values(
             conv.funders.len(),
             &a.execution.to_carry_over,
-            Msg::WhatCarryOver,
+            FigureName::CarryOver,
         )
         .map(Some),
         _ => Ok(None),
@@ -451,7 +455,7 @@ pub fn action_committed(conv: &Convention, action: ActionId) -> CalcResult<Optio
         Some(a) if !a.execution.committed.is_empty() => funder_values(
             conv.funders.len(),
             &a.execution.committed,
-            Msg::WhatCommitted,
+            FigureName::Committed,
         )
         .map(Some),
         _ => Ok(None),
@@ -468,7 +472,7 @@ pub fn action_carry_over_total(conv: &Convention, action: ActionId) -> CalcResul
     own_plus_split(
         a.execution.to_carry_over_total,
         &a.execution.to_carry_over,
-        Msg::WhatCarryOver,
+        FigureName::CarryOver,
     )
 }
 
@@ -481,14 +485,14 @@ pub fn action_committed_total(conv: &Convention, action: ActionId) -> CalcResult
     own_plus_split(
         a.execution.committed_total,
         &a.execution.committed,
-        Msg::WhatCommitted,
+        FigureName::Committed,
     )
 }
 
 fn own_plus_split(
     own: Option<Decimal>,
     split: &[FunderValue],
-    what: Msg,
+    what: FigureName,
 ) -> CalcResult<Option<Decimal>> {
     if own.is_none() && split.is_empty() {
         return Ok(None);
@@ -503,7 +507,7 @@ pub fn action_received_total(conv: &Convention, action: ActionId) -> CalcResult<
     match conv.actions.get(action) {
         Some(a) if !a.execution.received.is_empty() => exact_sum(
             a.execution.received.iter().map(|r| r.value),
-            Msg::WhatReceived,
+            FigureName::Received,
         )
         .map(Some),
         _ => Ok(None),
@@ -512,7 +516,7 @@ pub fn action_received_total(conv: &Convention, action: ActionId) -> CalcResult<
 
 /// Sum of the figures that are known (the totals of several actions or
 /// groups); `None` when none is.
-pub fn sum_known<I>(items: I, what: Msg) -> CalcResult<Option<Decimal>>
+pub fn sum_known<I>(items: I, what: FigureName) -> CalcResult<Option<Decimal>>
 where
     I: IntoIterator<Item = Option<Decimal>>,
     I::IntoIter: Clone,

@@ -1,5 +1,6 @@
 //! Multi-year view: totals per year and change from year to year.
 
+use crate::messages::FigureName;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -7,7 +8,6 @@ use serde::Serialize;
 
 use super::totals::{in_scope, FunderAmounts};
 use crate::error::CalcResult;
-use crate::messages::Msg;
 use crate::model::{Convention, Scope};
 use crate::money::{add, div, sub};
 
@@ -78,7 +78,7 @@ pub fn year_totals(conv: &Convention, scope: Scope) -> CalcResult<Years> {
                 }
             };
             if let Some(slot) = bucket.get_mut(amount.funder) {
-                *slot = add(*slot, amount.value, Msg::WhatYearTotal)?;
+                *slot = add(*slot, amount.value, FigureName::YearTotal)?;
             }
         }
     }
@@ -94,11 +94,11 @@ pub fn year_totals(conv: &Convention, scope: Scope) -> CalcResult<Years> {
         let planned = FunderAmounts::from_parts(by_funder)?;
         let change = match previous {
             Some((from_year, before)) => {
-                let absolute = sub(planned.total, before, Msg::WhatYearlyChange)?;
+                let absolute = sub(planned.total, before, FigureName::YearlyChange)?;
                 let relative = if before.is_zero() {
                     None
                 } else {
-                    Some(div(absolute, before, Msg::WhatYearlyChange)?)
+                    Some(div(absolute, before, FigureName::YearlyChange)?)
                 };
                 Some(Change {
                     from_year,
