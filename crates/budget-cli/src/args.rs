@@ -200,11 +200,8 @@ fn parse_export(args: &[String], lang: Lang) -> Result<ExportArgs, UsageError> {
             "--meta" => meta_file = Some(option_value(name, inline, &mut it, lang)?),
             "--attribuant" => attribuant = Some(option_value(name, inline, &mut it, lang)?),
             _ => {
-                if let Some((_, field)) = crate::export::SCDL_FLAGS
-                    .iter()
-                    .find(|(flag, _)| *flag == name)
-                {
-                    scdl.push((*field, option_value(name, inline, &mut it, lang)?));
+                if let Some(field) = crate::export::field_of_flag(name) {
+                    scdl.push((field, option_value(name, inline, &mut it, lang)?));
                 } else if name.starts_with('-') && name != "-" {
                     return Err(Msg::CliUnknownOption
                         .fill(lang, &[("option", &name), ("command", &"export")]));

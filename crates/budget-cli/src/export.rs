@@ -10,28 +10,30 @@ use budget_core::{saved, Convention, FunderId, Lang};
 
 use crate::args::{ExportArgs, ExportFormat};
 
-/// The flag of each SCDL field the user gives (`--id-attribuant`); the key of
-/// the metadata file is the SCDL column (`idAttribuant`, or `id_attribuant`,
-/// see [`ScdlField::of_name`]).
-pub const SCDL_FLAGS: [(&str, ScdlField); 14] = [
-    ("--nom-attribuant", ScdlField::NomAttribuant),
-    ("--id-attribuant", ScdlField::IdAttribuant),
-    ("--date-convention", ScdlField::DateConvention),
-    ("--reference-decision", ScdlField::ReferenceDecision),
-    ("--nom-beneficiaire", ScdlField::NomBeneficiaire),
-    ("--id-beneficiaire", ScdlField::IdBeneficiaire),
-    ("--rna-beneficiaire", ScdlField::RnaBeneficiaire),
-    ("--nature", ScdlField::Nature),
-    ("--conditions-versement", ScdlField::ConditionsVersement),
-    (
-        "--dates-periode-versement",
-        ScdlField::DatesPeriodeVersement,
-    ),
-    ("--id-rae", ScdlField::IdRae),
-    ("--notification-ue", ScdlField::NotificationUe),
-    ("--pourcentage-subvention", ScdlField::PourcentageSubvention),
-    ("--dispositif-aide", ScdlField::DispositifAide),
-];
+/// The SCDL field a flag sets: the flag is the column in kebab case
+/// (`idAttribuant` → `--id-attribuant`, `idRAE` → `--id-rae`); the key of the
+/// metadata file is the column itself (see [`ScdlField::of_name`]).
+pub fn field_of_flag(flag: &str) -> Option<ScdlField> {
+    let name = flag.strip_prefix("--")?;
+    ScdlField::ALL
+        .into_iter()
+        .find(|f| kebab(f.column()) == name)
+}
+
+/// `notificationUE` → `notification-ue`: a dash where a capital follows a
+/// small letter, all in small letters.
+fn kebab(column: &str) -> String {
+    let mut out = String::with_capacity(column.len().saturating_add(4));
+    let mut after_small = false;
+    for c in column.chars() {
+        if c.is_uppercase() && after_small {
+            out.push('-');
+        }
+        after_small = c.is_lowercase();
+        out.extend(c.to_lowercase());
+    }
+    out
+}
 
 /// Sets one SCDL field of `meta`; `Err` says what is wrong with the value
 /// (only a share that is not a number is refused here; the rest is checked
@@ -172,6 +174,25 @@ pub fn bytes(conv: &Convention, a: &ExportArgs, lang: Lang) -> Result<Vec<u8>, R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_of_the_scdl_fields() {
+        assert_eq!(
+            field_of_flag("--id-attribuant"),
+            Some(ScdlField::IdAttribuant)
+        );
+        assert_eq!(field_of_flag("--id-rae"), Some(ScdlField::IdRae));
+        assert_eq!(
+            field_of_flag("--notification-ue"),
+            Some(ScdlField::NotificationUe)
+        );
+        assert_eq!(
+            field_of_flag("--dates-periode-versement"),
+            Some(ScdlField::DatesPeriodeVersement)
+        );
+        assert_eq!(field_of_flag("--montant"), None);
+        assert_eq!(field_of_flag("id-attribuant"), None);
+    }
 
     #[test]
     fn share_of_the_subsidy() {
