@@ -31,9 +31,11 @@ use crate::money::Lang;
 use crate::number::{parse_cell, percent_to_ratio, CellValue, NumberError};
 use crate::text::fold;
 
+mod aligned;
 mod cells;
 mod guesses;
 mod headings;
+pub mod report;
 mod rows;
 
 use cells::*;
@@ -298,7 +300,19 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut storage = String::new();
     let cut = cut_text(text, &mut storage);
-    read_rows(&cut.rows(), options)
+    let reading = read_rows(&cut.rows(), options);
+    if reading.refused.is_none() {
+        return reading;
+    }
+    // Not a table as cut by tabs or separators: the text of a PDF. Either a
+    // table whose columns became runs of spaces, or a report's text blocks.
+    if let Some(grid) = aligned::aligned_grid(text) {
+        let aligned = read_grid(&grid, options);
+        if aligned.refused.is_none() {
+            return aligned;
+        }
+    }
+    report::read_report(text, options).unwrap_or(reading)
 }
 
 /// Cuts pasted text (tab-separated, or a `;` / `,` CSV) into rows of cells, as
