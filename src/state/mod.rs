@@ -231,6 +231,7 @@ impl Workspace {
             columns: None,
             groups_from_subtotals: None,
             group_rows: None,
+            amounts: Vec::new(),
         });
     }
 

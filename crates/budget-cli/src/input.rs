@@ -6,7 +6,7 @@ use std::io::Read;
 
 use budget_core::files::{self, FileKind, Opened};
 use budget_core::messages::Msg;
-use budget_core::read::{self, Assumption, CellError, ReadOptions, Refusal};
+use budget_core::read::{self, Assumption, CellError, ReadOptions, Refusal, ReportReading};
 use budget_core::{Convention, Lang};
 
 /// What was read.
@@ -24,6 +24,9 @@ pub struct Loaded {
     pub overruled: Vec<Assumption>,
     /// Why the text was not read as a table, if it was not.
     pub refused: Option<Refusal>,
+    /// When the text was a report's: every amount taken, with its line, and
+    /// the amounts of uncertain meaning.
+    pub report: Option<ReportReading>,
 }
 
 pub enum LoadFailure {
@@ -85,6 +88,7 @@ pub fn load(path: &str, other_reading: bool, lang: Lang) -> Result<Loaded, LoadF
             assumptions: Vec::new(),
             overruled,
             refused: None,
+            report: None,
         }),
         Ok(Opened::Table { kind, reading, .. }) => Ok(Loaded {
             convention: reading.convention,
@@ -98,6 +102,7 @@ pub fn load(path: &str, other_reading: bool, lang: Lang) -> Result<Loaded, LoadF
             assumptions: reading.assumptions,
             overruled,
             refused: reading.refused,
+            report: reading.report,
         }),
         Err(e) => Err(LoadFailure::Unreadable(e.message(lang))),
     }

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use budget_core::messages::Msg;
 use budget_core::money::{format_number, Lang};
-use budget_core::read::{Assumption, CellError};
+use budget_core::read::{Assumption, CellError, ReportReading};
 use budget_core::report::{self, Report};
 use budget_core::tranches::{self, InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{expr, Decimal};
@@ -112,6 +112,10 @@ struct CheckJson<'a> {
     assumptions: Vec<AssumptionJson<'a>>,
     /// The guesses whose other reading was taken.
     other_reading: Vec<AssumptionJson<'a>>,
+    /// The amounts read from the text of a report, with their lines, and
+    /// those of uncertain meaning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report_text: Option<&'a ReportReading>,
     #[serde(flatten)]
     report: &'a Report,
 }
@@ -271,6 +275,7 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs, lang: Lang) -> Checked {
                 .iter()
                 .map(|x| AssumptionJson::of(x, lang))
                 .collect(),
+            report_text: loaded.report.as_ref(),
             report: &report,
         };
         json(&doc)
@@ -278,6 +283,7 @@ pub(crate) fn check_file(path: &str, a: &CheckArgs, lang: Lang) -> Checked {
         let reading = render::ReadingNotes {
             assumptions: &loaded.assumptions,
             overruled: &loaded.overruled,
+            report: loaded.report.as_ref(),
         };
         render::report(&report, &loaded.cell_errors, path, &reading, lang)
     };

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use budget_core::figures::{Consumption, ExecutedAmounts, FunderAmounts, Years};
 use budget_core::messages::Msg;
 use budget_core::money::{format_eur, format_number, format_percent};
-use budget_core::read::{Assumption, CellError};
+use budget_core::read::{role_label, Assumption, CellError, ReportReading};
 use budget_core::report::{ActionFigures, Report, ScheduleFigures, Totals};
 use budget_core::tranches::{InstalmentAmount, ScheduleIssue, Settlement};
 use budget_core::{Decimal, Lang, Share};
@@ -25,6 +25,8 @@ struct Out<'a> {
 pub struct ReadingNotes<'a> {
     pub assumptions: &'a [Assumption],
     pub overruled: &'a [Assumption],
+    /// The figures read from the text of a report, if it was one.
+    pub report: Option<&'a ReportReading>,
 }
 
 impl Out<'_> {
@@ -70,6 +72,63 @@ impl Out<'_> {
         }
         self.line(s);
         self.line("=".repeat(s.chars().count()));
+    }
+
+    /// The amounts read from the text of a report, each with its line and
+    /// words, then those left for the user.
+    fn report_text(&mut self, r: &Report, text: &ReportReading) {
+        let lang = self.lang;
+        let number = |id: Option<usize>| {
+            id.and_then(|id| r.actions.iter().find(|a| a.id == id))
+                .map(|a| Msg::CliReportFigureAction.fill(lang, &[("number", &a.number)]))
+                .unwrap_or_default()
+        };
+        let count = text.figures.len();
+        self.heading(&Msg::CliReportHeading.fill(lang, &[("count", &count)]));
+        for f in &text.figures {
+            let (meaning, action) = (role_label(lang, &f.role), number(f.action));
+            self.say(
+                "",
+                Msg::CliReportFigure,
+                &[
+                    ("line", &f.line),
+                    ("words", &f.words),
+                    ("amount", &f.text),
+                    ("meaning", &meaning),
+                    ("action", &action),
+                ],
+            );
+            if let Some((line, heading)) = &f.section {
+                self.say(
+                    "",
+                    Msg::CliReportFigureSection,
+                    &[("heading", heading), ("line", line)],
+                );
+            }
+        }
+        if text.uncertain.is_empty() {
+            return;
+        }
+        let count = text.uncertain.len();
+        self.heading(&Msg::CliUncertainHeading.fill(lang, &[("count", &count)]));
+        for u in &text.uncertain {
+            let action = number(u.action);
+            self.say(
+                "",
+                Msg::CliUncertain,
+                &[
+                    ("line", &u.line),
+                    ("amount", &u.text),
+                    ("action", &action),
+                    ("context", &u.context),
+                ],
+            );
+            if let Some(role) = &u.suggestion {
+                let meaning = role_label(lang, role);
+                self.say("", Msg::CliUncertainSuggestion, &[("meaning", &meaning)]);
+            }
+        }
+        self.say("", Msg::CliUncertainHint, &[]);
     }
 
     /// `État 93 507,00 € · Département 146 000,00 € · total 239 507,00 €`
@@ -423,6 +482,9 @@ pub fn report(
         }
     }
 
+    if let Some(text) = reading.report {
+        out.report_text(r, text);
+    }
     if !r.actions.is_empty() {
         out.heading(out.t(Msg::CliActionsHeading));
         for a in &r.actions {

@@ -525,24 +525,81 @@ fn every_layout_fixture_reads_right_or_says_what_it_guessed() {
     }
 }
 
-/// A block of a report's text is no table: refused with the reason, exit 1.
+/// The Creuse 2023 execution report's text, piped whole into `budget check
+/// -`: its action blocks read, with the line of every amount and the amounts
+/// of sentences left for the user. State: 110 239 + 32 466 + 60 000 +
+/// 18 000 + 12 000 + 11 000 + 1 789 + 38 648 + 21 500 + 7 400 + 17 831 =
+/// 330 873; Département: 141 039 + 32 466 + 60 000 + 18 000 + 12 000 + 11 000
+/// + 1 789 + 12 352 + 21 500 + 7 400 + 13 327 = 330 873; action 8 declares a
+/// consumption of 51 000 € for 38 468 + 12 352 = 50 820 executed.
 #[test]
-fn report_text_is_refused_not_read_as_actions() {
-    let o = budget(&["check", &fixture("creuse-2023-fiche-5.txt")]);
+fn report_text_piped_in_gives_the_figures_of_its_blocks() {
+    use std::io::Write;
+    let text = std::fs::read(fixture("creuse-2023-rapport-execution.txt")).unwrap();
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_budget"))
+            .args(args)
+            .env_remove("BUDGET_LANG")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&text).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = run(&["check", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let grand = format!(
+        "Prévu : État {} · Département {} · total {}",
+        eur("330 873,00"),
+        eur("330 873,00"),
+        eur("661 746,00")
+    );
+    assert!(out.contains(&grand), "{out}");
+    assert!(
+        out.contains("- ligne 80 : « Report Etat 2021 » 24 600 € → Report N-1 — État (action 5)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "total exécuté déclaré {}, calculé {}",
+            eur("51 000,00"),
+            eur("50 820,00")
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Montants au sens incertain, non comptés (6)"), "{out}");
+    assert!(out.contains("- ligne 1341 : 3 110€ (action 11)"), "{out}");
+
+    let doc = json(&run(&["check", "-", "--json"]));
+    let figures = doc["report_text"]["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 76);
+    assert_eq!(figures[1]["line"], 80);
+    assert_eq!(figures[1]["words"], "Report Etat 2021");
+    assert_eq!(doc["report_text"]["uncertain"][0]["line"], 1153);
+}
+
+/// Text of a report holding no amount in euros is no table: refused with
+/// the reason, exit 1.
+#[test]
+fn report_text_without_euros_is_refused_not_read_as_actions() {
+    let file = TempFile::new(
+        "bilan.txt",
+        "Bilan de l'action\n\nPersonnes accompagnées : 120\n",
+    );
+    let o = budget(&["check", file.path()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
         err.contains("Rien dans ce texte ne ressemble à un tableau d'actions"),
         "{err}"
     );
-    assert!(err.contains("« Budget total : 251 278 € »"), "{err}");
+    assert!(err.contains("« Personnes accompagnées : 120 »"), "{err}");
     assert_eq!(stdout(&o), "");
-    let doc = json(&budget(&[
-        "check",
-        &fixture("creuse-2023-fiche-5.txt"),
-        "--json",
-    ]));
-    assert_eq!(doc["refused"]["report_line"][0], 31);
+    let doc = json(&budget(&["check", file.path(), "--json"]));
+    assert_eq!(doc["refused"]["report_line"][0], 3);
 }
 
 /// The SCDL metadata of the Vienne annex, the Département attributing.

@@ -293,8 +293,8 @@ messages! {
         "Rien dans ce texte ne ressemble à un tableau d'actions : ni ligne d'en-têtes (« Intitulé », « État », « Département », « Montant »…), ni colonne de montants. Il n'a pas été lu.",
         "Nothing in this text looks like a table of actions: no row of headings (“Intitulé”, “État”, “Département”, “Montant”…), no column of amounts. It was not read.";
     RefusedReportLine:
-        "La ligne {row} (« {line} ») ressemble au texte d'un rapport : collez le tableau financier, ou recopiez ces montants dans un tableau.",
-        "Row {row} (“{line}”) looks like the text of a report: paste the financial table, or copy these amounts into a table.";
+        "La ligne {row} (« {line} ») ressemble au texte d'un rapport, mais sans montant en euros : collez le tableau financier, ou les blocs « Fiche action » avec leurs montants (« Report Etat 2021 : 24 600 € »).",
+        "Row {row} (“{line}”) looks like the text of a report, but without amounts in euros: paste the financial table, or the “Fiche action” blocks with their amounts (“Report Etat 2021 : 24 600 €”).";
     GuessColumnWithoutHeading: "n° {column} (sans en-tête)", "no. {column} (no heading)";
     GuessHeading: "« {heading} »", "“{heading}”";
     GuessRowLabel: "« {label} » (ligne {row})", "“{label}” (row {row})";
@@ -854,6 +854,14 @@ Exit status:
     CliReadingHeading: "Lecture supposée", "Assumed reading";
     CliOtherReading: "Autre lecture, avec --other-reading : {label}", "Other reading, with --other-reading: {label}";
     CliOverruledHeading: "Autre lecture appliquée (--other-reading)", "Other reading applied (--other-reading)";
+    CliReportHeading: "Lu dans le texte d'un rapport ({count} montants)", "Read from the text of a report ({count} amounts)";
+    CliReportFigure: "- ligne {line} : « {words} » {amount} → {meaning}{action}", "- line {line}: “{words}” {amount} → {meaning}{action}";
+    CliReportFigureAction: " (action {number})", " (action {number})";
+    CliReportFigureSection: "  d'après « {heading} » (ligne {line})", "  from “{heading}” (line {line})";
+    CliUncertainHeading: "Montants au sens incertain, non comptés ({count})", "Amounts of uncertain meaning, not counted ({count})";
+    CliUncertain: "- ligne {line} : {amount}{action} dans « {context} »", "- line {line}: {amount}{action} in “{context}”";
+    CliUncertainSuggestion: "  sens probable : {meaning}", "  likely meaning: {meaning}";
+    CliUncertainHint: "Pour les compter, donnez-leur un sens dans la lecture du widget, ou recopiez-les dans un tableau.", "To count them, give them a meaning in the widget's reading preview, or copy them into a table.";
     CliOverruled: "{label}, au lieu de : {message}", "{label}, instead of: {message}";
     CliActionsHeading: "Actions", "Actions";
     CliGroupsHeading: "Sous-totaux par groupe", "Subtotals by group";

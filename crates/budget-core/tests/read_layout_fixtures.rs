@@ -173,12 +173,16 @@ fn an_ap_cp_schedule() {
 }
 
 #[test]
-fn a_block_of_report_text_is_refused_with_the_reason() {
-    let r = read_table(&fixture("creuse-2023-fiche-5.txt"));
+fn report_text_without_amounts_in_euros_is_refused_with_the_reason() {
+    // Counts, not euros: nothing for the report reader (its blocks are read,
+    // see read_report.rs), and no table either.
+    let text = "Bilan de l'action\n\nPersonnes accompagnées : 120\nDélai moyen : 45\n";
+    let r = read_table(text);
     assert!(r.convention.actions.is_empty(), "no action of 0 € invented");
+    assert!(r.report.is_none());
     let refusal = r.refused.as_ref().unwrap();
     let (row, line) = refusal.report_line.as_ref().unwrap();
-    assert_eq!((*row, line.as_str()), (31, "Budget total : 251 278 €"));
+    assert_eq!((*row, line.as_str()), (3, "Personnes accompagnées : 120"));
     let message = refusal.message(budget_core::Lang::Fr);
     assert!(
         message.contains("ressemble au texte d'un rapport"),

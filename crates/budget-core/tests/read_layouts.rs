@@ -496,6 +496,7 @@ fn options_override_the_header_row_and_roles() {
         columns: Some(vec![ColumnRole::Number, ColumnRole::Title]),
         groups_from_subtotals: None,
         group_rows: None,
+        amounts: Vec::new(),
     };
     let r = read_table_with(text, &options);
     assert_eq!(r.header_row, Some(2));
@@ -585,6 +586,7 @@ fn header_row_zero_means_no_headings() {
         columns: None,
         groups_from_subtotals: None,
         group_rows: None,
+        amounts: Vec::new(),
     };
     let r = read_table_with(text, &options);
     assert_eq!(r.header_row, None);

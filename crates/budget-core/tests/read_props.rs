@@ -36,6 +36,7 @@ proptest! {
             columns: Some(vec![ColumnRole::ExecutedTotal; n]),
             groups_from_subtotals: None,
             group_rows: None,
+            amounts: Vec::new(),
         };
         let _ = read_table_with(&text, &options);
     }

@@ -247,5 +247,6 @@ pub fn other_reading<'a>(
         columns: Some(columns),
         groups_from_subtotals,
         group_rows,
+        amounts: Vec::new(),
     }
 }

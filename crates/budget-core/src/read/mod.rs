@@ -35,12 +35,15 @@ mod aligned;
 mod cells;
 mod guesses;
 mod headings;
+mod labels;
 pub mod report;
 mod rows;
 
 use cells::*;
 use guesses::*;
 pub use guesses::{other_reading, Assumption, AssumptionKind, Refusal};
+pub use labels::role_label;
+pub use report::{AmountChoice, ReportFigure, ReportReading, UncertainAmount};
 use headings::*;
 use rows::*;
 
@@ -69,6 +72,10 @@ pub struct ReadOptions {
     /// `Some(false)` to read it as an action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_rows: Option<bool>,
+    /// In the text of a report, the meaning the user gave amounts (an
+    /// uncertain one assigned, or one taken left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<AmountChoice>,
 }
 
 /// The result of reading a table: the convention, what could not be read, and how
@@ -93,6 +100,11 @@ pub struct Reading {
     /// convention has no action.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<Refusal>,
+    /// When the text was read as the text of a report (action blocks, lines
+    /// « libellé : montant »): every amount taken, with its line and the
+    /// words that gave its meaning, and the amounts left for the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<ReportReading>,
 }
 
 /// One column of the table and what it was understood to hold.
@@ -304,15 +316,19 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
     if reading.refused.is_none() {
         return reading;
     }
-    // Not a table as cut by tabs or separators: the text of a PDF. Either a
-    // table whose columns became runs of spaces, or a report's text blocks.
+    text_of_a_pdf(text, options).unwrap_or(reading)
+}
+
+/// Text that is no table as cut by tabs or separators, read as the text of a
+/// PDF: a table whose columns became runs of spaces, or a report's blocks.
+fn text_of_a_pdf(text: &str, options: &ReadOptions) -> Option<Reading> {
     if let Some(grid) = aligned::aligned_grid(text) {
-        let aligned = read_grid(&grid, options);
+        let aligned = read_rows(&Cells::of_grid(&grid).rows(), options);
         if aligned.refused.is_none() {
-            return aligned;
+            return Some(aligned);
         }
     }
-    report::read_report(text, options).unwrap_or(reading)
+    report::read_report(text, options)
 }
 
 /// Cuts pasted text (tab-separated, or a `;` / `,` CSV) into rows of cells, as
@@ -331,8 +347,17 @@ pub fn text_grid(text: &str) -> Vec<Vec<String>> {
 /// ([`read_table_with`]) or read from a spreadsheet file
 /// ([`crate::files::open`]): cells hold text as a user would see it (`93507`,
 /// `93 507,00 €`, `#DIV/0!`) and are read exactly as pasted cells are.
+///
+/// A grid that is no table (a text file holding a report, a report pasted in
+/// a spreadsheet's first column) is read as the text its rows make, one line
+/// per row, cells apart by tabs: see [`read_table_with`].
 pub fn read_grid(rows: &[Vec<String>], options: &ReadOptions) -> Reading {
-    read_rows(&Cells::of_grid(rows).rows(), options)
+    let reading = read_rows(&Cells::of_grid(rows).rows(), options);
+    if reading.refused.is_none() {
+        return reading;
+    }
+    let text: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+    text_of_a_pdf(&text.join("\n"), options).unwrap_or(reading)
 }
 
 /// The row [`read_grid`] would take for the headings, if any (1-based).

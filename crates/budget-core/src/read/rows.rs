@@ -78,6 +78,7 @@ pub(super) fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
                 report_line: report_line(grid),
                 headings: header_row,
             }),
+            report: None,
         };
     }
 
@@ -162,6 +163,7 @@ pub(super) fn read_rows(grid: &[Row<'_>], options: &ReadOptions) -> Reading {
         rows,
         assumptions,
         refused: None,
+        report: None,
     }
 }
 
