@@ -301,7 +301,11 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
     let mut storage = String::new();
     let cut = cut_text(text, &mut storage);
     let reading = read_rows(&cut.rows(), options);
-    if reading.refused.is_none() {
+    // Cut at commas, the text of a PDF table is cut inside its amounts
+    // (`93 507,00 €`), and such a cut may still read as a table: its columns
+    // aligned with spaces, when it has some, come first.
+    let at_commas = || detect_delimiter(text) == b',';
+    if reading.refused.is_none() && !at_commas() {
         return reading;
     }
     // Not a table as cut by tabs or separators: the text of a PDF. Either a
@@ -311,6 +315,9 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
         if aligned.refused.is_none() {
             return aligned;
         }
+    }
+    if reading.refused.is_none() {
+        return reading;
     }
     report::read_report(text, options).unwrap_or(reading)
 }
