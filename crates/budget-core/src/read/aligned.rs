@@ -26,6 +26,10 @@ use crate::number::{parse_cell, CellValue};
 /// Tab stops of an expanded tab.
 const TAB: usize = 8;
 
+/// The widest line read, in positions: a page printed as text is a few
+/// hundred wide; anything wider is no table of a page (and would cost much).
+const MAX_WIDTH: usize = 1000;
+
 /// The cells of `text` when its lines are a table whose columns are aligned
 /// with runs of spaces; `None` when they are not.
 pub(super) fn aligned_grid(text: &str) -> Option<Vec<Vec<String>>> {
@@ -33,7 +37,10 @@ pub(super) fn aligned_grid(text: &str) -> Option<Vec<Vec<String>>> {
     if !text.contains("  ") && !text.contains('\t') {
         return None;
     }
-    let lines: Vec<Vec<Segment>> = lines_of(text).iter().map(|l| segments(l)).collect();
+    let lines: Vec<Vec<Segment>> = lines_of(text)
+        .iter()
+        .map(|l| segments(l))
+        .collect::<Option<_>>()?;
     let is_data = |segs: &Vec<Segment>| segs.len() >= 2 && segs.iter().any(|s| is_amount(&s.text));
     let data: Vec<bool> = lines.iter().map(is_data).collect();
     let first = lines.iter().position(|s| s.len() >= 2)?;
@@ -144,8 +151,9 @@ fn lines_of(text: &str) -> Vec<&str> {
 
 /// The segments of one line, positions in characters: tabs expanded, control
 /// characters (a page's form feed) and combining accents take no place; a
-/// lone `€` or `%` set apart belongs to the figure before it.
-fn segments(line: &str) -> Vec<Segment> {
+/// lone `€` or `%` set apart belongs to the figure before it. `None` for a
+/// line wider than [`MAX_WIDTH`].
+fn segments(line: &str) -> Option<Vec<Segment>> {
     // One entry per position: the bytes of its text in `line` (a character
     // and its accents), or `None` for a blank.
     let mut places: Vec<Option<(usize, usize)>> = Vec::new();
@@ -163,6 +171,9 @@ fn segments(line: &str) -> Vec<Segment> {
                 _ => places.push(Some((at, end))),
             },
             _ => places.push(Some((at, end))),
+        }
+        if places.len() > MAX_WIDTH {
+            return None;
         }
     }
     let mut out: Vec<Segment> = Vec::new();
@@ -202,7 +213,7 @@ fn segments(line: &str) -> Vec<Segment> {
         }
         i = end;
     }
-    out
+    Some(out)
 }
 
 /// A combining mark (an accent typed after its letter): no place of its own.
@@ -331,19 +342,24 @@ fn assign(
             *slot = chosen;
         }
     }
+    let mut taken = vec![false; columns.len()];
+    for c in at.iter().flatten() {
+        if let Some(t) = taken.get_mut(*c) {
+            *t = true;
+        }
+    }
     let mut orphans = Vec::new();
     for (k, seg) in segs.iter().enumerate() {
         if at.get(k).copied().flatten().is_some() {
             continue;
         }
-        let taken = |c: usize| at.contains(&Some(c));
         // The columns either side of the segment.
         let right = columns.iter().position(|&(s, _)| s >= seg.end);
         let left = match right {
             Some(r) => r.checked_sub(1),
             None => columns.len().checked_sub(1),
         };
-        let free = |c: Option<usize>| c.filter(|&c| !taken(c));
+        let free = |c: Option<usize>| c.filter(|&c| !taken.get(c).copied().unwrap_or(true));
         let chosen = match (free(left), free(right)) {
             (Some(l), Some(r)) => {
                 // Both free: the nearer, the right one if as near (a heading
@@ -362,6 +378,9 @@ fn assign(
             Some(c) => {
                 if let Some(slot) = at.get_mut(k) {
                     *slot = Some(c);
+                }
+                if let Some(t) = taken.get_mut(c) {
+                    *t = true;
                 }
             }
             None => orphans.push((seg.start, seg.end)),
@@ -405,13 +424,14 @@ mod tests {
     #[test]
     fn single_spaces_join_two_spaces_separate() {
         let texts: Vec<String> = segments("Crèche familiale  93 507,00 €   12")
+            .unwrap_or_default()
             .into_iter()
             .map(|s| s.text)
             .collect();
         assert_eq!(texts, ["Crèche familiale", "93 507,00 €", "12"]);
         // Positions in characters, a tab to the next multiple of 8, a lone
         // `€` set apart joins its figure.
-        let s = segments("é\tx  12  €");
+        let s = segments("é\tx  12  €").unwrap_or_default();
         assert_eq!((s[0].start, s[0].end), (0, 1));
         assert_eq!((s[1].start, s[1].end), (8, 9));
         assert_eq!(s[2].text, "12 €");
@@ -494,6 +514,19 @@ mod tests {
             "  12 000  \n  13 000  \n",
         ] {
             let _ = aligned_grid(text);
+        }
+        // Too wide for a page: not read.
+        let wide = format!("a  1 000{}\nb  2 000\n", " x".repeat(MAX_WIDTH));
+        assert_eq!(aligned_grid(&wide), None);
+    }
+
+    proptest::proptest! {
+        /// Any text: no panic, and a grid has one row per line.
+        #[test]
+        fn one_row_per_line(text in "([ a-zé0-9,€\u{A0}\u{301}\t:]{0,30}(\n|\r\n|\r)){0,8}") {
+            if let Some(grid) = aligned_grid(&text) {
+                proptest::prop_assert_eq!(grid.len(), lines_of(&text).len());
+            }
         }
     }
 }
