@@ -527,11 +527,13 @@ fn every_layout_fixture_reads_right_or_says_what_it_guessed() {
 
 /// The Creuse 2023 execution report's text, piped whole into `budget check
 /// -`: its action blocks read, with the line of every amount and the amounts
-/// of sentences left for the user. State: 110 239 + 32 466 + 60 000 +
-/// 18 000 + 12 000 + 11 000 + 1 789 + 38 648 + 21 500 + 7 400 + 17 831 =
-/// 330 873; Département: 141 039 + 32 466 + 60 000 + 18 000 + 12 000 + 11 000
-/// + 1 789 + 12 352 + 21 500 + 7 400 + 13 327 = 330 873; action 8 declares a
-/// consumption of 51 000 € for 38 468 + 12 352 = 50 820 executed.
+/// of sentences left for the user.
+///
+/// State: 110 239 + 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 +
+/// 38 648 + 21 500 + 7 400 + 17 831 = 330 873. Département: 141 039 +
+/// 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 + 12 352 + 21 500 +
+/// 7 400 + 13 327 = 330 873. Action 8 declares a consumption of 51 000 € for
+/// 38 468 + 12 352 = 50 820 executed.
 #[test]
 fn report_text_piped_in_gives_the_figures_of_its_blocks() {
     use std::io::Write;
@@ -570,7 +572,10 @@ fn report_text_piped_in_gives_the_figures_of_its_blocks() {
         )),
         "{out}"
     );
-    assert!(out.contains("Montants au sens incertain, non comptés (6)"), "{out}");
+    assert!(
+        out.contains("Montants au sens incertain, non comptés (6)"),
+        "{out}"
+    );
     assert!(out.contains("- ligne 1341 : 3 110€ (action 11)"), "{out}");
 
     let doc = json(&run(&["check", "-", "--json"]));

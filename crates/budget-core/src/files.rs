@@ -58,7 +58,7 @@ use crate::messages::{french_display, Msg};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Convention;
-use crate::read::{read_grid, text_grid, ReadOptions, Reading};
+use crate::read::{read_grid, text_file_grid, ReadOptions, Reading};
 use crate::saved::{self, LoadError};
 
 #[cfg(feature = "spreadsheets")]
@@ -112,8 +112,10 @@ impl fmt::Display for FileKind {
     }
 }
 
-/// What [`open`] found in a file.
+/// What [`open`] found in a file. (One per file opened: the size of a
+/// [`Reading`] beside a [`Convention`] costs nothing worth a box.)
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Opened {
     /// A table, read like a paste: check [`Reading::errors`] and the roles of
     /// the columns before using [`Reading::convention`].
@@ -384,7 +386,7 @@ pub fn table_grid(name: &str, bytes: &[u8]) -> Result<TableGrid, FileError> {
     })?;
     let (sheet, rows) = match kind {
         FileKind::Saved => return Err(FileError::NotATable),
-        FileKind::Csv | FileKind::Tsv => (None, text_grid(&decode_text(bytes))),
+        FileKind::Csv | FileKind::Tsv => (None, text_file_grid(&decode_text(bytes))),
         FileKind::Xlsx | FileKind::Xls | FileKind::Ods => spreadsheet_grid(kind, bytes)?,
     };
     Ok(TableGrid { kind, sheet, rows })

@@ -294,7 +294,7 @@ messages! {
         "Nothing in this text looks like a table of actions: no row of headings (“Intitulé”, “État”, “Département”, “Montant”…), no column of amounts. It was not read.";
     RefusedReportLine:
         "La ligne {row} (« {line} ») ressemble au texte d'un rapport, mais sans montant en euros : collez le tableau financier, ou les blocs « Fiche action » avec leurs montants (« Report Etat 2021 : 24 600 € »).",
-        "Row {row} (“{line}”) looks like the text of a report, but without amounts in euros: paste the financial table, or the “Fiche action” blocks with their amounts (“Report Etat 2021 : 24 600 €”).";
+        "Row {row} (“{line}”) looks like the text of a report, but without amounts in euros: paste the financial table, or the “Fiche action” blocks with their amounts (“Report Etat 2021: 24 600 €”).";
     GuessColumnWithoutHeading: "n° {column} (sans en-tête)", "no. {column} (no heading)";
     GuessHeading: "« {heading} »", "“{heading}”";
     GuessRowLabel: "« {label} » (ligne {row})", "“{label}” (row {row})";

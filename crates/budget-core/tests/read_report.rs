@@ -48,7 +48,12 @@ fn the_creuse_report_gives_the_figures_of_its_action_blocks() {
     let planned = report.grand.planned.as_ref().unwrap();
     assert_eq!(planned.by_funder, vec![d("330873"), d("330873")]);
     assert_eq!(planned.total, d("661746"));
-    let state = &report.actions[0].figures.planned.as_ref().unwrap().by_funder;
+    let state = &report.actions[0]
+        .figures
+        .planned
+        .as_ref()
+        .unwrap()
+        .by_funder;
     assert_eq!(*state, vec![d("110239"), d("141039")]);
 }
 
@@ -109,7 +114,10 @@ fn every_figure_says_where_it_came_from() {
         .iter()
         .find(|x| x.scope == Scope::Action(7) && x.measure == Measure::PlannedTotal)
         .unwrap();
-    assert_eq!((declared.source_row, declared.value), (Some(950), d("51000")));
+    assert_eq!(
+        (declared.source_row, declared.value),
+        (Some(950), d("51000"))
+    );
 }
 
 #[test]
@@ -218,7 +226,10 @@ fn sentences_take_their_measure_from_the_heading_above() {
         vec![d("72913.99"), d("72734.27")]
     );
     let executed = a.executed.as_ref().unwrap();
-    assert_eq!(executed.by_funder, vec![Some(d("60000")), Some(d("70000.50"))]);
+    assert_eq!(
+        executed.by_funder,
+        vec![Some(d("60000")), Some(d("70000.50"))]
+    );
     // « Par CD : 70 000,50 € » is executed because of line 8.
     let reading = r.report.as_ref().unwrap();
     let par_cd = reading.figures.iter().find(|f| f.line == 10).unwrap();
@@ -313,9 +324,8 @@ fn one_fiche_pasted_alone_is_read() {
 
 #[test]
 fn prose_without_figures_is_still_refused() {
-    let r = read_table(
-        "Le Département a consacré 7 000 € à l'action.\nLes paniers valaient 20 €.\n",
-    );
+    let r =
+        read_table("Le Département a consacré 7 000 € à l'action.\nLes paniers valaient 20 €.\n");
     assert!(r.refused.is_some());
     assert!(r.report.is_none());
     assert!(r.convention.actions.is_empty());

@@ -63,4 +63,3 @@ pub fn role_label(lang: Lang, role: &ColumnRole) -> String {
         ),
     }
 }
-

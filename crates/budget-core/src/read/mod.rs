@@ -42,9 +42,9 @@ mod rows;
 use cells::*;
 use guesses::*;
 pub use guesses::{other_reading, Assumption, AssumptionKind, Refusal};
+use headings::*;
 pub use labels::role_label;
 pub use report::{AmountChoice, ReportFigure, ReportReading, UncertainAmount};
-use headings::*;
 use rows::*;
 
 /// How many rows from the top may hold the header row.
@@ -314,21 +314,45 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
     let cut = cut_text(text, &mut storage);
     let reading = read_rows(&cut.rows(), options);
     if reading.refused.is_none() {
+        // Cut at commas, the text of a PDF table is cut inside its amounts
+        // (`93 507,00 €`), and such a cut may still read as a table: its
+        // columns aligned with spaces, when it has some, come first.
+        if detect_delimiter(text) == b',' {
+            if let Some(aligned) = aligned_reading(text, options) {
+                return aligned;
+            }
+        }
         return reading;
     }
     text_of_a_pdf(text, options).unwrap_or(reading)
 }
 
+/// The text read as a table whose columns are aligned with runs of spaces,
+/// if it is one.
+fn aligned_reading(text: &str, options: &ReadOptions) -> Option<Reading> {
+    let grid = aligned::aligned_grid(text)?;
+    let aligned = read_rows(&Cells::of_grid(&grid).rows(), options);
+    aligned.refused.is_none().then_some(aligned)
+}
+
 /// Text that is no table as cut by tabs or separators, read as the text of a
 /// PDF: a table whose columns became runs of spaces, or a report's blocks.
 fn text_of_a_pdf(text: &str, options: &ReadOptions) -> Option<Reading> {
-    if let Some(grid) = aligned::aligned_grid(text) {
-        let aligned = read_rows(&Cells::of_grid(&grid).rows(), options);
-        if aligned.refused.is_none() {
-            return Some(aligned);
+    aligned_reading(text, options).or_else(|| report::read_report(text, options))
+}
+
+/// The grid of a text file, as [`read_table_with`] reads it with the
+/// default choices: [`text_grid`], or the cells of its columns aligned with
+/// spaces when it is the text of a PDF table that commas would cut inside
+/// its amounts. [`read_grid`] of it reads what the file's text would.
+pub fn text_file_grid(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if detect_delimiter(text) == b',' && aligned_reading(text, &ReadOptions::default()).is_some() {
+        if let Some(grid) = aligned::aligned_grid(text) {
+            return grid;
         }
     }
-    report::read_report(text, options)
+    text_grid(text)
 }
 
 /// Cuts pasted text (tab-separated, or a `;` / `,` CSV) into rows of cells, as

@@ -123,7 +123,8 @@ pub(crate) fn amounts_in(line: &str) -> Vec<FoundAmount> {
     while i < chars.len() {
         let starts = digit(i)
             && (i == 0
-                || at(i - 1).is_some_and(|p| !(p.is_alphanumeric() || matches!(p, '.' | ',' | '/'))));
+                || at(i - 1)
+                    .is_some_and(|p| !(p.is_alphanumeric() || matches!(p, '.' | ',' | '/'))));
         if !starts {
             i += 1;
             continue;
@@ -168,21 +169,19 @@ pub(crate) fn amounts_in(line: &str) -> Vec<FoundAmount> {
             .map(|&(_, c)| c)
             .collect();
         let folded = fold(&rest);
-        let word_ends = |n: usize| {
-            folded
-                .chars()
-                .nth(n)
-                .is_none_or(|c| !c.is_alphanumeric())
-        };
+        let word_ends = |n: usize| folded.chars().nth(n).is_none_or(|c| !c.is_alphanumeric());
         let unit: Option<(usize, u32)> = if rest.starts_with('€') {
             Some((1, 0))
         } else if (rest.starts_with("M€") || rest.starts_with("m€")) && word_ends(2) {
             Some((2, 6))
         } else if (rest.starts_with("k€") || rest.starts_with("K€")) && word_ends(2) {
             Some((2, 3))
-        } else if folded.starts_with("millions d'euros") || folded.starts_with("million d'euros")
-        {
-            let n = if folded.starts_with("millions") { 16 } else { 15 };
+        } else if folded.starts_with("millions d'euros") || folded.starts_with("million d'euros") {
+            let n = if folded.starts_with("millions") {
+                16
+            } else {
+                15
+            };
             Some((n, 6))
         } else if folded.starts_with("euros") && word_ends(5) {
             Some((5, 0))
@@ -231,11 +230,15 @@ pub(crate) fn action_heading(line: &str) -> Option<(String, String)> {
     }
     let mut rest = rest?;
     // « Fiche action » must be followed by a number, perhaps after `n°`.
-    if !rest.starts_with([' ', '\u{A0}', 'n', 'N']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+    if !rest.starts_with([' ', '\u{A0}', 'n', 'N'])
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     rest = rest.trim_start();
-    for mark in ["n°", "N°", "nº", "Nº", "n °", "N °", "no.", "No.", "n.", "N."] {
+    for mark in [
+        "n°", "N°", "nº", "Nº", "n °", "N °", "no.", "No.", "n.", "N.",
+    ] {
         if let Some(after) = rest.strip_prefix(mark) {
             rest = after.trim_start();
             break;
@@ -256,7 +259,9 @@ pub(crate) fn action_heading(line: &str) -> Option<(String, String)> {
         ""
     } else if let Some(t) = title.strip_prefix([':', '-', '–', '—', '.', ')']) {
         t.trim()
-    } else if after.starts_with(['\u{A0}', ' ']) && title.chars().next().is_some_and(char::is_uppercase) {
+    } else if after.starts_with(['\u{A0}', ' '])
+        && title.chars().next().is_some_and(char::is_uppercase)
+    {
         title.trim()
     } else {
         return None;
@@ -301,7 +306,11 @@ fn title_above(lines: &[&str], heading: usize, floor: usize) -> String {
         let Some(text) = outline_heading(line) else {
             continue;
         };
-        if Heading::new(text).words.first().is_some_and(|w| w == "description") {
+        if Heading::new(text)
+            .words
+            .first()
+            .is_some_and(|w| w == "description")
+        {
             continue;
         }
         let mut title = text.trim().to_string();
@@ -356,12 +365,16 @@ fn is_money(role: &ColumnRole) -> bool {
     )
 }
 
+/// A role read for sure (`Ok`) or only suggested (`Err`), and the heading
+/// (line, text) that completed it.
+type Meaning = (
+    Result<ColumnRole, Option<ColumnRole>>,
+    Option<(usize, String)>,
+);
+
 /// The meaning of an amount after the label `label`: sure, or only a
 /// suggestion (`Err`), with the heading that completed it.
-fn meaning(
-    label: &str,
-    section: Option<&(usize, String, Section)>,
-) -> (Result<ColumnRole, Option<ColumnRole>>, Option<(usize, String)>) {
+fn meaning(label: &str, section: Option<&(usize, String, Section)>) -> Meaning {
     let role = match classify_header(label) {
         Guess::Role(role) => role,
         Guess::BareYear(year) => {
@@ -387,15 +400,14 @@ fn meaning(
             year,
         } if names_funder => {
             // `Par CD = …`: its measure is the heading's above.
-            let measure_words = h.words.iter().any(|w| {
-                !STOP_WORDS.contains(&w.as_str())
-                    && !matches!(
-                        w.as_str(),
-                        "etat" | "cd" | "departement" | "conseil" | "departemental" | "financee" | "finance"
-                    )
-                    && !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-                    && Heading::new(w).funders().is_empty()
-            });
+            // Words that say no measure: stop words, the funder, a year.
+            let says_nothing = |w: &str| {
+                STOP_WORDS.contains(&w)
+                    || matches!(w, "conseil" | "departemental" | "financee" | "finance")
+                    || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+                    || !Heading::new(w).funders().is_empty()
+            };
+            let measure_words = h.words.iter().any(|w| !says_nothing(w));
             match section {
                 Some((line, text, Section::Executed)) if !measure_words => (
                     Ok(ColumnRole::Executed(funder)),
@@ -498,7 +510,10 @@ pub fn read_report(text: &str, options: &ReadOptions) -> Option<Reading> {
         let mut prev_end = 0;
         for (k, amount) in found.iter().enumerate() {
             let nth = k + 1;
-            let written = raw.get(amount.start..amount.end).unwrap_or_default().to_string();
+            let written = raw
+                .get(amount.start..amount.end)
+                .unwrap_or_default()
+                .to_string();
             let label = label_before(raw, prev_end, amount.start);
             prev_end = amount.end;
             let (read, from_section) = match label {
@@ -601,7 +616,10 @@ fn build(
     // The State first, then the Département, then the others as they come.
     let funder_of = |role: &ColumnRole| -> Option<FunderRef> { role.funder().cloned() };
     for kind in [FunderRef::State, FunderRef::Departement] {
-        if figures.iter().any(|f| funder_of(&f.role).as_ref() == Some(&kind)) {
+        if figures
+            .iter()
+            .any(|f| funder_of(&f.role).as_ref() == Some(&kind))
+        {
             funder_id(&mut conv, &kind);
         }
     }
@@ -678,7 +696,9 @@ fn build(
                 }
                 conv.declared.push(declare(Measure::ExecutedTotal));
             }
-            (ColumnRole::YearTotal(year), _, _) => conv.declared.push(declare(Measure::Year(*year))),
+            (ColumnRole::YearTotal(year), _, _) => {
+                conv.declared.push(declare(Measure::Year(*year)))
+            }
             _ => {}
         }
     }
@@ -742,12 +762,21 @@ mod tests {
             values("Report Etat 2021 : 24 600 € "),
             [("24 600 €".to_string(), dec("24600"))]
         );
-        assert_eq!(values("Budget global : 145 648,26 €")[0].1, dec("145648.26"));
+        assert_eq!(
+            values("Budget global : 145 648,26 €")[0].1,
+            dec("145648.26")
+        );
         assert_eq!(values("Par CD = 72 734,27€")[0].1, dec("72734.27"));
         assert_eq!(values("soit 1,2 M€ sur trois ans")[0].1, dec("1200000"));
-        assert_eq!(values("Report demandé sur 2020 : 20 000 euros.")[0].1, dec("20000"));
+        assert_eq!(
+            values("Report demandé sur 2020 : 20 000 euros.")[0].1,
+            dec("20000")
+        );
         assert_eq!(values("avec 24\u{202F}600\u{A0}€")[0].1, dec("24600"));
-        assert_eq!(values("un total de 1.234.567,50 EUR")[0].1, dec("1234567.50"));
+        assert_eq!(
+            values("un total de 1.234.567,50 EUR")[0].1,
+            dec("1234567.50")
+        );
         assert_eq!(values("Avenant 2022 CD : 21 500 €.")[0].1, dec("21500"));
         assert_eq!(values("de 12 k€")[0].1, dec("12000"));
         // Numbers without a unit are no amounts; a year before an amount stays apart.
@@ -777,8 +806,14 @@ mod tests {
             pair("5", "Amélioration des délais d'orientation")
         );
         assert_eq!(h("Fiche-action n° 2.1 – Mobilité"), pair("2.1", "Mobilité"));
-        assert_eq!(h("ACTION N°3 : Paniers solidaires"), pair("3", "Paniers solidaires"));
-        assert_eq!(h("Action 1.2 Thérapie familiale"), pair("1.2", "Thérapie familiale"));
+        assert_eq!(
+            h("ACTION N°3 : Paniers solidaires"),
+            pair("3", "Paniers solidaires")
+        );
+        assert_eq!(
+            h("Action 1.2 Thérapie familiale"),
+            pair("1.2", "Thérapie familiale")
+        );
         assert_eq!(h("Action 5 personnes ont été accompagnées"), None);
         assert_eq!(h("Actions menées en 2022"), None);
         assert_eq!(h("L'action n°5 a permis"), None);
