@@ -200,6 +200,21 @@ impl Workspace {
         self.apply(Import::read(source, options));
     }
 
+    /// Gives an amount of a report's text (line, rank in the line, 1-based)
+    /// a meaning, or leaves it out (`ColumnRole::Ignored`), and reads the
+    /// text again.
+    pub fn set_amount_meaning(&self, line: usize, nth: usize, role: ColumnRole) {
+        let Some(mut options) = self
+            .import
+            .with_untracked(|i| i.as_ref().map(|i| i.options.clone()))
+        else {
+            return;
+        };
+        options.amounts.retain(|c| (c.line, c.nth) != (line, nth));
+        options.amounts.push(read::AmountChoice { line, nth, role });
+        self.reread(options);
+    }
+
     /// Changes the role of one column (0-based) of the pending import.
     pub fn set_column_role(&self, column: usize, role: ColumnRole) {
         let Some(mut options) = self.import.with_untracked(|i| {

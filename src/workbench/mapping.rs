@@ -5,6 +5,7 @@ use budget_core::read::{self, ColumnRole, Confidence, FunderRef, Reading, RowKin
 use budget_core::{Convention, FunderKind, Lang, Part};
 use leptos::prelude::*;
 
+use super::report_text;
 use crate::state::Workspace;
 use crate::ui::i18n::{role_label, row_kind_label, t, Key};
 use budget_core::text::column_letter;
@@ -197,13 +198,19 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                     </div>
                 }
             });
+            let is_report = reading.report.is_some();
+            let report_view = reading
+                .report
+                .as_ref()
+                .map(|r| report_text::report_preview(ws, lang, &reading, r, &choices));
             view! {
                 <section class="bw-mapping" aria-labelledby="bw-mapping-heading">
                     <h2 id="bw-mapping-heading">{t(lang, Key::MappingHeading)}</h2>
                     <p class="bw-hint">{t(lang, Key::MappingIntro)}</p>
                     {refused}
                     {guesses}
-                    <div class="bw-field">
+                    {report_view}
+                    <div class="bw-field" hidden=is_report>
                         <label for="bw-header-row">{t(lang, Key::HeaderRowLabel)}</label>
                         <input
                             id="bw-header-row"
@@ -220,7 +227,7 @@ pub fn MappingPanel(ws: Workspace) -> impl IntoView {
                         />
                         <span id="bw-header-row-hint" class="bw-hint">{t(lang, Key::HeaderRowHint)}</span>
                     </div>
-                    <div class="bw-scroll">
+                    <div class="bw-scroll" hidden=is_report>
                         <table class="bw-columns">
                             <caption>{t(lang, Key::ColumnsCaption)}</caption>
                             <thead>

@@ -6,6 +6,7 @@
 
 pub mod chunks;
 pub mod mapping;
+pub mod report_text;
 pub mod results;
 pub mod settings;
 pub mod tabs;

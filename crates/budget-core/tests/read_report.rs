@@ -186,6 +186,9 @@ fn an_amount_the_user_assigns_is_counted_and_one_left_out_is_not() {
     assert_eq!(reading.uncertain.len(), 5);
     let chosen = reading.figures.iter().find(|f| f.line == 1341).unwrap();
     assert_eq!(chosen.confidence, Confidence::Chosen);
+    // The one left out stays listed, with the user's choice.
+    let left_out = reading.figures.iter().find(|f| f.line == 80).unwrap();
+    assert_eq!(left_out.role, ColumnRole::Ignored);
     let action_11 = &r.convention.actions[10];
     assert_eq!(action_11.execution.committed[0].value, d("3110"));
     let report = report::compute(&r.convention);

@@ -28,7 +28,8 @@ use super::*;
 /// What was read from the text of a report (see [`Reading::report`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ReportReading {
-    /// Every amount taken, in the order of the text.
+    /// Every amount taken, in the order of the text (with those the user
+    /// left out, as `ColumnRole::Ignored`, counted nowhere).
     pub figures: Vec<ReportFigure>,
     /// The amounts whose meaning the reader is not sure of, not counted until
     /// the user gives them one.
@@ -548,7 +549,9 @@ pub fn read_report(text: &str, options: &ReadOptions) -> Option<Reading> {
                 }
                 _ => {}
             }
-            if role == ColumnRole::Ignored || !is_money(&role) {
+            // A figure the user left out stays listed (with its choice), and
+            // counts nowhere.
+            if role != ColumnRole::Ignored && !is_money(&role) {
                 continue;
             }
             figures.push(ReportFigure {
