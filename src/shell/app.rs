@@ -49,7 +49,12 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
                         ws,
                         Incoming::Grid {
                             name,
-                            grid: TableGrid { kind, sheet, rows },
+                            grid: TableGrid {
+                                kind,
+                                sheet,
+                                rows,
+                                text: None,
+                            },
                         },
                     ),
                     Err(e) => ws.file_error.set(Some(file_message(lang, &name, &e))),

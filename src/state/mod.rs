@@ -36,7 +36,7 @@ impl Import {
     fn read(source: Source, options: ReadOptions) -> Self {
         let reading = match &source {
             Source::Text(text) => read::read_table_with(text, &options),
-            Source::File { grid, .. } => read::read_grid(&grid.rows, &options),
+            Source::File { grid, .. } => files::read_table_grid(grid, &options),
         };
         Self {
             source,

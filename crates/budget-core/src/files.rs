@@ -58,7 +58,7 @@ use crate::messages::{french_display, Msg};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Convention;
-use crate::read::{read_grid, text_file_grid, ReadOptions, Reading};
+use crate::read::{read_grid, read_table_with, text_file_grid, ReadOptions, Reading};
 use crate::saved::{self, LoadError};
 
 #[cfg(feature = "spreadsheets")]
@@ -357,11 +357,23 @@ pub fn open(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Opened, F
         return Ok(Opened::Saved(saved::from_json(&decode_text(bytes))?));
     }
     let grid = table_grid(name, bytes)?;
+    let reading = read_table_grid(&grid, options);
     Ok(Opened::Table {
         kind: grid.kind,
         sheet: grid.sheet,
-        reading: read_grid(&grid.rows, options),
+        reading,
     })
+}
+
+/// Reads a table file cut by [`table_grid`]: a text file as its text is read
+/// when pasted ([`crate::read::read_table_with`]: a report's blocks, a PDF
+/// table's aligned columns, with what was guessed), a spreadsheet by
+/// [`crate::read::read_grid`].
+pub fn read_table_grid(grid: &TableGrid, options: &ReadOptions) -> Reading {
+    match &grid.text {
+        Some(text) => read_table_with(text, options),
+        None => read_grid(&grid.rows, options),
+    }
 }
 
 /// A table file cut into text cells, before reading: what [`open`] gives
@@ -376,6 +388,9 @@ pub struct TableGrid {
     pub sheet: Option<String>,
     /// `rows[i][j]` is the cell of row `i + 1`, column `j + 1`.
     pub rows: Vec<Vec<String>>,
+    /// The text of a text file, read as a paste is ([`read_table_grid`]);
+    /// `None` for a spreadsheet.
+    pub text: Option<String>,
 }
 
 /// The cells of a table file (spreadsheet or text), as [`open`] reads them. A
@@ -384,12 +399,23 @@ pub fn table_grid(name: &str, bytes: &[u8]) -> Result<TableGrid, FileError> {
     let kind = kind_of(name, bytes).ok_or_else(|| FileError::Unknown {
         name: name.to_string(),
     })?;
-    let (sheet, rows) = match kind {
+    let (sheet, rows, text) = match kind {
         FileKind::Saved => return Err(FileError::NotATable),
-        FileKind::Csv | FileKind::Tsv => (None, text_file_grid(&decode_text(bytes))),
-        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => spreadsheet_grid(kind, bytes)?,
+        FileKind::Csv | FileKind::Tsv => {
+            let text = decode_text(bytes).into_owned();
+            (None, text_file_grid(&text), Some(text))
+        }
+        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => {
+            let (sheet, rows) = spreadsheet_grid(kind, bytes)?;
+            (sheet, rows, None)
+        }
     };
-    Ok(TableGrid { kind, sheet, rows })
+    Ok(TableGrid {
+        kind,
+        sheet,
+        rows,
+        text,
+    })
 }
 
 // ---------------------------------------------------------------------------

@@ -316,6 +316,9 @@ messages! {
     GuessStateByDefault:
         "Les colonnes {columns} ne nomment pas de financeur : elles sont lues comme la part de l'État, comme dans les rapports de ces conventions.",
         "The columns {columns} name no funder: they are read as the State's, as in the reports of these conventions.";
+    GuessAlignedColumns:
+        "Le texte n'a ni tabulations ni séparateurs : ses {columns} colonnes ont été retrouvées d'après l'alignement de ses montants (un tableau copié d'un PDF). Vérifiez le sens donné à chaque colonne.",
+        "The text has no tabs nor separators: its {columns} columns were found from the alignment of its amounts (a table copied from a PDF). Check the meaning given to each column.";
     GuessHeaderRowInside:
         "Des lignes du tableau contiennent des en-têtes et non des montants ; chacune ouvre un groupe : {rows}.",
         "Some rows hold headings, not amounts; each starts a group: {rows}.";

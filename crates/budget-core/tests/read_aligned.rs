@@ -283,4 +283,10 @@ fn an_aligned_text_file_opens_as_its_pasted_text_reads() {
     };
     assert_eq!(reading, read_table(&text));
     assert_eq!(reading.convention.actions.len(), 14);
+    // The user is told the columns were found from the alignment.
+    let said = &reading.assumptions[0];
+    assert_eq!(said.kind, budget_core::read::AssumptionKind::AlignedColumns);
+    assert!(said
+        .message(budget_core::Lang::Fr)
+        .contains("retrouvées d'après l'alignement de ses montants"));
 }

@@ -105,6 +105,10 @@ pub enum AssumptionKind {
     /// (« Report 2021 », « Avenant », « Subvention ») are taken for the
     /// State's, as in these reports. Other reading: the Département's.
     StateByDefault,
+    /// The text has no tabs nor separators: its columns were found from the
+    /// alignment of its amounts (a table copied from a PDF). No other
+    /// reading: each column's meaning can be changed.
+    AlignedColumns,
 }
 
 impl Assumption {
@@ -168,6 +172,13 @@ impl Assumption {
                     ("rows", &self.row_labels(lang)),
                 ],
             ),
+            AssumptionKind::AlignedColumns => Msg::GuessAlignedColumns.fill(
+                lang,
+                &[
+                    ("columns", &self.columns.len()),
+                    ("rows", &self.row_labels(lang)),
+                ],
+            ),
             AssumptionKind::HeaderRowInside => Msg::GuessHeaderRowInside.fill(
                 lang,
                 &[
@@ -195,7 +206,7 @@ impl Assumption {
             AssumptionKind::FundersByPosition => {
                 Msg::OtherReadingFundersByPosition.text(lang).into()
             }
-            AssumptionKind::HeaderRowInside => String::new(),
+            AssumptionKind::HeaderRowInside | AssumptionKind::AlignedColumns => String::new(),
             AssumptionKind::StateByDefault => Msg::OtherReadingStateByDefault.text(lang).into(),
             AssumptionKind::GroupRowsWithSubtotal => Msg::OtherReadingGroupRows.text(lang).into(),
             AssumptionKind::GroupsFromSubtotals => {

@@ -331,8 +331,26 @@ pub fn read_table_with(text: &str, options: &ReadOptions) -> Reading {
 /// if it is one.
 fn aligned_reading(text: &str, options: &ReadOptions) -> Option<Reading> {
     let grid = aligned::aligned_grid(text)?;
-    let aligned = read_rows(&Cells::of_grid(&grid).rows(), options);
-    aligned.refused.is_none().then_some(aligned)
+    let mut aligned = read_rows(&Cells::of_grid(&grid).rows(), options);
+    if aligned.refused.is_some() {
+        return None;
+    }
+    aligned.assumptions.insert(
+        0,
+        Assumption {
+            kind: AssumptionKind::AlignedColumns,
+            columns: aligned
+                .columns
+                .iter()
+                .map(|c| (c.index, c.header.clone()))
+                .collect(),
+            alternative: Vec::new(),
+            rows: Vec::new(),
+            groups_from_subtotals: None,
+            group_rows: None,
+        },
+    );
+    Some(aligned)
 }
 
 /// Text that is no table as cut by tabs or separators, read as the text of a
