@@ -660,22 +660,19 @@ fn build(
                     formula: None,
                 });
             }
-            (ColumnRole::Committed(_), Some(funder), Some(action)) => {
-                action.execution.committed.push(FunderValue {
-                    funder,
-                    value: f.value,
-                    formula: None,
-                });
-            }
-            (ColumnRole::Executed(_), Some(funder), Some(action)) => {
-                action.execution.executed.push(FunderValue {
-                    funder,
-                    value: f.value,
-                    formula: None,
-                });
-            }
-            (ColumnRole::ToCarryOver(_), Some(funder), Some(action)) => {
-                action.execution.to_carry_over.push(FunderValue {
+            (
+                role @ (ColumnRole::Committed(_)
+                | ColumnRole::Executed(_)
+                | ColumnRole::ToCarryOver(_)),
+                Some(funder),
+                Some(action),
+            ) => {
+                let list = match role {
+                    ColumnRole::Committed(_) => &mut action.execution.committed,
+                    ColumnRole::Executed(_) => &mut action.execution.executed,
+                    _ => &mut action.execution.to_carry_over,
+                };
+                list.push(FunderValue {
                     funder,
                     value: f.value,
                     formula: None,
