@@ -141,8 +141,8 @@ pub async fn xlsx_annex(saved_json: &str, lang: Lang) -> Result<Vec<u8>, String>
     Ok(js_sys::Uint8Array::new(&field(&answer, "bytes")).to_vec())
 }
 
-/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) into cells in the worker. Gives
-/// the rows and the sheet's name.
+/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) or the text of a PDF into cells
+/// in the worker. Gives the rows and the sheet's name (none for a PDF).
 pub async fn spreadsheet_rows(
     name: &str,
     bytes: &[u8],
