@@ -59,6 +59,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# 4b. LibreOffice Writer without its GUI, from Debian: the PDF tests of the core
+#     and of the command (crates/budget-core/tests/open_pdf.rs, budget check on a
+#     .pdf) make their PDFs with `soffice --headless --convert-to pdf`.
+if ! command -v soffice >/dev/null; then
+  say "installing libreoffice-writer-nogui from Debian (soffice, for the PDF tests)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+fi
+
 # 5. npm packages from the committed lock: playwright-core (no browser download),
 #    axe-core, and binaryen's wasm-opt (Debian's binaryen 108 builds a bundle that
 #    fails at start-up). Reinstalled only when the lock file changes.

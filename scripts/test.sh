@@ -23,7 +23,7 @@ cargo clippy -p budget-widget --target wasm32-unknown-unknown --all-targets --lo
 cargo clippy -p budget-widget --target wasm32-unknown-unknown --features split --locked -- -D warnings
 
 step "core and command line (cargo test)"
-cargo test -p budget-core -p budget-cli --locked
+cargo test -p budget-core -p budget-cli --features budget-core/pdf --locked
 bash scripts/test-scdl.sh
 cargo test -p budget-widget --lib --locked
 

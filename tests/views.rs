@@ -1357,21 +1357,21 @@ async fn an_editor_focused_before_its_frame_keeps_its_selection() {
 async fn a_file_that_cannot_be_read_is_reported_in_the_language_of_the_page() {
     let ws = Workspace::new();
     ws.lang.set(Lang::En);
-    ws.import_file("budget.pdf", b"%PDF-1.4\x00\x01");
+    ws.import_file("budget.docx", b"\x00\x01\x02");
     assert_eq!(
         ws.file_error.get_untracked().as_deref(),
         Some(
-            "budget.pdf: unrecognised file format: “budget.pdf” (formats read: .xlsx, .xls, \
-             .ods, .csv, .tsv, .txt, .json)"
+            "budget.docx: unrecognised file format: “budget.docx” (formats read: .xlsx, .xls, \
+             .ods, .csv, .tsv, .txt, .pdf, .json)"
         )
     );
     ws.lang.set(Lang::Fr);
-    ws.import_file("budget.pdf", b"%PDF-1.4\x00\x01");
+    ws.import_file("budget.docx", b"\x00\x01\x02");
     assert_eq!(
         ws.file_error.get_untracked().as_deref(),
         Some(
-            "budget.pdf : format de fichier non reconnu : « budget.pdf » (formats lus : .xlsx, \
-             .xls, .ods, .csv, .tsv, .txt, .json)"
+            "budget.docx : format de fichier non reconnu : « budget.docx » (formats lus : .xlsx, \
+             .xls, .ods, .csv, .tsv, .txt, .pdf, .json)"
         )
     );
     // A saved convention that cannot be read: the reader's reason, in English.

@@ -43,17 +43,18 @@ fn open_files(ws: Workspace, files: Vec<web_sys::File>) {
             }
         };
         match budget_core::files::kind_of(&name, &bytes) {
-            Some(kind @ (FileKind::Xlsx | FileKind::Xls | FileKind::Ods)) => {
+            // A PDF goes to the worker too: its text reader is there.
+            Some(kind @ (FileKind::Xlsx | FileKind::Xls | FileKind::Ods | FileKind::Pdf)) => {
                 match spreadsheet_rows(&name, &bytes, lang).await {
-                    Ok((rows, sheet)) => crate::shell::chunks::take(
+                    Ok(answer) => crate::shell::chunks::take(
                         ws,
                         Incoming::Grid {
                             name,
                             grid: TableGrid {
                                 kind,
-                                sheet,
-                                rows,
-                                text: None,
+                                sheet: answer.sheet,
+                                rows: answer.rows,
+                                text: answer.text,
                             },
                         },
                     ),
@@ -213,7 +214,7 @@ pub fn App() -> impl IntoView {
                     id="bw-file"
                     type="file"
                     aria-describedby="bw-file-hint"
-                    accept=".xlsx,.xls,.ods,.csv,.tsv,.txt,.json"
+                    accept=".xlsx,.xls,.ods,.csv,.tsv,.txt,.pdf,.json"
                     on:change=move |ev| {
                         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                         if let Some(input) = input {

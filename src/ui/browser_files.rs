@@ -141,13 +141,9 @@ pub async fn xlsx_annex(saved_json: &str, lang: Lang) -> Result<Vec<u8>, String>
     Ok(js_sys::Uint8Array::new(&field(&answer, "bytes")).to_vec())
 }
 
-/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) into cells in the worker. Gives
-/// the rows and the sheet's name.
-pub async fn spreadsheet_rows(
-    name: &str,
-    bytes: &[u8],
-    lang: Lang,
-) -> Result<(Vec<Vec<String>>, Option<String>), String> {
+/// Cuts a spreadsheet (`.xlsx`, `.xls`, `.ods`) or the text of a PDF into cells
+/// in the worker. Gives the rows and the sheet's name (none for a PDF).
+pub async fn spreadsheet_rows(name: &str, bytes: &[u8], lang: Lang) -> Result<SheetAnswer, String> {
     let request = js_sys::Array::of3(
         &JsValue::from_str("open"),
         &JsValue::from_str(name),
@@ -164,7 +160,22 @@ pub async fn spreadsheet_rows(
                 .collect()
         })
         .collect();
-    Ok((rows, get("sheet").as_string()))
+    Ok(SheetAnswer {
+        rows,
+        sheet: get("sheet").as_string(),
+        text: get("text").as_string(),
+    })
+}
+
+/// What the spreadsheet worker read from a file: its cells, the sheet they
+/// come from (a workbook) and the text they were cut from (a PDF).
+pub struct SheetAnswer {
+    /// The cells as text, one vector per row.
+    pub rows: Vec<Vec<String>>,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// The text the rows were cut from (a PDF's), read as pasted text is.
+    pub text: Option<String>,
 }
 
 /// The address of one of the widget's own files (the spreadsheet worker…):

@@ -1,6 +1,6 @@
 //! Reading the file given to `budget check` through [`budget_core::files::open`],
 //! the widget's reader: a spreadsheet (.xlsx, .xls, .ods), a table of text
-//! (TSV/CSV, UTF-8 or Windows-1252) or a saved convention.
+//! (TSV/CSV, UTF-8 or Windows-1252), the text of a PDF or a saved convention.
 
 use std::io::Read;
 
@@ -61,10 +61,11 @@ pub fn load(path: &str, other_reading: bool, lang: Lang) -> Result<Loaded, LoadF
     } else {
         "entree.tsv"
     };
-    // calamine panics on some damaged workbooks: files::open turns the panic
-    // into an error the user is given below, but the default panic hook would
-    // first print « thread 'main' panicked at … » on stderr. It is silenced
-    // while the file is read (the command has a single thread).
+    // calamine panics on some damaged workbooks (the PDF reader may too):
+    // files::open turns the panic into an error the user is given below, but
+    // the default panic hook would first print « thread 'main' panicked at … »
+    // on stderr. It is silenced while the file is read (the command has a
+    // single thread).
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let mut opened = files::open(name, &bytes, &ReadOptions::default());

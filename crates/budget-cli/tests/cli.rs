@@ -534,6 +534,88 @@ fn every_layout_fixture_reads_right_or_says_what_it_guessed() {
 /// 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 + 12 352 + 21 500 +
 /// 7 400 + 13 327 = 330 873. Action 8 declares a consumption of 51 000 € for
 /// 38 468 + 12 352 = 50 820 executed.
+/// The fixture `name` converted to PDF by LibreOffice in a directory of its
+/// own (with its own LibreOffice profile, so that tests running at the same
+/// time do not share one); gives the directory and the PDF's path. Panics,
+/// saying to run `scripts/setup.sh`, when `soffice` is not installed.
+fn fixture_as_pdf(name: &str, tag: &str) -> (PathBuf, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("budget-cli-pdf-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join(name);
+    std::fs::copy(fixture(name), &input).unwrap();
+    let output = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args([
+            "--headless",
+            "--infilter=Text (encoded):UTF8,LF,,,",
+            "--convert-to",
+            "pdf",
+        ])
+        .arg("--outdir")
+        .arg(&dir)
+        .arg(&input)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "soffice (LibreOffice) is needed to make the test PDF and could not be \
+                 started ({e}): run scripts/setup.sh, which installs libreoffice-writer-nogui"
+            )
+        });
+    let pdf = input.with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "soffice did not write {}: {}{}",
+        pdf.display(),
+        stdout(&output),
+        stderr(&output)
+    );
+    (dir, pdf)
+}
+
+#[test]
+fn a_report_as_a_pdf_gives_the_figures_of_its_text() {
+    let (dir, pdf) = fixture_as_pdf("creuse-2023-rapport-execution.txt", "report");
+    let o = budget(&["check", pdf.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // State 330 873 = Département 330 873 (the sums are worked in
+    // crates/budget-core/tests/read_report.rs); 330 873 × 2 = 661 746.
+    let grand = format!(
+        "Prévu : État {} · Département {} · total {}",
+        eur("330 873,00"),
+        eur("330 873,00"),
+        eur("661 746,00")
+    );
+    assert!(out.contains(&grand), "{out}");
+    // Action 8: « Consommation totale : 51 000€ », 38 468 + 12 352 = 50 820.
+    assert!(
+        out.contains(&format!(
+            "total exécuté déclaré {}, calculé {}",
+            eur("51 000,00"),
+            eur("50 820,00")
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_pdf_that_is_no_pdf_is_unreadable_not_a_crash() {
+    let dir = std::env::temp_dir().join(format!("budget-cli-bad-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("rapport.pdf");
+    std::fs::write(&bad, b"%PDF-1.4\n\x00\x01\x02 tronque").unwrap();
+    let o = budget(&["check", bad.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("PDF illisible : fichier endommagé"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 #[test]
 fn report_text_piped_in_gives_the_figures_of_its_blocks() {
     use std::io::Write;

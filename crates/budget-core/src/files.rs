@@ -1,5 +1,6 @@
 //! Opening a file the user gives the calculator: a spreadsheet (`.xlsx`, `.xls`,
-//! `.ods`), a text table (`.csv`, `.tsv`, `.txt`) or a saved convention (`.json`).
+//! `.ods`), a text table (`.csv`, `.tsv`, `.txt`), a PDF report (`.pdf`) or a
+//! saved convention (`.json`).
 //!
 //! [`kind_of`] tells what a file is, [`open`] reads it:
 //!
@@ -8,6 +9,9 @@
 //!   a paste (same header detection, same cell errors with row and column);
 //! - a **text table** is decoded (see [`decode_text`]), cut into cells by
 //!   [`crate::read::text_grid`] and read like a paste;
+//! - a **PDF** gives its text (see [`pdf_text`]), read like a text file: a
+//!   report's « Fiche action » blocks, or a table whose columns became runs of
+//!   spaces. A PDF without text (a scan) is [`FileError::ScannedPdf`];
 //! - a **saved convention** is loaded by [`crate::saved::from_json`].
 //!
 //! # Spreadsheet cells as text
@@ -49,7 +53,8 @@
 //! filling the browser's memory.
 //!
 //! Spreadsheets need the `spreadsheets` feature (on by default); without it they
-//! give [`FileError::SpreadsheetsDisabled`].
+//! give [`FileError::SpreadsheetsDisabled`]. PDF files need the `pdf` feature
+//! (off by default); without it they give [`FileError::PdfDisabled`].
 
 use std::borrow::Cow;
 use std::fmt;
@@ -83,6 +88,8 @@ pub enum FileKind {
     Csv,
     /// Tab-separated text (`.tsv`, `.tab`, `.txt`).
     Tsv,
+    /// A PDF document (`.pdf`): its text is read (feature `pdf`).
+    Pdf,
     /// A convention saved by the calculator (`.json`).
     Saved,
 }
@@ -101,6 +108,7 @@ impl FileKind {
             Self::Ods => "ODS",
             Self::Csv => "CSV",
             Self::Tsv => "TSV",
+            Self::Pdf => "PDF",
             Self::Saved => "JSON",
         }
     }
@@ -177,6 +185,19 @@ pub enum FileError {
         /// What the file was.
         kind: FileKind,
     },
+    /// The PDF cannot be read (damaged, not really a PDF): what the PDF
+    /// reader said (in English), or that it gave up on the file (a panic).
+    Pdf {
+        /// What the PDF reader said.
+        message: String,
+    },
+    /// The PDF is encrypted with a password to open it.
+    PdfProtected,
+    /// The PDF has no text, only pictures of pages: a scanned document.
+    ScannedPdf,
+    /// This build of the calculator does not read PDF files (feature `pdf`
+    /// off).
+    PdfDisabled,
     /// A saved convention where a table was expected ([`table_grid`]).
     NotATable,
     /// A saved convention that cannot be loaded.
@@ -232,6 +253,10 @@ impl FileError {
             Self::SpreadsheetsDisabled { kind } => {
                 Msg::FileSpreadsheetsDisabled.fill(lang, &[("kind", kind)])
             }
+            Self::Pdf { message } => Msg::FilePdf.fill(lang, &[("message", message)]),
+            Self::PdfProtected => Msg::FilePdfProtected.text(lang).into(),
+            Self::ScannedPdf => Msg::FileScannedPdf.text(lang).into(),
+            Self::PdfDisabled => Msg::FilePdfDisabled.text(lang).into(),
             Self::NotATable => Msg::FileNotATable.text(lang).into(),
             Self::Saved(e) => e.message(lang),
         }
@@ -254,6 +279,9 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 /// The part every xlsx has (zip entry names are stored uncompressed).
 const XLSX_WORKBOOK: &[u8] = b"xl/workbook.xml";
+/// Signature of a PDF file, in its first 1024 bytes (the PDF standard lets
+/// some bytes come before it).
+const PDF_MAGIC: &[u8] = b"%PDF-";
 
 /// What a file is, from its name and content; `None` when neither says.
 ///
@@ -261,9 +289,9 @@ const XLSX_WORKBOOK: &[u8] = b"xl/workbook.xml";
 ///    (an `.xls` that is really an xlsx): a zip holding `xl/workbook.xml` is
 ///    [`FileKind::Xlsx`], a zip whose mimetype is the ODS one is
 ///    [`FileKind::Ods`], an OLE2 compound file (`D0 CF 11 E0…`) is
-///    [`FileKind::Xls`].
+///    [`FileKind::Xls`], `%PDF-` in the first 1024 bytes is [`FileKind::Pdf`].
 /// 2. Else the extension: `.xlsx`/`.xlsm`, `.xls`, `.ods`, `.csv`,
-///    `.tsv`/`.tab`/`.txt`, `.json` (case ignored).
+///    `.tsv`/`.tab`/`.txt`, `.pdf`, `.json` (case ignored).
 /// 3. Else the content: `{` first (blanks and a BOM aside) is a saved
 ///    convention; text is a table, [`FileKind::Tsv`] if it has a tab, else
 ///    [`FileKind::Csv`]; anything else (binary) is unknown.
@@ -313,6 +341,11 @@ fn container_kind(bytes: &[u8]) -> Option<FileKind> {
         } else {
             Some(FileKind::Xls)
         }
+    } else if contains(
+        bytes.get(..bytes.len().min(1024)).unwrap_or(bytes),
+        PDF_MAGIC,
+    ) {
+        Some(FileKind::Pdf)
     } else {
         None
     }
@@ -330,6 +363,7 @@ fn extension_kind(name: &str) -> Option<FileKind> {
         "ods" => FileKind::Ods,
         "csv" => FileKind::Csv,
         "tsv" | "tab" | "txt" => FileKind::Tsv,
+        "pdf" => FileKind::Pdf,
         "json" => FileKind::Saved,
         _ => return None,
     })
@@ -403,6 +437,10 @@ pub fn table_grid(name: &str, bytes: &[u8]) -> Result<TableGrid, FileError> {
         FileKind::Saved => return Err(FileError::NotATable),
         FileKind::Csv | FileKind::Tsv => {
             let text = decode_text(bytes).into_owned();
+            (None, text_file_grid(&text), Some(text))
+        }
+        FileKind::Pdf => {
+            let text = pdf_text(bytes)?;
             (None, text_file_grid(&text), Some(text))
         }
         FileKind::Xlsx | FileKind::Xls | FileKind::Ods => {
@@ -483,6 +521,67 @@ pub fn decode_windows_1252(bytes: &[u8]) -> String {
             _ => char::from(b),
         })
         .collect()
+}
+
+// ---------------------------------------------------------------------------
+// PDF
+
+/// The text of a PDF, as [`table_grid`] reads it: the text pdf-extract lays
+/// out (lines from the positions of the words on each page, pages one after
+/// the other), lightly normalised by [`normalise_pdf_text`].
+///
+/// - A damaged file, or one that is not a PDF, is [`FileError::Pdf`] with what
+///   the reader said; a panic of the reader (it has some on malformed files)
+///   is the same error, where panics unwind (see [`guarded`]).
+/// - A PDF that needs a password to be opened is [`FileError::PdfProtected`]
+///   (one protected only against editing or copying opens with the empty
+///   password, as every PDF viewer does).
+/// - A PDF whose text is blank has only pictures of its pages: a scanned
+///   document, [`FileError::ScannedPdf`].
+#[cfg(feature = "pdf")]
+pub fn pdf_text(bytes: &[u8]) -> Result<String, FileError> {
+    use pdf_extract::encryption::DecryptionError;
+    use pdf_extract::{Error, OutputError};
+    let text = unwinding_guard(
+        || {
+            pdf_extract::extract_text_from_mem(bytes).map_err(|e| match e {
+                OutputError::PdfError(
+                    Error::InvalidPassword | Error::Decryption(DecryptionError::IncorrectPassword),
+                ) => FileError::PdfProtected,
+                other => FileError::Pdf {
+                    message: other.to_string(),
+                },
+            })
+        },
+        pdf_reader_stopped,
+    )?;
+    let text = normalise_pdf_text(&text);
+    if text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+        return Err(FileError::ScannedPdf);
+    }
+    Ok(text)
+}
+
+/// What a panic of the PDF reader gives.
+#[cfg(feature = "pdf")]
+fn pdf_reader_stopped() -> FileError {
+    FileError::Pdf {
+        message: "the PDF reader stopped on this file".into(),
+    }
+}
+
+/// Without the `pdf` feature: [`FileError::PdfDisabled`].
+#[cfg(not(feature = "pdf"))]
+pub fn pdf_text(_bytes: &[u8]) -> Result<String, FileError> {
+    Err(FileError::PdfDisabled)
+}
+
+/// The text of a PDF with its line ends and page breaks as a text file has
+/// them: `\r\n` and `\r` become `\n`, a form feed (a page break) becomes a line
+/// end. Nothing else is changed: no character of a word or an amount.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+fn normalise_pdf_text(text: &str) -> String {
+    text.replace("\r\n", "\n").replace(['\r', '\u{C}'], "\n")
 }
 
 // ---------------------------------------------------------------------------
@@ -632,14 +731,24 @@ fn guarded<T>(
     sheet: Option<&str>,
     read: impl FnOnce() -> Result<T, FileError>,
 ) -> Result<T, FileError> {
+    unwinding_guard(read, || FileError::Damaged {
+        kind,
+        damage: Damage::Unreadable {
+            sheet: sheet.map(str::to_string),
+        },
+    })
+}
+
+/// `read`, or `panicked()` if it panics (where panics unwind; see
+/// [`guarded`]). The payload is dropped, never re-raised.
+#[cfg(any(feature = "spreadsheets", feature = "pdf"))]
+fn unwinding_guard<T>(
+    read: impl FnOnce() -> Result<T, FileError>,
+    panicked: impl FnOnce() -> FileError,
+) -> Result<T, FileError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
         Ok(result) => result,
-        Err(_payload) => Err(FileError::Damaged {
-            kind,
-            damage: Damage::Unreadable {
-                sheet: sheet.map(str::to_string),
-            },
-        }),
+        Err(_payload) => Err(panicked()),
     }
 }
 
@@ -734,7 +843,7 @@ fn spreadsheet_grid_unguarded(
                 })
             })
         }
-        FileKind::Csv | FileKind::Tsv | FileKind::Saved => Ok((None, Vec::new())),
+        FileKind::Csv | FileKind::Tsv | FileKind::Pdf | FileKind::Saved => Ok((None, Vec::new())),
     }
 }
 
@@ -910,12 +1019,12 @@ mod tests {
             huge.message(Lang::En)
         );
         let unknown = FileError::Unknown {
-            name: "budget.pdf".into(),
+            name: "budget.docx".into(),
         };
         assert_eq!(
             unknown.message(Lang::En),
-            "unrecognised file format: “budget.pdf” (formats read: .xlsx, .xls, .ods, .csv, \
-             .tsv, .txt, .json)"
+            "unrecognised file format: “budget.docx” (formats read: .xlsx, .xls, .ods, .csv, \
+             .tsv, .txt, .pdf, .json)"
         );
         assert_eq!(unknown.message(Lang::Fr), unknown.to_string());
         assert_eq!(
@@ -988,6 +1097,60 @@ mod tests {
         assert_eq!(kind_of("sans-nom", b"a;b"), Some(FileKind::Csv));
         assert_eq!(kind_of("image.png", b"\x89PNG\r\n\x1a\n\0\0"), None);
         assert_eq!(kind_of("archive", b"PK\x03\x04 other"), None);
+        assert_eq!(kind_of("rapport.PDF", b"garbage"), Some(FileKind::Pdf));
+        assert_eq!(
+            kind_of("rapport.txt", b"%PDF-1.7\n%\xE2\xE3"),
+            Some(FileKind::Pdf)
+        );
+        assert_eq!(kind_of("", b"\r\n%PDF-1.4\n"), Some(FileKind::Pdf));
+    }
+
+    #[test]
+    fn pdf_line_ends_become_those_of_a_text_file() {
+        assert_eq!(
+            normalise_pdf_text("a\r\nb\rc\u{C}Total : 1 000,50 €\n"),
+            "a\nb\nc\nTotal : 1 000,50 €\n"
+        );
+    }
+
+    #[test]
+    fn pdf_errors_are_told_in_french_and_english() {
+        use crate::money::Lang;
+        let scanned = FileError::ScannedPdf.to_string();
+        assert!(scanned.contains("document scanné"), "{scanned}");
+        assert!(scanned.contains("(OCR)"), "{scanned}");
+        let scanned_en = FileError::ScannedPdf.message(Lang::En);
+        assert!(scanned_en.contains("scanned document"), "{scanned_en}");
+        assert!(FileError::PdfDisabled.to_string().contains("PDF"));
+        assert!(FileError::PdfProtected
+            .message(Lang::En)
+            .contains("password"));
+        let damaged = FileError::Pdf {
+            message: "invalid file header".into(),
+        };
+        assert!(damaged
+            .message(Lang::En)
+            .ends_with("(the PDF reader says: invalid file header)"));
+    }
+
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn a_panic_of_the_pdf_reader_is_an_error() {
+        let e = unwinding_guard(
+            || -> Result<(), FileError> { panic!("index out of bounds") },
+            pdf_reader_stopped,
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("PDF illisible"), "{e}");
+    }
+
+    #[cfg(not(feature = "pdf"))]
+    #[test]
+    fn without_the_feature_a_pdf_is_refused() {
+        assert_eq!(
+            table_grid("rapport.pdf", b"%PDF-1.4\n"),
+            Err(FileError::PdfDisabled)
+        );
     }
 
     #[test]

@@ -184,8 +184,8 @@ messages! {
 
     // Opening a file (crate::files).
     FileUnknown:
-        "format de fichier non reconnu : « {name} » (formats lus : .xlsx, .xls, .ods, .csv, .tsv, .txt, .json)",
-        "unrecognised file format: “{name}” (formats read: .xlsx, .xls, .ods, .csv, .tsv, .txt, .json)";
+        "format de fichier non reconnu : « {name} » (formats lus : .xlsx, .xls, .ods, .csv, .tsv, .txt, .pdf, .json)",
+        "unrecognised file format: “{name}” (formats read: .xlsx, .xls, .ods, .csv, .tsv, .txt, .pdf, .json)";
     FileSpreadsheet:
         "classeur {kind} illisible : fichier endommagé ou qui n'est pas un classeur complet ; ouvrez-le dans votre tableur et enregistrez-le de nouveau, ou copiez-collez le tableau (le lecteur de classeurs dit : {message})",
         "unreadable {kind} workbook: damaged file or not a complete workbook; open it in your spreadsheet and save it again, or copy and paste the table (the workbook reader says: {message})";
@@ -207,6 +207,18 @@ messages! {
     FileSpreadsheetsDisabled:
         "la lecture des classeurs {kind} n'est pas incluse dans cette version : enregistrez le tableau en CSV ou copiez-collez-le",
         "this version does not read {kind} workbooks: save the table as CSV or copy and paste it";
+    FilePdf:
+        "PDF illisible : fichier endommagé ou qui n'est pas un PDF complet ; ouvrez-le dans votre lecteur de PDF et copiez-collez le texte ou le tableau (le lecteur de PDF dit : {message})",
+        "unreadable PDF: damaged file or not a complete PDF; open it in your PDF viewer and copy and paste the text or the table (the PDF reader says: {message})";
+    FilePdfProtected:
+        "PDF protégé par un mot de passe : ouvrez-le dans votre lecteur de PDF et copiez-collez le texte ou le tableau, ou enregistrez-en une copie sans mot de passe",
+        "PDF protected by a password: open it in your PDF viewer and copy and paste the text or the table, or save a copy without the password";
+    FileScannedPdf:
+        "Ce PDF ne contient pas de texte : c'est sans doute un document scanné. Copiez les montants dans un tableau, ou passez-le d'abord par une reconnaissance de caractères (OCR).",
+        "This PDF has no text: it is probably a scanned document. Copy the amounts into a table, or run it through optical character recognition (OCR) first.";
+    FilePdfDisabled:
+        "la lecture des PDF n'est pas incluse dans cette version : copiez-collez le texte du PDF ou le tableau",
+        "this version does not read PDF files: copy and paste the text of the PDF or the table";
     FileNotATable: "ce fichier est une convention enregistrée, pas un tableau", "this file is a saved convention, not a table";
 
     // Loading a saved convention (crate::saved).

@@ -1,10 +1,11 @@
 //! The spreadsheet worker.
 //!
-//! Reading `.xlsx`, `.xls` and `.ods` files and writing the `.xlsx` annex take
-//! the `calamine` crate and a zip codec: several hundred KiB of WebAssembly that
-//! most users never need. So they are not in the widget's first load: the widget
-//! starts this worker (a separate bundle built by Trunk) only when such a file is
-//! opened or exported. Once the worker has said `"ready"`, it answers one request:
+//! Reading `.xlsx`, `.xls` and `.ods` files, the text of `.pdf` files, and
+//! writing the `.xlsx` annex take the `calamine`, `pdf-extract` and zip
+//! crates: several hundred KiB of WebAssembly that most users never need. So
+//! they are not in the widget's first load: the widget starts this worker (a
+//! separate bundle built by Trunk) only when such a file is opened or
+//! exported. Once the worker has said `"ready"`, it answers one request:
 //!
 //! - `["open", name, bytes]` → `{ rows, sheet }`: the cells as text, cut by
 //!   [`budget_core::files::table_grid`] (the same code `budget check` uses); the
@@ -79,6 +80,11 @@ mod worker {
                 set(&out, "rows", &rows);
                 if let Some(sheet) = grid.sheet {
                     set(&out, "sheet", &JsValue::from_str(&sheet));
+                }
+                // A PDF's text, read by the widget as pasted text is (a
+                // report's blocks, a table aligned with spaces).
+                if let Some(text) = grid.text {
+                    set(&out, "text", &JsValue::from_str(&text));
                 }
             }
             Err(e) => {

@@ -24,3 +24,94 @@ pub fn fixture_path(name: &str) -> PathBuf {
 pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(fixture_path(name)).unwrap()
 }
+
+/// The fixture `name` converted to PDF by LibreOffice (`soffice --headless
+/// --convert-to pdf`, its text read as UTF-8), in a directory of its own under
+/// the system's temporary directory, with a LibreOffice profile of its own so
+/// that tests running at the same time do not share one. Panics, saying to run
+/// `scripts/setup.sh`, when `soffice` is not installed: a PDF test must not
+/// pass without its PDF.
+pub fn fixture_as_pdf(name: &str) -> Vec<u8> {
+    use std::process::Command;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "budget-core-pdf-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join(name);
+    std::fs::copy(fixture_path(name), &input).unwrap();
+    let output = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args([
+            "--headless",
+            "--infilter=Text (encoded):UTF8,LF,,,",
+            "--convert-to",
+            "pdf",
+        ])
+        .arg("--outdir")
+        .arg(&dir)
+        .arg(&input)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "soffice (LibreOffice) is needed to make the test PDFs and could not be \
+                 started ({e}): run scripts/setup.sh, which installs libreoffice-writer-nogui"
+            )
+        });
+    let pdf = dir.join(input.with_extension("pdf").file_name().unwrap());
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| {
+        panic!(
+            "soffice did not write {} ({e}); it said: {}{}",
+            pdf.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    bytes
+}
+
+/// A valid one-page PDF with no text: its page draws a filled rectangle (as a
+/// scan's page holds a picture) and no text operator. The cross-reference
+/// table gives each object's byte offset, counted here.
+pub fn pdf_without_text() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+         /Resources << >> >>"
+            .to_string(),
+        {
+            let content = "0.5 g 100 100 395 642 re f";
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            )
+        },
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for offset in offsets {
+        pdf.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf.into_bytes()
+}
