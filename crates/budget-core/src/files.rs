@@ -66,6 +66,8 @@ use crate::model::Convention;
 use crate::read::{read_grid, read_table_with, text_file_grid, ReadOptions, Reading};
 use crate::saved::{self, LoadError};
 
+#[cfg(feature = "pdf")]
+mod pdf_layout;
 #[cfg(feature = "spreadsheets")]
 mod xls_guard;
 
@@ -526,9 +528,9 @@ pub fn decode_windows_1252(bytes: &[u8]) -> String {
 // ---------------------------------------------------------------------------
 // PDF
 
-/// The text of a PDF, as [`table_grid`] reads it: the text pdf-extract lays
-/// out (lines from the positions of the words on each page, pages one after
-/// the other), lightly normalised by [`normalise_pdf_text`].
+/// The text of a PDF, as [`table_grid`] reads it: its pages as they show,
+/// the cells of a table cut by runs of spaces (see [`pdf_layout`]), from the
+/// glyphs pdf-extract finds, lightly normalised by [`normalise_pdf_text`].
 ///
 /// - A damaged file, or one that is not a PDF, is [`FileError::Pdf`] with what
 ///   the reader said; a panic of the reader (it has some on malformed files)
@@ -544,7 +546,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, FileError> {
     use pdf_extract::{Error, OutputError};
     let text = unwinding_guard(
         || {
-            pdf_extract::extract_text_from_mem(bytes).map_err(|e| match e {
+            pdf_layout::layout_text(bytes).map_err(|e| match e {
                 OutputError::PdfError(
                     Error::InvalidPassword | Error::Decryption(DecryptionError::IncorrectPassword),
                 ) => FileError::PdfProtected,

@@ -1,16 +1,18 @@
 //! Opening a PDF (feature `pdf`): the Creuse 2023 execution report
 //! (`tests/fixtures/creuse-2023-rapport-execution.txt`) made into a PDF by
 //! LibreOffice at test time gives the figures its text gives
-//! (`tests/read_report.rs`); a PDF without text, a damaged one and a file that
-//! is not a PDF give errors, not panics.
+//! (`tests/read_report.rs`); the Vienne 2024 annex made into a PDF table
+//! (titles and headings wrapped in their cells) gives the figures of the
+//! spreadsheet's table; a PDF without text, a damaged one and a file that is
+//! not a PDF give errors, not panics.
 #![cfg(feature = "pdf")]
 
 mod support;
-use support::{d, fixture_as_pdf, pdf_without_text};
+use support::{d, fixture, fixture_as_pdf, pdf_without_text, tsv_as_pdf_table};
 
 use budget_core::checks::{Figure, WarningKind};
 use budget_core::files::{self, FileError, FileKind, Opened};
-use budget_core::read::ReadOptions;
+use budget_core::read::{read_table, AssumptionKind, ReadOptions, Reading};
 use budget_core::{report, Lang, Scope};
 
 #[test]
@@ -77,6 +79,93 @@ fn the_creuse_report_as_a_pdf_gives_the_figures_of_its_text() {
     assert_eq!(w.figure, Some(Figure::ExecutedTotal));
     assert_eq!(w.declared, Some(d("51000")));
     assert_eq!(w.computed, Some(d("50820")));
+}
+
+/// Each action's number, title, group and amounts: what two readings of one
+/// table must share (row numbers aside).
+fn actions(r: &Reading) -> Vec<String> {
+    r.convention
+        .actions
+        .iter()
+        .map(|a| {
+            format!(
+                "{} | {} | {:?} | {:?} | {:?}",
+                a.number, a.title, a.group, a.planned, a.execution
+            )
+        })
+        .collect()
+}
+
+/// The Vienne annex as a PDF table, its cells' text at the top or in the
+/// middle of each cell: the same actions as the spreadsheet's paste, the
+/// headings written on several lines made one, and the figures worked by
+/// hand in `tests/read_aligned.rs`.
+fn vienne_pdf_reads_as_the_spreadsheet_paste(valign: &str) {
+    let pdf = tsv_as_pdf_table("vienne-2024-solidarites.tsv", valign);
+    let Opened::Table { kind, reading, .. } =
+        files::open("annexe.pdf", &pdf, &ReadOptions::default()).unwrap()
+    else {
+        panic!("a PDF table is a table");
+    };
+    assert_eq!(kind, FileKind::Pdf);
+    assert_eq!(reading.refused, None);
+    assert_eq!(reading.errors, vec![]);
+    // Said: the columns were found from the alignment.
+    assert!(
+        reading
+            .assumptions
+            .iter()
+            .any(|a| matches!(a.kind, AssumptionKind::AlignedColumns)),
+        "{:#?}",
+        reading.assumptions
+    );
+    let headers: Vec<&str> = reading.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Axes de la stratégie départementale",
+            "Ligne budgétaire",
+            "Fiche action n°",
+            "Intitulé de l'action",
+            "A - Participations directes mobilisées pour la convention 2024",
+            "B - Crédits CD affectés pour la convention 2024",
+            "C - Participations d'autres financeurs",
+            "F - Budget global de l'action prévu en 2024 (A+B+C)",
+        ]
+    );
+    let tsv = read_table(&fixture("vienne-2024-solidarites.tsv"));
+    assert_eq!(actions(&reading), actions(&tsv));
+    assert_eq!(
+        reading.convention.actions[2].title, "Prévention spécialisée aux 12-25 ans",
+        "a title wrapped in its cell is one title"
+    );
+    assert_eq!(reading.convention.groups.len(), 3);
+    let report = report::compute(&reading.convention);
+    // A 558 633, B 681 524, C 535 493, F 1 775 650 (tests/read_aligned.rs).
+    let planned = report.grand.planned.as_ref().unwrap();
+    assert_eq!(
+        planned.by_funder,
+        vec![d("558633"), d("681524"), d("535493")]
+    );
+    assert_eq!(planned.total, d("1775650"));
+    // The TOTAL FINANCIER line's 1 815 650 € declared, 40 000 € more.
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::DeclaredMismatch
+            && w.scope == Some(Scope::Grand)
+            && w.declared == Some(d("1815650"))
+            && w.computed == Some(d("1775650"))));
+}
+
+#[test]
+fn a_pdf_table_with_its_text_at_the_top_of_its_cells() {
+    vienne_pdf_reads_as_the_spreadsheet_paste("top");
+}
+
+#[test]
+fn a_pdf_table_with_its_text_in_the_middle_of_its_cells() {
+    vienne_pdf_reads_as_the_spreadsheet_paste("middle");
 }
 
 #[test]

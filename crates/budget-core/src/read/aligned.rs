@@ -64,12 +64,180 @@ pub(super) fn aligned_grid(text: &str) -> Option<Vec<Vec<String>>> {
         };
         grid.push(row);
     }
+    join_wrapped(&mut grid, &data, first, last);
     let table = grid.get(first..=last).unwrap_or_default();
     let table_data = data.get(first..=last).unwrap_or_default();
     if !looks_like_a_table(table, table_data) {
         return None;
     }
     Some(grid)
+}
+
+/// Cells written over several lines made one: a heading on several lines,
+/// an action's title wrapped in its cell. The lines of a row are joined into
+/// the row's line holding amounts (the heading's last line); the others are
+/// left empty, so that every row keeps the line number it had.
+///
+/// - **Rows set apart by blank lines** (a PDF's table whose cells have
+///   padding, or whose text is centred in its cells: the wrapped text is above
+///   and below the line of amounts): every block of lines between blank lines
+///   with one line of amounts is one row; the block just above the first of
+///   them is the heading. Blocks without amounts (a group's heading) stay.
+/// - **Rows one under the other**: the lines without amounts just above the
+///   first line of amounts are the heading (above the lines that hold a
+///   single cell in the first column, a group's heading); a line without amounts under a
+///   line of amounts is the rest of its cells when every cell it has is in a
+///   column where that line has text (a title wrapped in its cell), and
+///   stays a line of its own otherwise.
+fn join_wrapped(grid: &mut [Vec<String>], data: &[bool], first: usize, last: usize) {
+    let Some(span) = grid.get(first..=last.min(grid.len().saturating_sub(1))) else {
+        return;
+    };
+    let blank = |r: &Vec<String>| r.iter().all(|c| c.trim().is_empty());
+    let is_data = |i: usize| data.get(i).copied().unwrap_or(false);
+    // The blocks of lines between blank lines, as (first, last) indices.
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, row) in span.iter().enumerate() {
+        let i = first + k;
+        match (blank(row), open) {
+            (false, None) => open = Some(i),
+            (true, Some(s)) => {
+                blocks.push((s, i - 1));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        blocks.push((s, last));
+    }
+    let amounts_in = |&(s, e): &(usize, usize)| (s..=e).filter(|&i| is_data(i)).count();
+    let with_data: Vec<usize> = blocks.iter().map(amounts_in).filter(|&n| n > 0).collect();
+    let alone = with_data.iter().filter(|&&n| n == 1).count();
+    if with_data.len() >= 2 && alone * 10 >= with_data.len() * 8 {
+        // Rows set apart by blank lines.
+        let mut first_row = true;
+        for (n, &(s, e)) in blocks.iter().enumerate() {
+            if amounts_in(&(s, e)) != 1 {
+                continue;
+            }
+            let Some(d) = (s..=e).find(|&i| is_data(i)) else {
+                continue;
+            };
+            // The lines next to the line of amounts with no text over one
+            // of its amounts (a heading's line has some).
+            let wraps = |i: usize| -> bool {
+                match (grid.get(i), grid.get(d)) {
+                    (Some(row), Some(line)) => row.iter().enumerate().all(|(c, text)| {
+                        text.trim().is_empty() || line.get(c).is_none_or(|t| !is_amount(t))
+                    }),
+                    _ => false,
+                }
+            };
+            let mut lo = d;
+            while lo > s && wraps(lo - 1) {
+                lo -= 1;
+            }
+            let mut hi = d;
+            while hi < e && wraps(hi + 1) {
+                hi += 1;
+            }
+            join_lines(grid, lo..=hi, d);
+            if std::mem::take(&mut first_row) {
+                // The heading: the rest of this block above, or the block
+                // just above when it has no amounts.
+                if lo > s {
+                    join_lines(grid, s..=lo - 1, lo - 1);
+                } else if let Some(&(hs, he)) = n.checked_sub(1).and_then(|p| blocks.get(p)) {
+                    if amounts_in(&(hs, he)) == 0 {
+                        join_lines(grid, hs..=he, he);
+                    }
+                }
+            }
+        }
+        return;
+    }
+    // Rows one under the other: the heading…
+    let Some(first_data) = (first..=last).find(|&i| is_data(i)) else {
+        return;
+    };
+    let group_heading = |r: &Vec<String>| {
+        r.first().is_some_and(|c| !c.trim().is_empty())
+            && r.iter().skip(1).all(|c| c.trim().is_empty())
+    };
+    // (above the groups' headings that open the table, if any).
+    let mut end = first_data;
+    while end > first && grid.get(end - 1).is_some_and(group_heading) {
+        end -= 1;
+    }
+    let mut top = end;
+    while top > first {
+        match grid.get(top - 1) {
+            Some(r) if !blank(r) && !is_data(top - 1) && !group_heading(r) => top -= 1,
+            _ => break,
+        }
+    }
+    if end - top >= 2 {
+        join_lines(grid, top..=end - 1, end - 1);
+    }
+    // …then the titles wrapped under their line.
+    let mut owner: Option<usize> = None;
+    for i in first_data..=last {
+        if is_data(i) {
+            owner = Some(i);
+            continue;
+        }
+        let Some(o) = owner else { continue };
+        let (Some(row), Some(line)) = (grid.get(i), grid.get(o)) else {
+            continue;
+        };
+        let rest_of_cells = !blank(row)
+            && row.iter().enumerate().all(|(c, text)| {
+                text.trim().is_empty()
+                    || line
+                        .get(c)
+                        .is_some_and(|t| !t.trim().is_empty() && !is_amount(t))
+            });
+        if rest_of_cells {
+            join_lines(grid, o..=i, o);
+        } else {
+            owner = None;
+        }
+    }
+}
+
+/// The lines `lines` of `grid` made one row at line `into`: each column's
+/// texts in the order of the lines, joined by a space (none after a word cut
+/// by a hyphen: `12-` and `25 ans`); the other lines left empty.
+fn join_lines(grid: &mut [Vec<String>], lines: std::ops::RangeInclusive<usize>, into: usize) {
+    let width = lines
+        .clone()
+        .filter_map(|i| grid.get(i).map(Vec::len))
+        .max()
+        .unwrap_or(0);
+    let mut row = vec![String::new(); width];
+    for i in lines.clone() {
+        let Some(line) = grid.get(i) else { continue };
+        for (cell, text) in row.iter_mut().zip(line) {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if !cell.is_empty() && !cell.ends_with('-') {
+                cell.push(' ');
+            }
+            cell.push_str(text);
+        }
+    }
+    for i in lines {
+        if let Some(line) = grid.get_mut(i) {
+            line.clear();
+        }
+    }
+    if let Some(line) = grid.get_mut(into) {
+        *line = row;
+    }
 }
 
 /// Whether the rows of the table span (the first to the last line of two
@@ -470,6 +638,79 @@ mod tests {
              2   Thérapie           50 000\n",
         );
         assert_eq!(g[1], ["Axe 1 – Prévenir la pauvreté dès l'enfance", "", ""]);
+    }
+
+    #[test]
+    fn headings_and_titles_on_several_lines_are_one_cell() {
+        // Cells' text at their top: the headings on two lines, action 1's
+        // title wrapped under its line, a group's heading on a line of its
+        // own (one cell, first column) stays a row.
+        let g = grid(
+            "N°  Intitulé de           Crédits      Crédits\n\
+             \x20   l'action              État         CD\n\
+             Axe 1\n\
+             1   Prévention aux 12-    69 698,00    135 096,00\n\
+             \x20   25 ans\n\
+             2   Thérapie              50 000,00    50 000,00\n",
+        );
+        assert!(g[0].is_empty());
+        assert_eq!(
+            g[1],
+            ["N°", "Intitulé de l'action", "Crédits État", "Crédits CD"]
+        );
+        assert_eq!(g[2], ["Axe 1", "", "", ""]);
+        assert_eq!(
+            g[3],
+            ["1", "Prévention aux 12-25 ans", "69 698,00", "135 096,00"]
+        );
+        assert!(g[4].is_empty());
+        assert_eq!(g[5], ["2", "Thérapie", "50 000,00", "50 000,00"]);
+    }
+
+    #[test]
+    fn a_line_under_amounts_that_is_no_rest_of_their_cells_stays() {
+        // « Total hors action » is under no text of the line above (its
+        // first column is the number's, an amount's place in the second).
+        let g = grid(
+            "N°  Intitulé      État\n\
+             1   Crèche        93 507\n\
+             \x20   Note          voir annexe\n\
+             2   Thérapie      50 000\n",
+        );
+        assert_eq!(g[1], ["1", "Crèche", "93 507"]);
+        assert_eq!(g[2], ["", "Note", "voir annexe"]);
+    }
+
+    #[test]
+    fn rows_set_apart_by_blank_lines_are_their_blocks() {
+        // Text in the middle of its cells: a two-line title above and below
+        // its line of amounts; the headings' block above the first row.
+        let g = grid(
+            "Intitulé de          Crédits      Crédits\n\
+             l'action             État         CD\n\
+             \n\
+             Prévention\n\
+             \x20                    69 698,00    135 096,00\n\
+             aux 12-25 ans\n\
+             \n\
+             Thérapie             50 000,00    50 000,00\n\
+             \n\
+             Axe 2\n\
+             \n\
+             Maraudes             10 000,00    5 000,00\n",
+        );
+        assert!(g[0].is_empty());
+        assert_eq!(g[1], ["Intitulé de l'action", "Crédits État", "Crédits CD"]);
+        assert!(g[3].is_empty());
+        assert_eq!(
+            g[4],
+            ["Prévention aux 12-25 ans", "69 698,00", "135 096,00"]
+        );
+        assert!(g[5].is_empty());
+        assert_eq!(g[7], ["Thérapie", "50 000,00", "50 000,00"]);
+        // A block without amounts: a group's heading, kept.
+        assert_eq!(g[9], ["Axe 2", "", ""]);
+        assert_eq!(g[11], ["Maraudes", "10 000,00", "5 000,00"]);
     }
 
     #[test]

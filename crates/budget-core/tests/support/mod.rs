@@ -26,12 +26,55 @@ pub fn fixture(name: &str) -> String {
 }
 
 /// The fixture `name` converted to PDF by LibreOffice (`soffice --headless
-/// --convert-to pdf`, its text read as UTF-8), in a directory of its own under
-/// the system's temporary directory, with a LibreOffice profile of its own so
-/// that tests running at the same time do not share one. Panics, saying to run
-/// `scripts/setup.sh`, when `soffice` is not installed: a PDF test must not
-/// pass without its PDF.
+/// --convert-to pdf`, its text read as UTF-8): a text file becomes pages of
+/// text in a fixed-width font, its long lines wrapped.
 pub fn fixture_as_pdf(name: &str) -> Vec<u8> {
+    let text = std::fs::read(fixture_path(name)).unwrap();
+    soffice_pdf(name, &text, Some("Text (encoded):UTF8,LF,,,"))
+}
+
+/// The table of the TSV fixture `name` as a PDF table: written as an HTML
+/// table (a cell's text as a spreadsheet copies it, quotes undone), in a
+/// small proportional font, each cell's text at the top of its cell
+/// (`valign` `top`, as a word processor sets a table) or in its middle
+/// (`middle`, HTML's default), then converted to PDF by LibreOffice. Long
+/// titles and headings wrap in their cells, as in real reports.
+pub fn tsv_as_pdf_table(name: &str, valign: &str) -> Vec<u8> {
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let unquote = |c: &str| match c.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
+        Some(inner) => inner.replace("\"\"", "\""),
+        None => c.to_string(),
+    };
+    let mut html = String::from(
+        "<html><head><meta charset=\"utf-8\"></head><body style=\"font-size:7pt\">\
+         <table border=\"1\" cellspacing=\"0\" style=\"font-size:7pt\">\n",
+    );
+    for line in fixture(name).lines() {
+        html.push_str("<tr>");
+        for cell in line.split('\t') {
+            html.push_str(&format!(
+                "<td valign=\"{valign}\">{}</td>",
+                escape(&unquote(cell))
+            ));
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</table></body></html>\n");
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    soffice_pdf(&format!("{stem}-{valign}.html"), html.as_bytes(), None)
+}
+
+/// `bytes`, written as the file `name`, converted to PDF by LibreOffice with
+/// the import filter `infilter` (its own choice by the name's extension
+/// otherwise), in a directory of its own under the system's temporary
+/// directory, with a LibreOffice profile of its own so that tests running at
+/// the same time do not share one. Panics, saying to run `scripts/setup.sh`,
+/// when `soffice` is not installed: a PDF test must not pass without its PDF.
+fn soffice_pdf(name: &str, bytes: &[u8], infilter: Option<&str>) -> Vec<u8> {
     use std::process::Command;
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
@@ -42,19 +85,19 @@ pub fn fixture_as_pdf(name: &str) -> Vec<u8> {
     ));
     std::fs::create_dir_all(&dir).unwrap();
     let input = dir.join(name);
-    std::fs::copy(fixture_path(name), &input).unwrap();
-    let output = Command::new("soffice")
+    std::fs::write(&input, bytes).unwrap();
+    let mut command = Command::new("soffice");
+    command
         .arg(format!(
             "-env:UserInstallation=file://{}",
             dir.join("profile").display()
         ))
-        .args([
-            "--headless",
-            "--infilter=Text (encoded):UTF8,LF,,,",
-            "--convert-to",
-            "pdf",
-        ])
-        .arg("--outdir")
+        .arg("--headless");
+    if let Some(filter) = infilter {
+        command.arg(format!("--infilter={filter}"));
+    }
+    let output = command
+        .args(["--convert-to", "pdf:writer_pdf_Export", "--outdir"])
         .arg(&dir)
         .arg(&input)
         .output()
