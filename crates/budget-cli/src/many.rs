@@ -20,7 +20,7 @@ use crate::args::CheckArgs;
 use crate::{cannot_write, check_file, eprint, print, OK, UNREADABLE, USAGE};
 
 /// The extensions read in a folder; other files are skipped.
-const READ: [&str; 6] = ["xlsx", "xls", "ods", "csv", "tsv", "json"];
+const READ: [&str; 7] = ["xlsx", "xls", "ods", "csv", "tsv", "pdf", "json"];
 
 /// What to check.
 pub struct Paths {

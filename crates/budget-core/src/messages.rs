@@ -488,14 +488,14 @@ Utilisation :
   des textes, le français par défaut ; les clés JSON ne changent pas.
 
 budget check FICHIER
-  Lit un tableau copié d'un tableur (TSV ou CSV) ou une convention enregistrée
-  (JSON) et affiche tous les montants calculés (totaux par action, sous-totaux,
+  Lit un tableau copié d'un tableur (TSV ou CSV), un classeur, le texte d'un
+  rapport ou un PDF, ou une convention enregistrée (JSON) et affiche tous les montants calculés (totaux par action, sous-totaux,
   total général, parts des financeurs, règle de cofinancement, taux de
   consommation, crédits non consommés, années, échéanciers) et toutes les
   incohérences (totaux déclarés faux, dépassements…). FICHIER « - » lit
   l'entrée standard.
   Plusieurs fichiers, ou un dossier (lu avec ses sous-dossiers : .xlsx, .xls,
-  .ods, .csv, .tsv, .json ; les autres fichiers sont ignorés) : un bloc par
+  .ods, .csv, .tsv, .pdf, .json ; les autres fichiers sont ignorés) : un bloc par
   fichier, dans l'ordre des chemins, puis une synthèse (actions, totaux par
   financeur, part de l'État, actions hors règle, avertissements, cellules
   illisibles). Un fichier illisible est listé avec sa raison, les autres sont
@@ -584,13 +584,13 @@ Usage:
   texts, French by default; the JSON keys do not change.
 
 budget check FILE
-  Reads a table copied from a spreadsheet (TSV or CSV) or a saved convention
-  (JSON) and prints every computed amount (totals per action, subtotals,
+  Reads a table copied from a spreadsheet (TSV or CSV), a workbook, the text
+  of a report or a PDF, or a saved convention (JSON) and prints every computed amount (totals per action, subtotals,
   grand total, funders' shares, co-financing rule, consumption rate, unspent
   credits, years, schedules) and every inconsistency (wrong declared totals,
   overruns…). FILE “-” reads the standard input.
   Several files, or a folder (read with its subfolders: .xlsx, .xls, .ods,
-  .csv, .tsv, .json; other files are skipped): one block per file, in the
+  .csv, .tsv, .pdf, .json; other files are skipped): one block per file, in the
   order of the paths, then a summary (actions, totals per funder, State
   share, actions outside the rule, warnings, unreadable cells). An unreadable
   file is listed with its reason, the others are checked (status 1).
