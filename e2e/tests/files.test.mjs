@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { expectVienneFunderTotals, open, root, start, totalsTable, vienneXlsx } from './helpers.mjs';
+import { dropFile, expectVienneFunderTotals, open, root, start, totalsTable, vienneXlsx } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -158,21 +158,6 @@ test('the SCDL open-data export asks for what the convention lacks', async () =>
 });
 
 /** Drops a file on the calculator as a file manager would. */
-async function dropFile(page, name, type, bytes) {
-  await page.evaluate(
-    ({ name, type, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type }));
-      const target = document.querySelector('.budget-widget');
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }
-    },
-    { name, type, base64: Buffer.from(bytes).toString('base64') },
-  );
-}
-
 test('a file dropped on the calculator opens: .tsv, then .xlsx through the worker', async () => {
   const page = await open(env);
   await dropFile(page, 'annexe.tsv', 'text/tab-separated-values', readFileSync(vienneTsv));

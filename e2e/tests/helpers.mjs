@@ -223,3 +223,19 @@ export async function expectVienneFunderTotals(scope) {
   assert.equal(await funderTotal(scope, 'Département'), eur('681 524,00'));
   assert.equal(await grandTotal(scope), VIENNE_TOTAL);
 }
+
+/** Drops a file named `name` (MIME `type`, content `bytes`) on the calculator, as a user drags it from their files. */
+export async function dropFile(page, name, type, bytes) {
+  await page.evaluate(
+    ({ name, type, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type }));
+      const target = document.querySelector('.budget-widget');
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, type, base64: Buffer.from(bytes).toString('base64') },
+  );
+}

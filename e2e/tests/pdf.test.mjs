@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { eur, expectVienneFunderTotals, fixture, funderTotal, grandTotal, open, root, start } from './helpers.mjs';
+import { dropFile, eur, expectVienneFunderTotals, fixture, funderTotal, grandTotal, open, root, start } from './helpers.mjs';
 
 let env;
 let dir;
@@ -71,21 +71,6 @@ function scannedPdf() {
   for (const o of offsets) pdf += `${String(o).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
-}
-
-async function dropFile(page, name, type, bytes) {
-  await page.evaluate(
-    ({ name, type, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type }));
-      const target = document.querySelector('.budget-widget');
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }
-    },
-    { name, type, base64: Buffer.from(bytes).toString('base64') },
-  );
 }
 
 // State 330 873, Département 330 873, total 661 746 (worked in

@@ -8,11 +8,11 @@
 #![cfg(feature = "pdf")]
 
 mod support;
-use support::{d, fixture, fixture_as_pdf, pdf_without_text, tsv_as_pdf_table};
+use support::{actions, d, fixture, fixture_as_pdf, pdf_without_text, tsv_as_pdf_table};
 
 use budget_core::checks::{Figure, WarningKind};
 use budget_core::files::{self, FileError, FileKind, Opened};
-use budget_core::read::{read_table, AssumptionKind, ReadOptions, Reading};
+use budget_core::read::{read_table, AssumptionKind, ReadOptions};
 use budget_core::{report, Lang, Scope};
 
 #[test]
@@ -79,21 +79,6 @@ fn the_creuse_report_as_a_pdf_gives_the_figures_of_its_text() {
     assert_eq!(w.figure, Some(Figure::ExecutedTotal));
     assert_eq!(w.declared, Some(d("51000")));
     assert_eq!(w.computed, Some(d("50820")));
-}
-
-/// Each action's number, title, group and amounts: what two readings of one
-/// table must share (row numbers aside).
-fn actions(r: &Reading) -> Vec<String> {
-    r.convention
-        .actions
-        .iter()
-        .map(|a| {
-            format!(
-                "{} | {} | {:?} | {:?} | {:?}",
-                a.number, a.title, a.group, a.planned, a.execution
-            )
-        })
-        .collect()
 }
 
 /// The Vienne annex as a PDF table, its cells' text at the top or in the

@@ -6,7 +6,7 @@
 //! (`tests/fixtures/*.tsv`, the same tables as pasted from the spreadsheet).
 
 mod support;
-use support::{d, fixture};
+use support::{actions, d, fixture};
 
 use budget_core::read::{read_grid, read_table, text_grid, ReadOptions, Reading, RowKind};
 use budget_core::report::{self, Report};
@@ -17,21 +17,6 @@ fn read(name: &str) -> (Reading, Report) {
     assert_eq!(r.errors, vec![], "every cell of {name} is readable");
     let report = report::compute(&r.convention);
     (r, report)
-}
-
-/// Each action's number, title, group and amounts: what the two readings of
-/// one table must share (row numbers aside).
-fn actions(r: &Reading) -> Vec<String> {
-    r.convention
-        .actions
-        .iter()
-        .map(|a| {
-            format!(
-                "{} | {} | {:?} | {:?} | {:?}",
-                a.number, a.title, a.group, a.planned, a.execution
-            )
-        })
-        .collect()
 }
 
 #[test]

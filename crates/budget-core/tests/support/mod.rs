@@ -158,3 +158,18 @@ pub fn pdf_without_text() -> Vec<u8> {
     ));
     pdf.into_bytes()
 }
+
+/// Each action's number, title, group and amounts: what the two readings of
+/// one table must share (row numbers aside).
+pub fn actions(r: &budget_core::read::Reading) -> Vec<String> {
+    r.convention
+        .actions
+        .iter()
+        .map(|a| {
+            format!(
+                "{} | {} | {:?} | {:?} | {:?}",
+                a.number, a.title, a.group, a.planned, a.execution
+            )
+        })
+        .collect()
+}
