@@ -6,6 +6,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+// The core's test helpers (fixtures, the PDFs LibreOffice makes of them).
+#[path = "../../budget-core/tests/support/mod.rs"]
+mod support;
+
 /// Narrow no-break space (thousands) and no-break space (before € and %).
 const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{A0}';
@@ -525,59 +529,21 @@ fn every_layout_fixture_reads_right_or_says_what_it_guessed() {
     }
 }
 
-/// The Creuse 2023 execution report's text, piped whole into `budget check
-/// -`: its action blocks read, with the line of every amount and the amounts
-/// of sentences left for the user.
-///
-/// State: 110 239 + 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 +
-/// 38 648 + 21 500 + 7 400 + 17 831 = 330 873. Département: 141 039 +
-/// 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 + 12 352 + 21 500 +
-/// 7 400 + 13 327 = 330 873. Action 8 declares a consumption of 51 000 € for
-/// 38 468 + 12 352 = 50 820 executed.
-/// The fixture `name` converted to PDF by LibreOffice in a directory of its
-/// own (with its own LibreOffice profile, so that tests running at the same
-/// time do not share one); gives the directory and the PDF's path. Panics,
-/// saying to run `scripts/setup.sh`, when `soffice` is not installed.
-fn fixture_as_pdf(name: &str, tag: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("budget-cli-pdf-{}-{tag}", std::process::id()));
+/// `bytes` written as the file `name` in a directory of its own (`tag`) under
+/// the system's temporary directory: gives the directory and the file's path.
+fn temp_file(tag: &str, name: &str, bytes: &[u8]) -> (PathBuf, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("budget-cli-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let input = dir.join(name);
-    std::fs::copy(fixture(name), &input).unwrap();
-    let output = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--infilter=Text (encoded):UTF8,LF,,,",
-            "--convert-to",
-            "pdf",
-        ])
-        .arg("--outdir")
-        .arg(&dir)
-        .arg(&input)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "soffice (LibreOffice) is needed to make the test PDF and could not be \
-                 started ({e}): run scripts/setup.sh, which installs libreoffice-writer-nogui"
-            )
-        });
-    let pdf = input.with_extension("pdf");
-    assert!(
-        pdf.is_file(),
-        "soffice did not write {}: {}{}",
-        pdf.display(),
-        stdout(&output),
-        stderr(&output)
-    );
-    (dir, pdf)
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
 }
 
 #[test]
 fn a_report_as_a_pdf_gives_the_figures_of_its_text() {
-    let (dir, pdf) = fixture_as_pdf("creuse-2023-rapport-execution.txt", "report");
+    // Made by LibreOffice, as the core's PDF tests make it.
+    let bytes = support::fixture_as_pdf("creuse-2023-rapport-execution.txt");
+    let (dir, pdf) = temp_file("pdf", "rapport.pdf", &bytes);
     let o = budget(&["check", pdf.to_str().unwrap()]);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -604,10 +570,7 @@ fn a_report_as_a_pdf_gives_the_figures_of_its_text() {
 
 #[test]
 fn a_pdf_that_is_no_pdf_is_unreadable_not_a_crash() {
-    let dir = std::env::temp_dir().join(format!("budget-cli-bad-pdf-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("rapport.pdf");
-    std::fs::write(&bad, b"%PDF-1.4\n\x00\x01\x02 tronque").unwrap();
+    let (dir, bad) = temp_file("bad-pdf", "rapport.pdf", b"%PDF-1.4\n\x00\x01\x02 tronque");
     let o = budget(&["check", bad.to_str().unwrap()]);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
@@ -616,6 +579,15 @@ fn a_pdf_that_is_no_pdf_is_unreadable_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// The Creuse 2023 execution report's text, piped whole into `budget check
+/// -`: its action blocks read, with the line of every amount and the amounts
+/// of sentences left for the user.
+///
+/// State: 110 239 + 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 +
+/// 38 648 + 21 500 + 7 400 + 17 831 = 330 873. Département: 141 039 +
+/// 32 466 + 60 000 + 18 000 + 12 000 + 11 000 + 1 789 + 12 352 + 21 500 +
+/// 7 400 + 13 327 = 330 873. Action 8 declares a consumption of 51 000 € for
+/// 38 468 + 12 352 = 50 820 executed.
 #[test]
 fn report_text_piped_in_gives_the_figures_of_its_blocks() {
     use std::io::Write;
